@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access.ApiKeys;
+using Nqba.Server.Modules.Access.Authentication;
+using Nqba.Server.Modules.Access.Organizations;
+using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Access;
+
+/// <summary>Users, roles, MFA, API keys, client organizations and the authorization policies.</summary>
+public static class AccessModule
+{
+    public static IHostApplicationBuilder AddAccessModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>("__ef_access");
+
+        var access = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>() ?? new AccessOptions();
+        services.AddIdentityCore<NqbaUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = access.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = access.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<NqbaRole>()
+            .AddEntityFrameworkStores<AccessDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<NqbaClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthenticationSchemes.Smart;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(AuthenticationSchemes.Smart, "Bearer token, API key or cookie", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = access.BearerTokenLifetime)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.AccessDeniedPath = "/account/denied";
+                o.ExpireTimeSpan = access.CookieLifetime;
+                o.SlidingExpiration = true;
+                o.Cookie.Name = "nqba.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
+            }));
+
+        services.AddScoped<IAuthorizationHandler, MfaSatisfiedHandler>();
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(SignedIn().Build())
+            .AddPolicy(NqbaPolicies.SignedIn, SignedIn().Build())
+            .AddPolicy(NqbaPolicies.Staff, SignedIn().RequireRole(NqbaRoles.Staff).Build())
+            .AddPolicy(NqbaPolicies.Admin, SignedIn().RequireRole(NqbaRoles.Admin).Build())
+            .AddPolicy(NqbaPolicies.Compliance, SignedIn().RequireRole(NqbaRoles.Admin, NqbaRoles.ComplianceOfficer).Build())
+            .AddPolicy(NqbaPolicies.MfaEnrolment, p => p.RequireAuthenticatedUser());
+
+        services.AddScoped<IDataSeeder, AccessSeeder>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<SignInService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAccessEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapAuthEndpoints();
+        app.MapAccountFormEndpoints();
+        app.MapUserEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapOrganizationEndpoints();
+        return app;
+    }
+
+    private static AuthorizationPolicyBuilder SignedIn() =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MfaSatisfiedRequirement());
+
+    private static string SelectScheme(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return IdentityConstants.BearerScheme;
+        }
+
+        return ApiKeyAuthenticationHandler.ReadKey(context.Request) is not null
+            ? ApiKeyAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        // A staff member who signed in with a password only is sent to enrol a second factor, not to "denied".
+        var requireMfa = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.RequireMfaForStaff;
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.Identity?.IsAuthenticated == true &&
+            !MfaState.IsSatisfied(context.HttpContext.User, requireMfa))
+        {
+            context.Response.Redirect("/account/mfa");
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Modules.Access.Authentication;
+
+/// <summary>
+/// Password and second-factor checks for the API token endpoint, with lockout and audit entries. The web UI
+/// uses <see cref="SignInManager{TUser}"/> directly for its cookie; both count failures the same way.
+/// </summary>
+internal sealed class SignInService(
+    UserManager<NqbaUser> users,
+    SignInManager<NqbaUser> signIn,
+    IAuditLedger audit,
+    IOptionsMonitor<AccessOptions> options)
+{
+    public async Task<Result<ClaimsPrincipal>> CreateTokenPrincipalAsync(string email, string password, string? code, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", email, After: new { reason = "unknown user", channel = "api" }), cancellationToken);
+            return Error.Unauthorized("invalid_credentials", "The e-mail address or password is wrong.");
+        }
+
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user.Id.ToString(), After: new { channel = "api" }), cancellationToken);
+            return new Error("locked_out", "Account locked", "Too many failed sign-ins: the account is locked for a while. Try again later or ask an administrator.", StatusCodes.Status423Locked);
+        }
+
+        if (!check.Succeeded)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user.Id.ToString(), After: new { reason = "wrong password", channel = "api" }), cancellationToken);
+            return Error.Unauthorized("invalid_credentials", "The e-mail address or password is wrong.");
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        if (user.TwoFactorEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                return Error.Unauthorized("mfa_required", "This account uses two-factor authentication: send the 6-digit code from the authenticator app as 'code'.");
+            }
+
+            var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code.Replace(" ", string.Empty, StringComparison.Ordinal));
+            if (!valid)
+            {
+                await users.AccessFailedAsync(user);
+                await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user.Id.ToString(), After: new { reason = "wrong code", channel = "api" }), cancellationToken);
+                return Error.Unauthorized("invalid_code", "The authenticator code is wrong or expired.");
+            }
+
+            identity.AddClaim(new Claim(NqbaClaims.AuthenticationMethod, "mfa"));
+        }
+        else if (options.CurrentValue.RequireMfaForStaff && MfaState.IsStaff(principal))
+        {
+            return Error.Forbidden("Staff accounts must enrol two-factor authentication before using the API: sign in to the web UI, which leads to /account/mfa.");
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user.Id.ToString(), After: new { channel = "api" }, OrganizationId: user.ClientOrganizationId), cancellationToken);
+        return principal;
+    }
+}

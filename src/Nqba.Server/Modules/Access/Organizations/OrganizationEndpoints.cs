@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Modules.Access.Organizations;
+
+internal static class OrganizationEndpoints
+{
+    public static IEndpointRouteBuilder MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Client users reach this group too: the query filter confines them to their own organization.
+        var group = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization();
+
+        group.MapGet("/", async Task<Ok<List<ClientOrganizationDto>>> (AccessDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct)).ConvertAll(ClientOrganizationDto.From)))
+            .WithName("ListClients");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<ClientOrganizationDto>, ProblemHttpResult>> (Guid id, AccessDbContext db, CancellationToken ct) =>
+            await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } org
+                ? TypedResults.Ok(ClientOrganizationDto.From(org))
+                : Error.NotFound("Client", id).ToProblem())
+            .WithName("GetClient");
+
+        group.MapPost("/", async Task<Created<ClientOrganizationDto>> (CreateOrganizationRequest request, AccessDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
+            {
+                var org = new ClientOrganization
+                {
+                    Id = Guid.CreateVersion7(),
+                    Name = request.Name.Trim(),
+                    Domain = request.Domain?.Trim().ToLowerInvariant(),
+                    RegionCode = request.RegionCode,
+                    Industry = request.Industry,
+                    CreatedAt = time.GetUtcNow().UtcDateTime,
+                };
+                db.Organizations.Add(org);
+                await db.SaveChangesAsync(ct);
+                var dto = ClientOrganizationDto.From(org);
+                await audit.AppendAsync(new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id), ct);
+                return TypedResults.Created($"/api/clients/{org.Id}", dto);
+            })
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("CreateClient");
+
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Access.ApiKeys;
+using Nqba.Server.Modules.Access.Organizations;
+using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Tenancy;
+
+namespace Nqba.Server.Modules.Access.Persistence;
+
+/// <summary>Users, roles, MFA secrets, API keys and client organizations (tables prefixed <c>access_</c>).</summary>
+internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
+    : IdentityDbContext<NqbaUser, NqbaRole, Guid>(options)
+{
+    public DbSet<ClientOrganization> Organizations => Set<ClientOrganization>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    /// <summary>Read by the query filters each time a query runs (EF parameterizes context members).</summary>
+    private Guid? TenantOrganizationId => tenant.OrganizationId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyPlatformConventions();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.MapEventOutbox();
+
+        builder.Entity<NqbaUser>(b =>
+        {
+            b.ToTable("access_users");
+            b.Property(u => u.DisplayName).HasMaxLength(200);
+            b.HasOne<ClientOrganization>().WithMany().HasForeignKey(u => u.ClientOrganizationId).OnDelete(DeleteBehavior.Restrict);
+            b.HasQueryFilter(u => TenantOrganizationId == null || u.ClientOrganizationId == TenantOrganizationId);
+        });
+        builder.Entity<NqbaRole>().ToTable("access_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("access_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("access_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("access_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("access_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("access_role_claims");
+
+        builder.Entity<ClientOrganization>(b =>
+        {
+            b.ToTable("access_organizations");
+            b.Property(o => o.Name).HasMaxLength(200);
+            b.Property(o => o.Domain).HasMaxLength(253);
+            b.Property(o => o.RegionCode).HasMaxLength(40);
+            b.Property(o => o.Industry).HasMaxLength(100);
+            b.HasIndex(o => o.Domain);
+            b.HasQueryFilter(o => TenantOrganizationId == null || o.Id == TenantOrganizationId);
+        });
+
+        builder.Entity<ApiKey>(b =>
+        {
+            b.ToTable("access_api_keys");
+            b.Property(k => k.Name).HasMaxLength(100);
+            b.Property(k => k.Prefix).HasMaxLength(16);
+            b.Property(k => k.SecretHash).HasMaxLength(64);
+            b.HasIndex(k => k.Prefix).IsUnique();
+            b.HasOne<NqbaUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

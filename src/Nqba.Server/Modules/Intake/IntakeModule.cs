@@ -1,0 +1,23 @@
+using Nqba.Server.Modules.Intake.Leads;
+using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Intake;
+
+/// <summary>Contact capture, the SigmaEQ assessment and routing (issue 5 builds on this).</summary>
+public static class IntakeModule
+{
+    public static IHostApplicationBuilder AddIntakeModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
+        builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapLeadEndpoints();
+        return app;
+    }
+}

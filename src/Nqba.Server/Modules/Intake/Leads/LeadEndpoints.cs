@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Platform.Errors;
+
+namespace Nqba.Server.Modules.Intake.Leads;
+
+internal static class LeadEndpoints
+{
+    public static IEndpointRouteBuilder MapLeadEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Client users may read their own organization's leads; the query filter confines them.
+        var group = app.MapGroup("/api/leads").WithTags("Leads").RequireAuthorization();
+
+        group.MapGet("/", async Task<Ok<List<LeadDto>>> (IntakeDbContext db, CancellationToken ct) =>
+            TypedResults.Ok((await db.Leads.AsNoTracking().OrderByDescending(l => l.CapturedAt).Take(500).ToListAsync(ct)).ConvertAll(LeadDto.From)))
+            .WithName("ListLeads");
+
+        group.MapGet("/{id:guid}", async Task<Results<Ok<LeadDto>, ProblemHttpResult>> (Guid id, IntakeDbContext db, CancellationToken ct) =>
+            await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is { } lead
+                ? TypedResults.Ok(LeadDto.From(lead))
+                : Error.NotFound("Lead", id).ToProblem())
+            .WithName("GetLead");
+
+        return app;
+    }
+}

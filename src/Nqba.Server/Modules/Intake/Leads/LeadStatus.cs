@@ -1,0 +1,9 @@
+namespace Nqba.Server.Modules.Intake.Leads;
+
+public enum LeadStatus
+{
+    New,
+    Assessed,
+    Routed,
+    Closed,
+}

@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Tenancy;
+
+namespace Nqba.Server.Modules.Intake.Persistence;
+
+/// <summary>The intake context on Sqlite; it exists to carry that provider's migration set.</summary>
+internal sealed class SqliteIntakeDbContext(DbContextOptions<SqliteIntakeDbContext> options, ITenantContext tenant) : IntakeDbContext(options, tenant);

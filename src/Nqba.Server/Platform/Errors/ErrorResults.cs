@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Nqba.Server.Platform.Errors;
+
+/// <summary>Maps <see cref="Error"/> values to RFC 7807 problem responses: the one place this happens.</summary>
+public static class ErrorResults
+{
+    public static ProblemHttpResult ToProblem(this Error error)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        if (error.Fields is not null)
+        {
+            extensions["errors"] = error.Fields;
+        }
+
+        return TypedResults.Problem(
+            detail: error.Detail,
+            statusCode: error.Status,
+            title: error.Title,
+            type: $"https://nqba.dev/problems/{error.Code}",
+            extensions: extensions);
+    }
+}

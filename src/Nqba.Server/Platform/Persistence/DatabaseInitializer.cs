@@ -1,0 +1,147 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Platform.Persistence;
+
+/// <summary>
+/// The explicit migration step (STYLE.md): applies every module's migrations in order, then seeds the demo
+/// company. Failures a person can fix become one <see cref="StartupException"/> naming the setting.
+/// </summary>
+internal sealed partial class DatabaseInitializer(
+    IServiceProvider services,
+    IEnumerable<MigratableContext> contexts,
+    IOptions<DatabaseOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(bool migrate, bool seed, CancellationToken cancellationToken)
+    {
+        var db = options.Value;
+        var connectionString = db.ResolveConnectionString(environment.ContentRootPath);
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            PrepareSqliteFile(connectionString);
+        }
+
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            foreach (var registration in contexts)
+            {
+                var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+                if (migrate)
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
+                else
+                {
+                    var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                    if (pending.Count > 0)
+                    {
+                        throw new StartupException(
+                            $"The database is missing {pending.Count} migration(s) of {registration.ContextType.Name} ({string.Join(", ", pending)}). " +
+                            "Run 'nqba migrate', or set Database:MigrateOnStart=true.");
+                    }
+                }
+            }
+
+            if (seed)
+            {
+                foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
+                {
+                    await seeder.SeedAsync(cancellationToken);
+                }
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new StartupException(DescribeSqlite(ex, connectionString), ex);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StartupException(
+                $"Cannot use the PostgreSQL database of Database:ConnectionString ({Redact(connectionString)}): {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"Database:ConnectionString is not valid for {db.Provider}: {ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("PendingModelChangesWarning", StringComparison.Ordinal) || ex.Message.Contains("pending changes", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StartupException(
+                "This build's data model has changes that no migration describes (a missing migration). " +
+                "Generate it with scripts/add-migration.sh before starting.", ex);
+        }
+
+        LogReady(logger, db.Provider);
+    }
+
+    private static void PrepareSqliteFile(string connectionString)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupException($"Database:ConnectionString is not a valid SQLite connection string: {ex.Message}", ex);
+        }
+
+        var path = builder.DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new StartupException($"Database:ConnectionString points to '{path}', but its folder cannot be created: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static string DescribeSqlite(SqliteException ex, string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return ex.SqliteErrorCode switch
+        {
+            26 or 11 => $"The SQLite file '{path}' (Database:ConnectionString) is not a database or is corrupted ({ex.Message}). Restore it from a backup or move it aside to start fresh.",
+            5 or 6 => $"The SQLite file '{path}' (Database:ConnectionString) is locked by another process ({ex.Message}). Stop the other NQBA instance, or use PostgreSQL for several instances.",
+            14 => $"The SQLite file '{path}' (Database:ConnectionString) cannot be opened ({ex.Message}). Check the path and its permissions.",
+            8 => $"The SQLite file '{path}' (Database:ConnectionString) is read-only ({ex.Message}).",
+            _ => $"The SQLite database '{path}' (Database:ConnectionString) failed: {ex.Message}",
+        };
+    }
+
+    private static string Redact(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!string.IsNullOrEmpty(builder.Password))
+            {
+                builder.Password = "***";
+            }
+
+            return builder.ToString();
+        }
+        catch (ArgumentException)
+        {
+            return "unparseable";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
+    private static partial void LogReady(ILogger logger, DatabaseProvider provider);
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Tenancy;
+using Nqba.Server.Modules.Intake.Persistence;
+
+namespace Nqba.Server.Platform.Persistence.DesignTime;
+
+internal sealed class PostgresIntakeDbContextFactory : DesignTimeContextFactory<PostgresIntakeDbContext>
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override string HistoryTable => "__ef_intake";
+
+    protected override PostgresIntakeDbContext Create(DbContextOptions<PostgresIntakeDbContext> options) => new(options, SystemTenantContext.Instance);
+}

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Tenancy;
+using Nqba.Server.Modules.Intake.Persistence;
+
+namespace Nqba.Server.Platform.Persistence.DesignTime;
+
+internal sealed class SqliteIntakeDbContextFactory : DesignTimeContextFactory<SqliteIntakeDbContext>
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string HistoryTable => "__ef_intake";
+
+    protected override SqliteIntakeDbContext Create(DbContextOptions<SqliteIntakeDbContext> options) => new(options, SystemTenantContext.Instance);
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Observability;
+
+namespace Nqba.Server.Platform.Persistence;
+
+/// <summary>
+/// Registers a module's DbContext. Each module has one context type (its model) and one subclass per provider,
+/// because each provider has its own generated migration set (STYLE.md: one migration set per provider).
+/// </summary>
+internal static class ModuleDbContextRegistration
+{
+    public static IHostApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(
+        this IHostApplicationBuilder builder, string historyTable)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var provider = builder.Configuration.GetValue($"{DatabaseOptions.SectionName}:Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<TContext, TPostgres>((sp, options) =>
+                options.UseNqbaPostgres(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
+                    .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TSqlite>((sp, options) =>
+                options.UseNqbaSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
+                    .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
+        }
+
+        builder.Services.AddSingleton(new MigratableContext(typeof(TContext)));
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseNqbaSqlite(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
+        options.UseSqlite(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds));
+
+    public static DbContextOptionsBuilder UseNqbaPostgres(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
+        options.UseNpgsql(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds));
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Persistence;
+
+namespace Nqba.Server.Platform;
+
+/// <summary>The shared kernel's tables: event log, audit ledger, business units, regions and calendars, specialists.</summary>
+internal class PlatformDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<BusinessUnit> BusinessUnits => Set<BusinessUnit>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<RegionHoliday> Holidays => Set<RegionHoliday>();
+
+    public DbSet<Specialist> Specialists => Set<Specialist>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyPlatformConventions();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapEventOutbox(ownsTable: true);
+        modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new BusinessUnitEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new RegionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new RegionHolidayEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new SpecialistEntityTypeConfiguration());
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Observability;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+using Nqba.Server.Platform.Tenancy;
+using Nqba.Server.Platform.Web;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Scalar.AspNetCore;
+
+namespace Nqba.Server.Platform;
+
+/// <summary>The shared kernel: persistence, events, audit, errors, telemetry, OpenAPI, health.</summary>
+public static class PlatformModule
+{
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventsOptions>().BindConfiguration("Events").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HttpLimitsOptions>().BindConfiguration(HttpLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ITenantContext, HttpTenantContext>();
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<DbCommandTelemetryInterceptor>();
+        services.AddSingleton<EventTypeRegistry>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>("__ef_platform");
+        services.AddScoped<DatabaseInitializer>();
+        services.AddHostedService<DatabaseStartupService>();
+        services.AddSingleton<StartupReport>();
+        services.AddScoped<IDataSeeder, CompanySeeder>();
+
+        services.AddSingleton<IAuditLedger, AuditLedger>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditSearch>();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<NqbaExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddValidation();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var maxBody = builder.Configuration.GetValue($"{HttpLimitsOptions.SectionName}:MaxRequestBodyBytes", new HttpLimitsOptions().MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
+
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("nqba"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(NqbaTelemetry.Name, "Microsoft.EntityFrameworkCore", "Npgsql", "System.Runtime")
+                .AddPrometheusExporter())
+            .WithTracing(t =>
+            {
+                t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/metrics"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql()
+                    .AddSource(NqbaTelemetry.Name);
+                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                {
+                    t.AddOtlpExporter();
+                }
+            });
+
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseOpenTelemetryPrometheusScrapingEndpoint();
+        app.Use(async (context, next) =>
+        {
+            // The body limit is enforced for every server (Kestrel and the test host) from one setting.
+            var limit = context.RequestServices.GetRequiredService<IOptions<HttpLimitsOptions>>().Value.MaxRequestBodyBytes;
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            if (context.Request.ContentLength > limit)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    public static WebApplication UsePlatformAudit(this WebApplication app)
+    {
+        app.UseMiddleware<HttpAuditMiddleware>();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/docs", o => o.WithTitle("NQBA API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithName("Live");
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithName("Ready");
+        app.MapAuditEndpoints();
+        app.MapCompanyEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Nqba.Server.Platform.Security;
+
+/// <summary>Claim types NQBA adds to a signed-in principal.</summary>
+public static class NqbaClaims
+{
+    /// <summary>The client organization a Client user belongs to.</summary>
+    public const string Organization = "nqba:org";
+
+    /// <summary>How the user authenticated (RFC 8176): "mfa" after a second factor.</summary>
+    public const string AuthenticationMethod = "amr";
+
+    public const string DisplayName = "nqba:name";
+}

@@ -1,0 +1,11 @@
+namespace Nqba.Server.Platform.Seeding;
+
+/// <summary>A module's part of the demo company, run once on first start in <see cref="Order"/>.</summary>
+public interface IDataSeeder
+{
+    /// <summary>Lower runs first: platform (10), access (20), then modules that reference them.</summary>
+    int Order { get; }
+
+    /// <summary>Seeds when the module's data is absent; a second start leaves existing data alone.</summary>
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Nqba.Server.Platform.Web;
+
+/// <summary>
+/// Turns request-level failures into problem responses that say what was wrong (malformed JSON, body too
+/// large, a bad parameter). Anything else is a bug: logged with its stack, answered with a plain 500 problem
+/// that carries the trace id and never the stack trace.
+/// </summary>
+internal sealed partial class NqbaExceptionHandler(IProblemDetailsService problems, ILogger<NqbaExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                (StatusCodes.Status413PayloadTooLarge, "Request body too large", "The request body is larger than the server accepts (Http:MaxRequestBodyBytes)."),
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, "Malformed JSON", "The request body is not valid JSON: " + json.Message),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, "Bad request", bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", "Something went wrong on our side. The error was logged; quote the trace id when reporting it."),
+        };
+
+        if (status >= 500)
+        {
+            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = status >= 500 ? null : exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+}
