@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
@@ -7,8 +8,11 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Platform;
 
 /// <summary>The shared kernel's tables: event log, audit ledger, business units, regions and calendars, specialists.</summary>
-internal class PlatformDbContext(DbContextOptions options) : DbContext(options)
+internal class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core data-protection keys (cookies, anti-forgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -27,6 +31,7 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox(ownsTable: true);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new BusinessUnitEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegionEntityTypeConfiguration());

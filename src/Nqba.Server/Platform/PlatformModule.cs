@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class PlatformModule
         services.AddSingleton<StartupReport>();
         services.AddScoped<IDataSeeder, CompanySeeder>();
 
+        services.AddDataProtection().SetApplicationName("nqba").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<IAuditLedger, AuditLedger>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();

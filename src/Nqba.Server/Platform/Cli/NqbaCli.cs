@@ -33,7 +33,7 @@ internal static class NqbaCli
 
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (StartupException ex)
         {

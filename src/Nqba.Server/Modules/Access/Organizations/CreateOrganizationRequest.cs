@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Nqba.Server.Modules.Access.Organizations;
 
-internal sealed record CreateOrganizationRequest(
-    [property: Required, MinLength(1), MaxLength(200)] string Name,
-    [property: MaxLength(253)] string? Domain,
-    [property: Required, RegularExpression("^(us-east|us-west|europe|apac)$", ErrorMessage = "regionCode must be one of us-east, us-west, europe, apac.")] string RegionCode,
-    [property: MaxLength(100)] string? Industry);
+public sealed record CreateOrganizationRequest(
+    [Required, MinLength(1), MaxLength(200)] string Name,
+    [MaxLength(253)] string? Domain,
+    [Required, RegularExpression("^(us-east|us-west|europe|apac)$", ErrorMessage = "regionCode must be one of us-east, us-west, europe, apac.")] string RegionCode,
+    [MaxLength(100)] string? Industry);

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Persistence.DesignTime;
 using Nqba.Server.Platform.Tenancy;
-using Nqba.Server.Modules.Intake.Persistence;
 
-namespace Nqba.Server.Platform.Persistence.DesignTime;
+namespace Nqba.Server.Modules.Intake.Persistence;
 
 internal sealed class SqliteIntakeDbContextFactory : DesignTimeContextFactory<SqliteIntakeDbContext>
 {

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Persistence.DesignTime;
 using Nqba.Server.Platform.Tenancy;
-using Nqba.Server.Modules.Access.Persistence;
 
-namespace Nqba.Server.Platform.Persistence.DesignTime;
+namespace Nqba.Server.Modules.Access.Persistence;
 
 internal sealed class PostgresAccessDbContextFactory : DesignTimeContextFactory<PostgresAccessDbContext>
 {

@@ -1,0 +1,55 @@
+using NetArchTest.Rules;
+
+namespace Nqba.Server.Tests.Architecture;
+
+public sealed class ModuleBoundaryTests
+{
+    private static readonly string[] Modules = ["Access", "Intake"];
+
+    public static TheoryData<string, string> ModulePairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var a in Modules)
+        {
+            foreach (var b in Modules.Where(b => b != a))
+            {
+                data.Add(a, b);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ModulePairs))]
+    public void Module_DoesNotReachIntoAnotherModulesInternals(string module, string other)
+    {
+        // A module may use another module's public contract (its namespace root) but not its sub-namespaces
+        // (persistence, feature folders), where its tables and internals live.
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().ResideInNamespaceStartingWith($"Nqba.Server.Modules.{module}")
+            .ShouldNot().HaveDependencyOnAny(
+                $"Nqba.Server.Modules.{other}.Persistence",
+                $"Nqba.Server.Modules.{other}.Users",
+                $"Nqba.Server.Modules.{other}.Organizations",
+                $"Nqba.Server.Modules.{other}.ApiKeys",
+                $"Nqba.Server.Modules.{other}.Authentication",
+                $"Nqba.Server.Modules.{other}.Leads")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Platform_DoesNotDependOnModules()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().ResideInNamespaceStartingWith("Nqba.Server.Platform")
+            .And().DoNotResideInNamespace("Nqba.Server.Platform.Cli")
+            .And().DoNotResideInNamespace("Nqba.Server.Platform.Web")
+            .ShouldNot().HaveDependencyOn("Nqba.Server.Modules")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+}

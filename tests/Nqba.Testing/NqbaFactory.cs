@@ -1,0 +1,161 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Nqba.Server.Modules.Access.Users;
+using OtpNet;
+using Xunit;
+
+namespace Nqba.Testing;
+
+/// <summary>
+/// The real server in-process on a fresh database: a temporary SQLite file by default, or a new PostgreSQL
+/// database when <c>NQBA_TEST_DB=postgres</c> (connection from <c>NQBA_TEST_POSTGRES</c>, set by scripts/test.sh).
+/// </summary>
+public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@nqba.test";
+    public const string AdminPassword = "Admin-Password-For-Tests-1";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "nqba-tests", Guid.NewGuid().ToString("N"));
+    private string? _postgresDatabase;
+
+    public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("NQBA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public string Provider { get; } = UsePostgres ? "Postgres" : "Sqlite";
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public string ContentRoot => _directory;
+
+    /// <summary>Extra settings a test class needs (e.g. a small body limit).</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        if (UsePostgres)
+        {
+            var server = Environment.GetEnvironmentVariable("NQBA_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("NQBA_TEST_DB=postgres needs NQBA_TEST_POSTGRES (scripts/test.sh sets it).");
+            _postgresDatabase = "nqba_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new NpgsqlConnection(server))
+            {
+                await connection.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ToString();
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(_directory, "nqba.db")}";
+        }
+
+        // Starting the host migrates and seeds (the same start-up step as production).
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("NQBA_TEST_POSTGRES"));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the OS temp cleaner takes it.
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseContentRoot(_directory);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider,
+            ["Database:ConnectionString"] = ConnectionString,
+            ["Access:AdminEmail"] = AdminEmail,
+            ["Access:AdminPassword"] = AdminPassword,
+            ["Events:PollInterval"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+    }
+
+    /// <summary>Creates a user through the product's own user administration and returns its password.</summary>
+    public async Task<(Guid Id, string Password)> CreateUserAsync(string email, string role, Guid? organizationId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var result = await admin.CreateAsync(new CreateUserRequest(email, email.Split('@')[0], role, organizationId), CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error?.Detail);
+        return (result.Value!.User.Id, result.Value.InitialPassword);
+    }
+
+    /// <summary>Turns on TOTP for a user as the enrolment page does and returns the shared secret (base32).</summary>
+    public async Task<string> EnableTotpAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NqbaUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = (await users.GetAuthenticatorKeyAsync(user))!;
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp(key)));
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return key;
+    }
+
+    /// <summary>The current RFC 6238 code for a base32 secret, computed independently of the server (Otp.NET).</summary>
+    public static string Totp(string base32Key) =>
+        new Totp(Base32Encoding.ToBytes(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+
+    /// <summary>A client with a bearer token for the user (codes computed when the user has TOTP).</summary>
+    public async Task<HttpClient> CreateClientForAsync(string email, string password, string? totpKey = null)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = totpKey is null ? null : Totp(totpKey) });
+        Assert.True(response.IsSuccessStatusCode, $"token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private bool _adminTotpEnabled;
+    private string? _adminTotpKey;
+
+    /// <summary>A client signed in as the seeded admin (with MFA, as staff must).</summary>
+    public async Task<HttpClient> CreateAdminClientAsync()
+    {
+        if (!_adminTotpEnabled)
+        {
+            _adminTotpKey = await EnableTotpAsync(AdminEmail);
+            _adminTotpEnabled = true;
+        }
+
+        return await CreateClientForAsync(AdminEmail, AdminPassword, _adminTotpKey);
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
