@@ -35,7 +35,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a test class needs (e.g. a small body limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         if (UsePostgres)
@@ -58,8 +58,11 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         // Starting the host migrates and seeds (the same start-up step as production).
-        _ = Server;
+        Start();
     }
+
+    /// <summary>Starts the in-memory test server; the browser tests start Kestrel instead.</summary>
+    protected virtual void Start() => _ = Server;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -79,4 +79,33 @@ public sealed class StartupErrorTests : IDisposable
         Assert.Equal(0, second.ExitCode);
         Assert.DoesNotContain("First start", second.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OutOfRangeSetting_NamesTheSetting_AndExits2()
+    {
+        var (exit, _, stderr) = await CommandLineTests.RunNqbaAsync(_directory, new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "range.db")}",
+            ["Access__MaxFailedSignIns"] = "0",
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("MaxFailedSignIns", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutDemoData_RolesAndAdminStillExist()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "plain.db")}",
+            ["Database__SeedDemoData"] = "false",
+        };
+
+        var result = await CommandLineTests.RunNqbaAsync(_directory, environment, "migrate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("First start: sign in as admin@nqba.local", result.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -40,6 +40,11 @@ internal static class NqbaCli
             await Console.Error.WriteLineAsync("nqba: " + ex.Message);
             return 2;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("nqba: invalid configuration: " + string.Join(" ", ex.Failures));
+            return 2;
+        }
     }
 
     private static Command MigrateCommand(IServiceProvider services)
@@ -49,7 +54,7 @@ internal static class NqbaCli
         {
             await using var scope = services.CreateAsyncScope();
             var seed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.SeedDemoData;
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true, seed: seed, ct);
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true, includeDemoData: seed, ct);
             await Console.Out.WriteLineAsync("database is up to date");
             foreach (var line in scope.ServiceProvider.GetRequiredService<Seeding.StartupReport>().Lines)
             {

@@ -8,7 +8,7 @@ internal sealed class CompanySeeder(PlatformDbContext db) : IDataSeeder
 {
     public int Order => 10;
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken)
     {
         if (await db.BusinessUnits.AnyAsync(cancellationToken))
         {
@@ -43,6 +43,12 @@ internal sealed class CompanySeeder(PlatformDbContext db) : IDataSeeder
                 Id = DemoCompany.Apac, Code = "apac", Name = "Asia-Pacific", TimeZone = "Asia/Tokyo", OpensAt = new(9, 0), ClosesAt = new(17, 0), WorkingDays = weekdays, ResidencyZone = "APAC",
                 Holidays = [Holiday(2026, 11, 23, "Labour Thanksgiving Day"), Holiday(2027, 1, 1, "New Year's Day"), Holiday(2027, 1, 11, "Coming of Age Day")],
             });
+
+        if (!includeDemoData)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
 
         (string Name, Guid Unit, Guid Region, string Languages, string Skills, int Seniority)[] people =
         [

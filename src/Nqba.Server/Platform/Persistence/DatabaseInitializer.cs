@@ -17,7 +17,7 @@ internal sealed partial class DatabaseInitializer(
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(bool migrate, bool seed, CancellationToken cancellationToken)
+    public async Task InitializeAsync(bool migrate, bool includeDemoData, CancellationToken cancellationToken)
     {
         var db = options.Value;
         var connectionString = db.ResolveConnectionString(environment.ContentRootPath);
@@ -48,12 +48,9 @@ internal sealed partial class DatabaseInitializer(
                 }
             }
 
-            if (seed)
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
             {
-                foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
-                {
-                    await seeder.SeedAsync(cancellationToken);
-                }
+                await seeder.SeedAsync(includeDemoData, cancellationToken);
             }
         }
         catch (SqliteException ex)

@@ -19,7 +19,7 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations on start (the default). When off, run <c>nqba migrate</c> first.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
-    /// <summary>Seed the demo company on first start.</summary>
+    /// <summary>Seed the demo company's sample records (specialists, clients, leads) on first start. Roles, the first admin, units and regions are always seeded.</summary>
     public bool SeedDemoData { get; set; } = true;
 
     [Range(1, 600)]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
@@ -51,6 +52,11 @@ public static class NqbaHost
         catch (StartupException ex)
         {
             await Console.Error.WriteLineAsync("nqba: cannot start: " + ex.Message);
+            return 2;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("nqba: cannot start: invalid configuration: " + string.Join(" ", ex.Failures));
             return 2;
         }
     }

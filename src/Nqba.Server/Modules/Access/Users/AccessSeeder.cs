@@ -21,7 +21,7 @@ internal sealed class AccessSeeder(
 
     public int Order => 20;
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken)
     {
         foreach (var role in NqbaRoles.All)
         {
@@ -44,7 +44,7 @@ internal sealed class AccessSeeder(
             }
         }
 
-        if (!await db.Organizations.AnyAsync(cancellationToken))
+        if (includeDemoData && !await db.Organizations.AnyAsync(cancellationToken))
         {
             var now = time.GetUtcNow().UtcDateTime;
             db.Organizations.AddRange(

@@ -10,9 +10,9 @@ internal sealed class IntakeSeeder(IntakeDbContext db, TimeProvider time) : IDat
 {
     public int Order => 30;
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken)
     {
-        if (await db.Leads.AnyAsync(cancellationToken))
+        if (!includeDemoData || await db.Leads.AnyAsync(cancellationToken))
         {
             return;
         }

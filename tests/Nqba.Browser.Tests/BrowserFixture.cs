@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using Nqba.Testing;
+
+namespace Nqba.Browser.Tests;
+
+/// <summary>
+/// The server on a real Kestrel port plus Debian's Chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class BrowserFixture : NqbaFactory
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("NQBA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+        });
+        // Generous: the first page of a cold server on a 2-core CI machine compiles a lot.
+        context.SetDefaultTimeout(60_000);
+        return await context.NewPageAsync();
+    }
+}
