@@ -1,0 +1,158 @@
+namespace Nqba.Optimization.Solvers;
+
+/// <summary>
+/// Metropolis sweeps over an <see cref="IsingModel"/> with incremental local fields: a flip costs O(degree), a
+/// rejected attempt costs one comparison (and one random number when the move is uphill). Allocation-free after construction.
+/// </summary>
+internal sealed class AnnealingKernel
+{
+    private const int TableBits = 12;
+
+    /// <summary>Quantiles of the unit exponential distribution: accepting when β·ΔE &lt; −ln u is the Metropolis rule.</summary>
+    private static readonly float[] NegativeLogTable = BuildTable();
+
+    private readonly IsingModel _model;
+
+    public AnnealingKernel(IsingModel model)
+    {
+        _model = model;
+        Spins = new double[model.N];
+        Field = new double[model.N];
+    }
+
+    public double[] Spins { get; }
+
+    public double[] Field { get; }
+
+    public double Energy { get; private set; }
+
+    public void Randomize(ref Xoshiro256 random)
+    {
+        IsingModel.RandomSpins(Spins, ref random);
+        Energy = _model.InitializeFields(Spins, Field);
+    }
+
+    public void Load(ReadOnlySpan<double> spins)
+    {
+        spins.CopyTo(Spins);
+        Energy = _model.InitializeFields(Spins, Field);
+    }
+
+    /// <summary>Anneals geometrically from <paramref name="betaHot"/> to <paramref name="betaCold"/>; returns the sweeps done.</summary>
+    public long Anneal(double betaHot, double betaCold, int sweeps, ref Xoshiro256 random, SearchCoordinator? stop)
+    {
+        var ratio = sweeps > 1 ? Math.Pow(betaCold / betaHot, 1.0 / (sweeps - 1)) : 1.0;
+        var beta = sweeps > 1 ? betaHot : betaCold;
+        for (var sweep = 0; sweep < sweeps; sweep++)
+        {
+            Sweep(beta, ref random);
+            beta *= ratio;
+            if ((sweep & 15) == 15 && stop is not null && stop.ShouldStop)
+            {
+                return sweep + 1;
+            }
+        }
+
+        return sweeps;
+    }
+
+    /// <summary>Greedy sweeps (only non-worsening flips with ΔE &lt; 0) until a local minimum; returns the sweeps done.</summary>
+    public long Descend()
+    {
+        long sweeps = 0;
+        while (true)
+        {
+            sweeps++;
+            if (GreedySweep() == 0)
+            {
+                return sweeps;
+            }
+        }
+    }
+
+    /// <summary>One Metropolis sweep in variable order at inverse temperature <paramref name="beta"/>; returns accepted flips.</summary>
+    public unsafe int Sweep(double beta, ref Xoshiro256 random)
+    {
+        var n = _model.N;
+        var rng = random;
+        var accepted = 0;
+        var energyChange = 0.0;
+        fixed (double* s = Spins, f = Field, w = _model.Weights)
+        fixed (int* rowStart = _model.RowStart, columns = _model.Columns)
+        fixed (float* table = NegativeLogTable)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var si = s[i];
+                var delta = -2.0 * si * f[i];
+                if (delta > 0.0 && delta * beta >= table[rng.Next() >> (64 - TableBits)])
+                {
+                    continue;
+                }
+
+                si = -si;
+                s[i] = si;
+                var twice = si + si;
+                var end = rowStart[i + 1];
+                for (var k = rowStart[i]; k < end; k++)
+                {
+                    f[columns[k]] += twice * w[k];
+                }
+
+                energyChange += delta;
+                accepted++;
+            }
+        }
+
+        random = rng;
+        Energy += energyChange;
+        return accepted;
+    }
+
+    private unsafe int GreedySweep()
+    {
+        var n = _model.N;
+        var accepted = 0;
+        var energyChange = 0.0;
+        fixed (double* s = Spins, f = Field, w = _model.Weights)
+        fixed (int* rowStart = _model.RowStart, columns = _model.Columns)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var si = s[i];
+                var delta = -2.0 * si * f[i];
+                if (delta >= 0.0)
+                {
+                    continue;
+                }
+
+                si = -si;
+                s[i] = si;
+                var twice = si + si;
+                var end = rowStart[i + 1];
+                for (var k = rowStart[i]; k < end; k++)
+                {
+                    f[columns[k]] += twice * w[k];
+                }
+
+                energyChange += delta;
+                accepted++;
+            }
+        }
+
+        Energy += energyChange;
+        return accepted;
+    }
+
+    private static float[] BuildTable()
+    {
+        var size = 1 << TableBits;
+        var table = new float[size];
+        for (var k = 0; k < size; k++)
+        {
+            table[k] = (float)-Math.Log((k + 0.5) / size);
+        }
+
+        return table;
+    }
+}
