@@ -1,10 +1,14 @@
+using System.Numerics;
+
 namespace Nqba.Optimization.Solvers;
 
 /// <summary>
 /// Metropolis sweeps over an <see cref="IsingModel"/> with incremental local fields: a flip costs O(degree), a
 /// rejected attempt costs one comparison (and one random number when the move is uphill). Allocation-free after construction.
+/// <typeparamref name="T"/> is <see cref="int"/> for models with small integer coefficients, else <see cref="double"/>.
 /// </summary>
-internal sealed class AnnealingKernel
+internal sealed class AnnealingKernel<T> : IAnnealer
+    where T : unmanaged, INumber<T>
 {
     private const int TableBits = 12;
 
@@ -12,30 +16,50 @@ internal sealed class AnnealingKernel
     private static readonly float[] NegativeLogTable = BuildTable();
 
     private readonly IsingModel _model;
+    private readonly T[] _weights;
+    private readonly double[] _scratchSpins;
+    private readonly double[] _scratchField;
 
     public AnnealingKernel(IsingModel model)
     {
         _model = model;
-        Spins = new double[model.N];
-        Field = new double[model.N];
+        Spins = new T[model.N];
+        Field = new T[model.N];
+        _scratchSpins = new double[model.N];
+        _scratchField = new double[model.N];
+        _weights = typeof(T) == typeof(double) ? (T[])(object)model.Weights
+            : typeof(T) == typeof(int) && model.IntegerWeights is not null ? (T[])(object)model.IntegerWeights
+            : throw new InvalidOperationException($"The model's coefficients cannot be represented as {typeof(T).Name}.");
     }
 
-    public double[] Spins { get; }
+    public T[] Spins { get; }
 
-    public double[] Field { get; }
+    public T[] Field { get; }
 
     public double Energy { get; private set; }
 
     public void Randomize(ref Xoshiro256 random)
     {
-        IsingModel.RandomSpins(Spins, ref random);
-        Energy = _model.InitializeFields(Spins, Field);
+        IsingModel.RandomSpins(_scratchSpins, ref random);
+        Load(_scratchSpins);
     }
 
     public void Load(ReadOnlySpan<double> spins)
     {
-        spins.CopyTo(Spins);
-        Energy = _model.InitializeFields(Spins, Field);
+        Energy = _model.InitializeFields(spins, _scratchField);
+        for (var i = 0; i < spins.Length; i++)
+        {
+            Spins[i] = T.CreateTruncating(spins[i]);
+            Field[i] = T.CreateTruncating(_scratchField[i]);
+        }
+    }
+
+    public void CopySpinsTo(Span<double> spins)
+    {
+        for (var i = 0; i < Spins.Length; i++)
+        {
+            spins[i] = double.CreateTruncating(Spins[i]);
+        }
     }
 
     /// <summary>Anneals geometrically from <paramref name="betaHot"/> to <paramref name="betaCold"/>; returns the sweeps done.</summary>
@@ -77,18 +101,21 @@ internal sealed class AnnealingKernel
         var rng = random;
         var accepted = 0;
         var energyChange = 0.0;
-        fixed (double* s = Spins, f = Field, w = _model.Weights)
+        var minusTwoBeta = -2.0 * beta;
+        fixed (T* s = Spins, f = Field, w = _weights)
         fixed (int* rowStart = _model.RowStart, columns = _model.Columns)
         fixed (float* table = NegativeLogTable)
         {
             for (var i = 0; i < n; i++)
             {
                 var si = s[i];
-                var delta = -2.0 * si * f[i];
-                if (delta > 0.0 && delta * beta >= table[rng.Next() >> (64 - TableBits)])
+                var local = si * f[i];
+                if (local < T.Zero && double.CreateTruncating(local) * minusTwoBeta >= table[rng.Next() >> (64 - TableBits)])
                 {
                     continue;
                 }
+
+                var delta = -2.0 * double.CreateTruncating(local);
 
                 si = -si;
                 s[i] = si;
@@ -114,17 +141,19 @@ internal sealed class AnnealingKernel
         var n = _model.N;
         var accepted = 0;
         var energyChange = 0.0;
-        fixed (double* s = Spins, f = Field, w = _model.Weights)
+        fixed (T* s = Spins, f = Field, w = _weights)
         fixed (int* rowStart = _model.RowStart, columns = _model.Columns)
         {
             for (var i = 0; i < n; i++)
             {
                 var si = s[i];
-                var delta = -2.0 * si * f[i];
-                if (delta >= 0.0)
+                var local = si * f[i];
+                if (local <= T.Zero)
                 {
                     continue;
                 }
+
+                var delta = -2.0 * double.CreateTruncating(local);
 
                 si = -si;
                 s[i] = si;

@@ -29,7 +29,7 @@ internal sealed class ExactSolver : ISolver
         var ising = new IsingModel(model);
         using var coordinator = new SearchCoordinator(ising, options with { Threads = 1 }, cancellationToken);
         var n = ising.N;
-        var kernel = new AnnealingKernel(ising);
+        var kernel = new AnnealingKernel<double>(ising);
         var spins = new double[n];
         Array.Fill(spins, -1.0);
         kernel.Load(spins);

@@ -41,6 +41,13 @@ internal sealed class IsingModel
         }
 
         MaxDelta = 2 * maxField;
+        // Integer arithmetic is exact and a little faster when every coefficient is a small integer (Gset is).
+        if (maxField < (1 << 28) && Array.TrueForAll(H, w => Math.Floor(w) == w) && Array.TrueForAll(Weights, w => Math.Floor(w) == w))
+        {
+            IntegerH = Array.ConvertAll(H, w => (int)w);
+            IntegerWeights = Array.ConvertAll(Weights, w => (int)w);
+        }
+
         TypicalDelta = N > 0 ? 2 * sumTypical / N : 0;
         MinDelta = double.IsPositiveInfinity(minCoefficient) ? 1.0 : 2 * minCoefficient;
         if (TypicalDelta <= 0)
@@ -62,6 +69,12 @@ internal sealed class IsingModel
     public double[] Weights { get; }
 
     public double Offset { get; }
+
+    /// <summary><see cref="H"/> as integers when every coefficient is a small integer, else null.</summary>
+    public int[]? IntegerH { get; }
+
+    /// <summary><see cref="Weights"/> as integers when every coefficient is a small integer, else null.</summary>
+    public int[]? IntegerWeights { get; }
 
     /// <summary>The largest possible |ΔE| of one flip.</summary>
     public double MaxDelta { get; }

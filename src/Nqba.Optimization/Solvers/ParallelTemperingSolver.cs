@@ -27,17 +27,18 @@ internal sealed class ParallelTemperingSolver : ISolver
             var random = new Xoshiro256(Xoshiro256.Derive(coordinator.Seed, (ulong)worker + 0x9700));
             var betas = new double[Replicas];
             var ratio = Math.Pow(ising.DefaultBetaCold / ising.DefaultBetaHot, 1.0 / (Replicas - 1));
-            var kernels = new AnnealingKernel[Replicas];
+            var kernels = new IAnnealer[Replicas];
             for (var r = 0; r < Replicas; r++)
             {
                 betas[r] = ising.DefaultBetaHot * Math.Pow(ratio, r);
-                kernels[r] = new AnnealingKernel(ising);
+                kernels[r] = AnnealerFactory.Create(ising);
                 kernels[r].Randomize(ref random);
             }
 
             // slot[r] is the kernel currently at temperature r; swapping configurations swaps slots.
             var slot = Enumerable.Range(0, Replicas).ToArray();
             var workerBest = double.PositiveInfinity;
+            var spins = new double[n];
             long sweeps = 0, round = 0;
             while (sweeps < budget)
             {
@@ -61,11 +62,12 @@ internal sealed class ParallelTemperingSolver : ISolver
                 var coldest = kernels[slot[Replicas - 1]];
                 if (coldest.Energy < workerBest - 1e-9)
                 {
-                    var exact = ising.Energy(coldest.Spins);
+                    coldest.CopySpinsTo(spins);
+                    var exact = ising.Energy(spins);
                     if (exact < workerBest)
                     {
                         workerBest = exact;
-                        coordinator.Offer(coldest.Spins, ((long)worker << 40) + round);
+                        coordinator.Offer(spins, ((long)worker << 40) + round);
                     }
                 }
 

@@ -35,6 +35,11 @@ internal sealed class SearchCoordinator : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.TimeLimit, "The time limit must be positive.");
         }
 
+        if (options.BetaRange is { } range && !(range.Hot > 0 && range.Cold >= range.Hot && double.IsFinite(range.Cold)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), range, "The beta range needs 0 < hot <= cold < infinity.");
+        }
+
         Model = model;
         _options = options;
         _cancellationToken = cancellationToken;
@@ -63,6 +68,10 @@ internal sealed class SearchCoordinator : IDisposable
     public long SweepBudget => _options.MaxSweeps is { } max ? Math.Max(1, max) : long.MaxValue;
 
     public int? SweepsPerRestart => _options.SweepsPerRestart;
+
+    public double BetaHot => _options.BetaRange?.Hot ?? Model.DefaultBetaHot;
+
+    public double BetaCold => _options.BetaRange?.Cold ?? Model.DefaultBetaCold;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_startTimestamp);
 

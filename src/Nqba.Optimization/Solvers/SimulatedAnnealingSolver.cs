@@ -33,11 +33,12 @@ internal sealed class SimulatedAnnealingSolver : ISolver
         var model = coordinator.Model;
         var sweeps = Math.Max(1, coordinator.SweepsPerRestart ?? defaultSweeps);
         var maxRestarts = coordinator.SweepBudget == long.MaxValue ? long.MaxValue : Math.Max(1, (coordinator.SweepBudget + sweeps - 1) / sweeps);
-        double betaHot = model.DefaultBetaHot, betaCold = model.DefaultBetaCold;
+        double betaHot = coordinator.BetaHot, betaCold = coordinator.BetaCold;
         long nextRestart = -1;
         coordinator.Run(_ =>
         {
-            var kernel = new AnnealingKernel(model);
+            var kernel = AnnealerFactory.Create(model);
+            var spins = new double[model.N];
             var tabu = polishMoves > 0 ? new TabuKernel(model) : null;
             var workerBest = double.PositiveInfinity;
             while (true)
@@ -53,22 +54,23 @@ internal sealed class SimulatedAnnealingSolver : ISolver
                 var done = kernel.Anneal(betaHot, betaCold, sweeps, ref random, coordinator);
                 done += kernel.Descend();
                 long flips = done * model.N;
-                var spins = kernel.Spins;
+                kernel.CopySpinsTo(spins);
+                var result = spins;
                 if (tabu is not null)
                 {
-                    tabu.Load(kernel.Spins);
+                    tabu.Load(spins);
                     var moves = tabu.Run(polishMoves, polishMoves, 3, Math.Max(1, model.N / 10), ref random, coordinator);
                     flips += moves;
                     done += moves / Math.Max(1, model.N);
-                    spins = tabu.BestSpins;
+                    result = tabu.BestSpins;
                 }
 
                 coordinator.AddWork(done, flips, 1);
-                var energy = model.Energy(spins);
+                var energy = model.Energy(result);
                 if (energy < workerBest)
                 {
                     workerBest = energy;
-                    coordinator.Offer(spins, restart);
+                    coordinator.Offer(result, restart);
                 }
             }
         });

@@ -24,6 +24,9 @@ public sealed record SolverOptions
     /// <summary>Annealing sweeps per restart (simulated annealing and the annealing phase of <c>auto</c>); null chooses from the problem size.</summary>
     public int? SweepsPerRestart { get; init; }
 
+    /// <summary>Inverse-temperature range for annealing (hot, cold); null derives it from the coefficients.</summary>
+    public BetaRange? BetaRange { get; init; }
+
     /// <summary>Receives progress about five times a second while the solver runs.</summary>
     public IProgress<SolverProgress>? Progress { get; init; }
 
