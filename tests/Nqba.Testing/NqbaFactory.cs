@@ -98,6 +98,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Access:AdminEmail"] = AdminEmail,
             ["Access:AdminPassword"] = AdminPassword,
             ["Events:PollInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in Settings)
         {

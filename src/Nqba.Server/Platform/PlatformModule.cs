@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
@@ -60,9 +60,9 @@ public static class PlatformModule
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-        var maxBody = builder.Configuration.GetValue($"{HttpLimitsOptions.SectionName}:MaxRequestBodyBytes", new HttpLimitsOptions().MaxRequestBodyBytes);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = maxBody);
-        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<HttpLimitsOptions>>((o, limits) => o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+        services.AddOptions<FormOptions>().Configure<IOptions<HttpLimitsOptions>>((o, limits) => o.MultipartBodyLengthLimit = limits.Value.MaxRequestBodyBytes);
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         services.AddOpenTelemetry()

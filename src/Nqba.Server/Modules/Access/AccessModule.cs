@@ -23,14 +23,11 @@ public static class AccessModule
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>("__ef_access");
 
-        var access = builder.Configuration.GetSection(AccessOptions.SectionName).Get<AccessOptions>() ?? new AccessOptions();
         services.AddIdentityCore<NqbaUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = access.MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = access.LockoutDuration;
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -46,13 +43,12 @@ public static class AccessModule
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(AuthenticationSchemes.Smart, "Bearer token, API key or cookie", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = access.BearerTokenLifetime)
+            .AddBearerToken(IdentityConstants.BearerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/account/login";
                 o.AccessDeniedPath = "/account/denied";
-                o.ExpireTimeSpan = access.CookieLifetime;
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "nqba.auth";
                 o.Cookie.HttpOnly = true;
@@ -60,6 +56,17 @@ public static class AccessModule
                 o.Events.OnRedirectToLogin = c => ApiOrRedirect(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c, StatusCodes.Status403Forbidden);
             }));
+
+        // Settings are applied from the bound options (not read at registration), so every source counts.
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccessOptions>>((o, access) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = access.Value.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = access.Value.LockoutDuration;
+        });
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AccessOptions>>((o, access) =>
+            o.BearerTokenExpiration = access.Value.BearerTokenLifetime);
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<AccessOptions>>((o, access) => o.ExpireTimeSpan = access.Value.CookieLifetime);
 
         services.AddScoped<IAuthorizationHandler, MfaSatisfiedHandler>();
         services.AddAuthorizationBuilder()

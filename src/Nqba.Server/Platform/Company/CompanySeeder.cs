@@ -25,22 +25,50 @@ internal sealed class CompanySeeder(PlatformDbContext db) : IDataSeeder
         db.Regions.AddRange(
             new Region
             {
-                Id = DemoCompany.UsEast, Code = "us-east", Name = "US Eastern", TimeZone = "America/New_York", OpensAt = new(9, 0), ClosesAt = new(18, 0), WorkingDays = weekdays, ResidencyZone = "US",
+                Id = DemoCompany.UsEast,
+                Code = "us-east",
+                Name = "US Eastern",
+                TimeZone = "America/New_York",
+                OpensAt = new(9, 0),
+                ClosesAt = new(18, 0),
+                WorkingDays = weekdays,
+                ResidencyZone = "US",
                 Holidays = [Holiday(2026, 11, 26, "Thanksgiving Day"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2027, 1, 1, "New Year's Day")],
             },
             new Region
             {
-                Id = DemoCompany.UsWest, Code = "us-west", Name = "US Pacific", TimeZone = "America/Los_Angeles", OpensAt = new(9, 0), ClosesAt = new(18, 0), WorkingDays = weekdays, ResidencyZone = "US",
+                Id = DemoCompany.UsWest,
+                Code = "us-west",
+                Name = "US Pacific",
+                TimeZone = "America/Los_Angeles",
+                OpensAt = new(9, 0),
+                ClosesAt = new(18, 0),
+                WorkingDays = weekdays,
+                ResidencyZone = "US",
                 Holidays = [Holiday(2026, 11, 26, "Thanksgiving Day"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2027, 1, 1, "New Year's Day")],
             },
             new Region
             {
-                Id = DemoCompany.Europe, Code = "europe", Name = "Europe", TimeZone = "Europe/Berlin", OpensAt = new(9, 0), ClosesAt = new(17, 0), WorkingDays = weekdays, ResidencyZone = "EU",
+                Id = DemoCompany.Europe,
+                Code = "europe",
+                Name = "Europe",
+                TimeZone = "Europe/Berlin",
+                OpensAt = new(9, 0),
+                ClosesAt = new(17, 0),
+                WorkingDays = weekdays,
+                ResidencyZone = "EU",
                 Holidays = [Holiday(2026, 12, 24, "Christmas Eve"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2026, 12, 26, "St Stephen's Day"), Holiday(2027, 1, 1, "New Year's Day")],
             },
             new Region
             {
-                Id = DemoCompany.Apac, Code = "apac", Name = "Asia-Pacific", TimeZone = "Asia/Tokyo", OpensAt = new(9, 0), ClosesAt = new(17, 0), WorkingDays = weekdays, ResidencyZone = "APAC",
+                Id = DemoCompany.Apac,
+                Code = "apac",
+                Name = "Asia-Pacific",
+                TimeZone = "Asia/Tokyo",
+                OpensAt = new(9, 0),
+                ClosesAt = new(17, 0),
+                WorkingDays = weekdays,
+                ResidencyZone = "APAC",
                 Holidays = [Holiday(2026, 11, 23, "Labour Thanksgiving Day"), Holiday(2027, 1, 1, "New Year's Day"), Holiday(2027, 1, 11, "Coming of Age Day")],
             });
 

@@ -16,19 +16,18 @@ internal static class ModuleDbContextRegistration
         where TSqlite : TContext
         where TPostgres : TContext
     {
-        var provider = builder.Configuration.GetValue($"{DatabaseOptions.SectionName}:Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.Postgres)
-        {
-            builder.Services.AddDbContext<TContext, TPostgres>((sp, options) =>
-                options.UseNqbaPostgres(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                    .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
-        }
-        else
-        {
-            builder.Services.AddDbContext<TContext, TSqlite>((sp, options) =>
-                options.UseNqbaSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                    .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
-        }
+        // Both provider contexts are registered; which one serves TContext is decided when it is resolved, from
+        // the bound options, so configuration added late (tests, environment) is honoured.
+        builder.Services.AddDbContext<TSqlite>((sp, options) =>
+            options.UseNqbaSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
+        builder.Services.AddDbContext<TPostgres>((sp, options) =>
+            options.UseNqbaPostgres(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>()));
+        builder.Services.AddScoped<TContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<TPostgres>()
+                : sp.GetRequiredService<TSqlite>());
 
         builder.Services.AddSingleton(new MigratableContext(typeof(TContext)));
         return builder;
