@@ -11,6 +11,7 @@ contexts=(
   "Platform:Platform"
   "Access:Modules/Access"
   "Intake:Modules/Intake"
+  "Optimization:Modules/Optimization"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}
@@ -21,4 +22,9 @@ for entry in "${contexts[@]}"; do
       --context "${provider}${ctx}DbContext" --output-dir "$dir/Migrations/$provider" --namespace "$ns" >/dev/null
   done
 done
+# EF places a first snapshot under a folder named after the namespace; keep it beside its migrations.
+if [[ -d src/Nqba.Server/Nqba/Server ]]; then
+  (cd src/Nqba.Server/Nqba/Server && find . -name '*.cs' | while read -r f; do mkdir -p "../../$(dirname "$f")"; mv "$f" "../../$f"; done)
+  rm -rf src/Nqba.Server/Nqba
+fi
 echo "migrations '$name' added"

@@ -1,5 +1,6 @@
 using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Optimization;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Web;
 
@@ -8,6 +9,7 @@ builder.AddNqbaHost(args);
 builder.AddPlatform();
 builder.AddAccessModule();
 builder.AddIntakeModule();
+builder.AddOptimizationModule();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ app.UsePlatformAudit();
 app.MapPlatformEndpoints();
 app.MapAccessEndpoints();
 app.MapIntakeEndpoints();
+app.MapOptimizationEndpoints();
 app.MapWebUi();
 
 return await app.RunNqbaAsync(args);

@@ -49,6 +49,7 @@ public static class PlatformModule
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
 
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;

@@ -13,12 +13,7 @@ internal static class NqbaCli
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "audit", "admin", "solve", "--help", "-h", "--version" };
 
-    private static readonly List<Func<IServiceProvider, Command>> ExtraVerbs = [];
-
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
-
-    /// <summary>Modules add their own verbs here (e.g. the optimization engine's <c>solve</c>).</summary>
-    public static void AddVerb(Func<IServiceProvider, Command> factory) => ExtraVerbs.Add(factory);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
@@ -26,9 +21,9 @@ internal static class NqbaCli
         root.Subcommands.Add(MigrateCommand(services));
         root.Subcommands.Add(AuditCommand(services));
         root.Subcommands.Add(AdminCommand(services));
-        foreach (var factory in ExtraVerbs)
+        foreach (var verb in services.GetServices<ICliVerb>())
         {
-            root.Subcommands.Add(factory(services));
+            root.Subcommands.Add(verb.Create(services));
         }
 
         try

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Optimization.Persistence;
+using Nqba.Server.Modules.Optimization.Solving;
+using Nqba.Server.Platform.Observability;
+
+namespace Nqba.Server.Modules.Optimization.Jobs;
+
+/// <summary>
+/// Runs queued optimization jobs. Any instance may run any job: a job is claimed with a conditional update
+/// and held for its budget plus a margin, so a job whose instance died is picked up again.
+/// </summary>
+internal sealed partial class OptimizationJobRunner(
+    IServiceScopeFactory scopes,
+    OptimizationJobSignal signal,
+    IOptions<OptimizationOptions> options,
+    TimeProvider time,
+    ILogger<OptimizationJobRunner> logger) : BackgroundService
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                if (running.Count < options.Value.ConcurrentJobs && await ClaimNextAsync(stoppingToken) is { } job)
+                {
+                    running.Add(Task.Run(() => RunAsync(job, stoppingToken), stoppingToken));
+                    continue;
+                }
+
+                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            {
+                LogPollFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+
+        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    private async Task<OptimizationJob?> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OptimizationDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var candidates = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == OptimizationJobStatus.Queued || (j.Status == OptimizationJobStatus.Running && j.ClaimedUntil < now))
+            .OrderBy(j => j.CreatedAt).Take(5).ToListAsync(cancellationToken);
+        foreach (var job in candidates)
+        {
+            var request = JsonSerializer.Deserialize<OptimizeRequest>(job.RequestJson, Json)!;
+            var claimedUntil = now + TimeSpan.FromMilliseconds(request.TimeLimitMs) + TimeSpan.FromMinutes(2);
+            var claimed = await db.Jobs
+                .Where(j => j.Id == job.Id && (j.Status == OptimizationJobStatus.Queued || (j.Status == OptimizationJobStatus.Running && j.ClaimedUntil < now)))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, OptimizationJobStatus.Running)
+                    .SetProperty(j => j.StartedAt, now)
+                    .SetProperty(j => j.ClaimedUntil, claimedUntil), cancellationToken);
+            if (claimed == 1)
+            {
+                return job;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task RunAsync(OptimizationJob job, CancellationToken cancellationToken)
+    {
+        string? resultJson = null;
+        string? error = null;
+        using (NqbaTelemetry.ActivitySource.StartActivity("optimization job"))
+        {
+            try
+            {
+                var request = JsonSerializer.Deserialize<OptimizeRequest>(job.RequestJson, Json)!;
+                var result = QuboSolving.Solve(request, options.Value.Threads, cancellationToken);
+                resultJson = JsonSerializer.Serialize(result, Json);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The job's own failure (a model the solver rejects) is reported on the job, not thrown away.
+                error = ex.Message;
+                LogJobFailed(logger, job.Id, ex);
+            }
+        }
+
+        NqbaTelemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", "optimization"));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OptimizationDbContext>();
+        var finished = time.GetUtcNow().UtcDateTime;
+        await db.Jobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.Status, error is null ? OptimizationJobStatus.Succeeded : OptimizationJobStatus.Failed)
+            .SetProperty(j => j.ResultJson, resultJson)
+            .SetProperty(j => j.Error, error)
+            .SetProperty(j => j.FinishedAt, finished)
+            .SetProperty(j => j.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling optimization jobs failed; retrying")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Optimization job {JobId} failed")]
+    private static partial void LogJobFailed(ILogger logger, Guid jobId, Exception exception);
+}

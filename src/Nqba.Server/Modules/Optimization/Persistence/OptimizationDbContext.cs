@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Optimization.Jobs;
+using Nqba.Server.Platform.Persistence;
+
+namespace Nqba.Server.Modules.Optimization.Persistence;
+
+/// <summary>Optimization jobs (tables prefixed <c>optimization_</c>).</summary>
+internal class OptimizationDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OptimizationJob> Jobs => Set<OptimizationJob>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.ApplyPlatformConventions();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapEventOutbox();
+        modelBuilder.Entity<OptimizationJob>(b =>
+        {
+            b.ToTable("optimization_jobs");
+            b.Property(j => j.RequestedBy).HasMaxLength(320);
+            b.Property(j => j.Error).HasMaxLength(2000);
+            b.HasIndex(j => new { j.Status, j.CreatedAt });
+        });
+    }
+}
