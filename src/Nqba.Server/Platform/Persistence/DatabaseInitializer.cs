@@ -21,13 +21,13 @@ internal sealed partial class DatabaseInitializer(
     {
         var db = options.Value;
         var connectionString = db.ResolveConnectionString(environment.ContentRootPath);
-        if (db.Provider == DatabaseProvider.Sqlite)
-        {
-            PrepareSqliteFile(connectionString);
-        }
-
         try
         {
+            if (db.Provider == DatabaseProvider.Sqlite)
+            {
+                await PrepareSqliteFileAsync(connectionString, cancellationToken);
+            }
+
             await using var scope = services.CreateAsyncScope();
             foreach (var registration in contexts)
             {
@@ -76,7 +76,7 @@ internal sealed partial class DatabaseInitializer(
         LogReady(logger, db.Provider);
     }
 
-    private static void PrepareSqliteFile(string connectionString)
+    private static async Task PrepareSqliteFileAsync(string connectionString, CancellationToken cancellationToken)
     {
         SqliteConnectionStringBuilder builder;
         try
@@ -106,6 +106,14 @@ internal sealed partial class DatabaseInitializer(
                 throw new StartupException($"Database:ConnectionString points to '{path}', but its folder cannot be created: {ex.Message}", ex);
             }
         }
+
+        // Write-ahead logging lets readers proceed while one writer commits (the default rollback journal blocks
+        // them); the setting is stored in the file, so once is enough.
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string DescribeSqlite(SqliteException ex, string connectionString)

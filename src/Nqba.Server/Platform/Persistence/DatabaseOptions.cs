@@ -22,6 +22,9 @@ public sealed class DatabaseOptions
     /// <summary>Seed the demo company's sample records (specialists, clients, leads) on first start. Roles, the first admin, units and regions are always seeded.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>SQLite durability in WAL mode: Normal (sync at checkpoints; the default) or Full (sync every commit).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 

@@ -34,7 +34,8 @@ internal static class ModuleDbContextRegistration
     }
 
     public static DbContextOptionsBuilder UseNqbaSqlite(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
-        options.UseSqlite(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds));
+        options.UseSqlite(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds))
+            .AddInterceptors(new SqlitePragmaInterceptor(db.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL"));
 
     public static DbContextOptionsBuilder UseNqbaPostgres(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
         options.UseNpgsql(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds));
