@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Nqba.Server.Components;
 
@@ -37,7 +36,6 @@ public static class WebUi
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
-        _ = CultureInfo.InvariantCulture;
         return app;
     }
 }
