@@ -99,6 +99,10 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Access:AdminPassword"] = AdminPassword,
             ["Events:PollInterval"] = "00:00:00.100",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The test host has no client IP: every test shares one partition, so the per-minute limits are lifted here
+            // and tested on their own in RateLimitTests.
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:PublicFormsPerMinute"] = "100000",
         };
         foreach (var (key, value) in Settings)
         {

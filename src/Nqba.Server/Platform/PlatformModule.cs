@@ -58,6 +58,7 @@ public static class PlatformModule
         services.AddExceptionHandler<NqbaExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
+        services.AddNqbaRateLimiting();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -90,6 +91,7 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOpenTelemetryPrometheusScrapingEndpoint();

@@ -27,6 +27,7 @@ public static class WebUi
     {
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

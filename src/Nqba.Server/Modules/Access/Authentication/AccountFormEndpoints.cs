@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Access.Pages;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Access.Authentication;
 
@@ -44,7 +45,7 @@ internal static class AccountFormEndpoints
 
             await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user?.Id.ToString(), After: new { channel = "web", mfa = false }, OrganizationId: user?.ClientOrganizationId), actor, ct);
             return TypedResults.LocalRedirect(returnUrl);
-        }).WithName("SubmitLogin");
+        }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLogin");
 
         group.MapPost("/login-mfa", async Task<RedirectHttpResult> ([FromForm] MfaForm form, SignInManager<NqbaUser> signIn, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
         {
@@ -74,7 +75,7 @@ internal static class AccountFormEndpoints
 
             await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user.Id.ToString(), After: new { channel = "web", mfa = true, recovery = form.UseRecoveryCode }, OrganizationId: user.ClientOrganizationId), actor, ct);
             return TypedResults.LocalRedirect(returnUrl);
-        }).WithName("SubmitLoginMfa");
+        }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLoginMfa");
 
         group.MapPost("/mfa", async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> ([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, IAuditLedger audit, CancellationToken ct) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Access.Authentication;
 
@@ -21,6 +22,7 @@ internal static class AuthEndpoints
                     : result.Error.ToProblem();
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimiting.SignIn)
             .WithName("CreateToken")
             .WithSummary("Exchanges e-mail, password and (with MFA) an authenticator code for a bearer token");
 

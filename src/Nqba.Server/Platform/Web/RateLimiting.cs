@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Nqba.Server.Platform.Web;
+
+/// <summary>
+/// Rate limits per API key, user or IP. Endpoints opt into the stricter policies by name
+/// (<see cref="SignIn"/>, <see cref="PublicForms"/>); every API request also counts against
+/// <see cref="RateLimitOptions.ApiPerMinute"/>. A refused request gets 429 with Retry-After, as a problem.
+/// </summary>
+public static class RateLimiting
+{
+    public const string SignIn = "sign-in";
+    public const string PublicForms = "public-forms";
+
+    internal static IServiceCollection AddNqbaRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Rate limit reached; retry after the time in the Retry-After header." },
+                });
+            };
+            o.AddPolicy(SignIn, context => PerMinute(ClientIp(context), context, r => r.SignInPerMinute));
+            o.AddPolicy(PublicForms, context => PerMinute(ClientIp(context), context, r => r.PublicFormsPerMinute));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/api")
+                    ? PerMinute(CallerKey(context), context, r => r.ApiPerMinute)
+                    : RateLimitPartition.GetNoLimiter("pages"));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, HttpContext context, Func<RateLimitOptions, int> limit)
+    {
+        var permits = limit(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+
+    private static string ClientIp(HttpContext context) => "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    /// <summary>An API key by its public prefix, a signed-in user by id, anyone else by IP.</summary>
+    private static string CallerKey(HttpContext context)
+    {
+        var apiKey = context.Request.Headers["X-Api-Key"].ToString();
+        if (apiKey.Length > 17)
+        {
+            return "key:" + apiKey[..17];
+        }
+
+        return context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "user:" + user : ClientIp(context);
+    }
+}
