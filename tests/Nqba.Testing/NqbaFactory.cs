@@ -102,6 +102,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The test host has no client IP: every test shares one partition, so the per-minute limits are lifted here
             // and tested on their own in RateLimitTests.
             ["RateLimits:SignInPerMinute"] = "100000",
+            ["Backup:Enabled"] = "false",
             ["RateLimits:PublicFormsPerMinute"] = "100000",
         };
         foreach (var (key, value) in Settings)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Backup;
+using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Observability;
@@ -45,6 +47,10 @@ public static class PlatformModule
         services.AddScoped<IDataSeeder, CompanySeeder>();
 
         services.AddDataProtection().SetApplicationName("nqba").PersistKeysToDbContext<PlatformDbContext>();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackupService>();
+        services.AddHostedService<BackupScheduler>();
+        services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddSingleton<IAuditLedger, AuditLedger>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
