@@ -4,6 +4,7 @@ using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Platform;
 
@@ -25,6 +26,8 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
 
     public DbSet<Specialist> Specialists => Set<Specialist>();
 
+    public DbSet<DataKey> DataKeys => Set<DataKey>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyPlatformConventions();
 
@@ -37,5 +40,6 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
         modelBuilder.ApplyConfiguration(new RegionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegionHolidayEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new SpecialistEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new DataKeyEntityTypeConfiguration());
     }
 }

@@ -11,7 +11,7 @@ namespace Nqba.Server.Platform.Cli;
 /// </summary>
 internal static class NqbaCli
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "audit", "admin", "solve", "backup", "--help", "-h", "--version" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "migrate", "audit", "admin", "solve", "backup", "keys", "--help", "-h", "--version" };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 

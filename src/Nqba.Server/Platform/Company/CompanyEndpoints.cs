@@ -21,8 +21,10 @@ internal static class CompanyEndpoints
             .WithName("ListRegions");
 
         group.MapGet("/specialists", async Task<Ok<List<SpecialistDto>>> (PlatformDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Specialists.AsNoTracking().OrderBy(s => s.DisplayName)
-                .Select(s => new SpecialistDto(s.Id, s.DisplayName, s.Email, s.BusinessUnitId, s.RegionId, s.Languages, s.Skills, s.Capacity, s.Seniority, s.Active)).ToListAsync(ct)))
+            // Names and e-mails are encrypted: entities are materialized (which decrypts them), then sorted.
+            TypedResults.Ok((await db.Specialists.AsNoTracking().ToListAsync(ct))
+                .OrderBy(s => s.DisplayName, StringComparer.CurrentCulture)
+                .Select(s => new SpecialistDto(s.Id, s.DisplayName, s.Email, s.BusinessUnitId, s.RegionId, s.Languages, s.Skills, s.Capacity, s.Seniority, s.Active)).ToList()))
             .WithName("ListSpecialists");
 
         return app;

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Platform.Company;
 
 /// <summary>Seeds the reference company of DESIGN.md: four units, four regions with hours and holidays, 12 specialists.</summary>
-internal sealed class CompanySeeder(PlatformDbContext db) : IDataSeeder
+internal sealed class CompanySeeder(PlatformDbContext db, FieldProtector protector) : IDataSeeder
 {
     public int Order => 10;
 
@@ -95,11 +96,13 @@ internal sealed class CompanySeeder(PlatformDbContext db) : IDataSeeder
         ];
         foreach (var p in people)
         {
+            var email = p.Name.ToLowerInvariant().Replace(' ', '.') + "@nqba.example";
             db.Specialists.Add(new Specialist
             {
                 Id = Guid.CreateVersion7(),
                 DisplayName = p.Name,
-                Email = p.Name.ToLowerInvariant().Replace(' ', '.') + "@nqba.example",
+                Email = email,
+                EmailHash = await protector.SearchHashAsync(email, cancellationToken),
                 BusinessUnitId = p.Unit,
                 RegionId = p.Region,
                 Languages = p.Languages,

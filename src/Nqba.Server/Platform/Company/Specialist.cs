@@ -1,16 +1,23 @@
+using Nqba.Server.Platform.Protection;
+
 namespace Nqba.Server.Platform.Company;
 
 /// <summary>A staff member prospects are routed to: unit, region, languages, skills and capacity.</summary>
-internal sealed class Specialist
+internal sealed class Specialist : IOrganizationOwned
 {
     public Guid Id { get; set; }
 
     /// <summary>The staff user account, when the specialist signs in.</summary>
     public Guid? UserId { get; set; }
 
+    [Encrypted]
     public required string DisplayName { get; set; }
 
+    [Encrypted]
     public required string Email { get; set; }
+
+    /// <summary>Keyed hash of the normalized e-mail address: how a specialist is found by e-mail.</summary>
+    public required string EmailHash { get; set; }
 
     public Guid BusinessUnitId { get; set; }
 
@@ -29,4 +36,7 @@ internal sealed class Specialist
     public int Seniority { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>Staff data: encrypted under the platform's own key.</summary>
+    public Guid? OwnerOrganizationId => null;
 }

@@ -8,11 +8,13 @@ internal sealed class SpecialistEntityTypeConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<Specialist> builder)
     {
         builder.ToTable("platform_specialists");
-        builder.Property(s => s.DisplayName).HasMaxLength(200);
-        builder.Property(s => s.Email).HasMaxLength(320);
+        builder.Property(s => s.DisplayName).HasMaxLength(1000);
+        builder.Property(s => s.Email).HasMaxLength(1000);
+        builder.Property(s => s.EmailHash).HasMaxLength(64);
+        builder.Ignore(s => s.OwnerOrganizationId);
         builder.Property(s => s.Languages).HasMaxLength(100);
         builder.Property(s => s.Skills).HasMaxLength(500);
-        builder.HasIndex(s => s.Email).IsUnique();
+        builder.HasIndex(s => s.EmailHash).IsUnique();
         builder.HasOne<BusinessUnit>().WithMany().HasForeignKey(s => s.BusinessUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Nqba.Server.Platform.Migrations.Postgres
+namespace Nqba.Server.Platform.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,19 +15,19 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_audit",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    Timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Action = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Timestamp = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,11 +38,11 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_business_units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    RoutingSignal = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RoutingSignal = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,13 +50,30 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MasterKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DestroyedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_data_protection_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,17 +84,17 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_events",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DispatchedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,14 +105,14 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_regions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OpensAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    ClosesAt = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    WorkingDays = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ResidencyZone = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OpensAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WorkingDays = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResidencyZone = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,10 +123,10 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_region_holidays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,17 +143,18 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 name: "platform_specialists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    BusinessUnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RegionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Languages = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Skills = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Capacity = table.Column<int>(type: "integer", nullable: false),
-                    Seniority = table.Column<int>(type: "integer", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BusinessUnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Skills = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seniority = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -178,6 +195,11 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_data_keys_OrganizationId_Purpose",
+                table: "platform_data_keys",
+                columns: new[] { "OrganizationId", "Purpose" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_platform_events_DispatchedAt_Id",
                 table: "platform_events",
                 columns: new[] { "DispatchedAt", "Id" });
@@ -211,9 +233,9 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                 column: "BusinessUnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_platform_specialists_Email",
+                name: "IX_platform_specialists_EmailHash",
                 table: "platform_specialists",
-                column: "Email",
+                column: "EmailHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -227,6 +249,9 @@ namespace Nqba.Server.Platform.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "platform_audit");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_keys");
 
             migrationBuilder.DropTable(
                 name: "platform_data_protection_keys");

@@ -12,7 +12,7 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPlatformDbContext))]
-    [Migration("20261123232306_Initial")]
+    [Migration("20261124001409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -229,13 +229,18 @@ namespace Nqba.Server.Platform.Migrations.Postgres
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Languages")
                         .IsRequired()
@@ -260,7 +265,7 @@ namespace Nqba.Server.Platform.Migrations.Postgres
 
                     b.HasIndex("BusinessUnitId");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailHash")
                         .IsUnique();
 
                     b.HasIndex("RegionId");
@@ -317,6 +322,41 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                     b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("platform_events", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Protection.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Purpose");
+
+                    b.ToTable("platform_data_keys", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>

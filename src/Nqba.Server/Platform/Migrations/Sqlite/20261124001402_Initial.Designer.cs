@@ -11,7 +11,7 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261123232301_Initial")]
+    [Migration("20261124001402_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,12 +222,17 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Languages")
@@ -253,7 +258,7 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
 
                     b.HasIndex("BusinessUnitId");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailHash")
                         .IsUnique();
 
                     b.HasIndex("RegionId");
@@ -308,6 +313,41 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                     b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("platform_events", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Protection.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Purpose");
+
+                    b.ToTable("platform_data_keys", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Nqba.Server.Platform.Protection;
+
+/// <summary>
+/// Encrypts and decrypts field values with AES-256-GCM under per-organization data keys, and computes keyed
+/// hashes that make encrypted e-mail addresses searchable. A value is
+/// <c>enc1:</c> + base64url(key id ‖ nonce ‖ tag ‖ ciphertext); the key id is bound as associated data.
+/// Unwrapped data keys are cached in memory; a destroyed key reads as <see cref="ErasedValue"/>.
+/// </summary>
+public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvider masterKeys, TimeProvider time) : IDisposable
+{
+    public const string Prefix = "enc1:";
+
+    /// <summary>What an encrypted field reads as after its organization's key was destroyed.</summary>
+    public const string ErasedValue = "[erased]";
+
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly ConcurrentDictionary<Guid, byte[]?> _keys = new();
+    private readonly ConcurrentDictionary<(Guid? Organization, DataKeyPurpose Purpose), Guid> _active = new();
+    private readonly SemaphoreSlim _create = new(1, 1);
+
+    public void Dispose() => _create.Dispose();
+
+    public static bool IsProtected(string? value) => value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
+
+    public async Task<string> ProtectAsync(Guid? organizationId, string plaintext, CancellationToken cancellationToken)
+    {
+        var (id, key) = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);
+        var plain = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[16 + NonceSize + TagSize + plain.Length];
+        id.TryWriteBytes(output);
+        RandomNumberGenerator.Fill(output.AsSpan(16, NonceSize));
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(output.AsSpan(16, NonceSize), plain, output.AsSpan(16 + NonceSize + TagSize), output.AsSpan(16 + NonceSize, TagSize), output.AsSpan(0, 16));
+        return Prefix + Convert.ToBase64String(output).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Decrypts a protected value; plain values pass through unchanged.</summary>
+    public string Unprotect(string value)
+    {
+        if (!IsProtected(value))
+        {
+            return value;
+        }
+
+        var encoded = value[Prefix.Length..].Replace('-', '+').Replace('_', '/');
+        var bytes = Convert.FromBase64String(encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '='));
+        var id = new Guid(bytes.AsSpan(0, 16));
+        var key = _keys.GetOrAdd(id, LoadKey);
+        if (key is null)
+        {
+            return ErasedValue;
+        }
+
+        var plain = new byte[bytes.Length - 16 - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(bytes.AsSpan(16, NonceSize), bytes.AsSpan(16 + NonceSize + TagSize), bytes.AsSpan(16 + NonceSize, TagSize), plain, bytes.AsSpan(0, 16));
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>HMAC-SHA256 of a normalized e-mail address under the platform's search key (hex).</summary>
+    public async Task<string> SearchHashAsync(string email, CancellationToken cancellationToken)
+    {
+        var (_, key) = await ActiveKeyAsync(null, DataKeyPurpose.Search, cancellationToken);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+    }
+
+    /// <summary>Crypto-shredding: destroys every data key of the organization.</summary>
+    public async Task<int> DestroyOrganizationKeysAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var keys = await db.DataKeys.Where(k => k.OrganizationId == organizationId && k.DestroyedAt == null).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            key.WrappedKey = null;
+            key.DestroyedAt = time.GetUtcNow().UtcDateTime;
+            _keys[key.Id] = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        _active.TryRemove((organizationId, DataKeyPurpose.Fields), out _);
+        return keys.Count;
+    }
+
+    /// <summary>Re-wraps every live data key under the current master key (after a master key rotation).</summary>
+    public async Task<int> RewrapAllAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var current = masterKeys.CurrentKeyId;
+        var keys = await db.DataKeys.Where(k => k.DestroyedAt == null && k.MasterKeyId != current).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            var plain = masterKeys.Unwrap(key.MasterKeyId, key.WrappedKey!);
+            key.WrappedKey = masterKeys.Wrap(plain);
+            key.MasterKeyId = current;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return keys.Count;
+    }
+
+    private async Task<(Guid Id, byte[] Key)> ActiveKeyAsync(Guid? organizationId, DataKeyPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (_active.TryGetValue((organizationId, purpose), out var cachedId) && _keys.TryGetValue(cachedId, out var cached) && cached is not null)
+        {
+            return (cachedId, cached);
+        }
+
+        await _create.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var existing = await db.DataKeys.AsNoTracking()
+                .Where(k => k.OrganizationId == organizationId && k.Purpose == purpose && k.DestroyedAt == null)
+                .OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                var plain = RandomNumberGenerator.GetBytes(32);
+                existing = new DataKey
+                {
+                    Id = Guid.CreateVersion7(),
+                    OrganizationId = organizationId,
+                    Purpose = purpose,
+                    MasterKeyId = masterKeys.CurrentKeyId,
+                    WrappedKey = masterKeys.Wrap(plain),
+                    CreatedAt = time.GetUtcNow().UtcDateTime,
+                };
+                db.DataKeys.Add(existing);
+                await db.SaveChangesAsync(cancellationToken);
+                _keys[existing.Id] = plain;
+            }
+
+            var key = _keys.GetOrAdd(existing.Id, _ => masterKeys.Unwrap(existing.MasterKeyId, existing.WrappedKey!))!;
+            _active[(organizationId, purpose)] = existing.Id;
+            return (existing.Id, key);
+        }
+        finally
+        {
+            _create.Release();
+        }
+    }
+
+    private byte[]? LoadKey(Guid id)
+    {
+        // Materialization is synchronous in EF Core, so a key not yet cached is read synchronously, once.
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var key = db.DataKeys.AsNoTracking().FirstOrDefault(k => k.Id == id);
+        return key?.WrappedKey is null ? null : masterKeys.Unwrap(key.MasterKeyId, key.WrappedKey);
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Nqba.Server.Platform.Cli;
+
+namespace Nqba.Server.Platform.Protection;
+
+/// <summary><c>nqba keys rotate</c>: a new master key, and every data key re-wrapped under it, while the server runs.</summary>
+internal sealed class KeysVerb : ICliVerb
+{
+    public Command Create(IServiceProvider services)
+    {
+        var rotate = new Command("rotate", "Creates a new master key and re-wraps every data key with it (no data is re-encrypted; no downtime).");
+        rotate.SetAction(async (_, ct) =>
+        {
+            var id = services.GetRequiredService<IMasterKeyProvider>().Rotate();
+            var count = await services.GetRequiredService<FieldProtector>().RewrapAllAsync(ct);
+            await Console.Out.WriteLineAsync($"master key {id} is current; {count} data key(s) re-wrapped");
+            return 0;
+        });
+        return new Command("keys", "Encryption keys.") { rotate };
+    }
+}

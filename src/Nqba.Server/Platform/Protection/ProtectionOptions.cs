@@ -1,0 +1,16 @@
+namespace Nqba.Server.Platform.Protection;
+
+/// <summary>The <c>Protection</c> configuration section.</summary>
+public sealed class ProtectionOptions
+{
+    public const string SectionName = "Protection";
+
+    /// <summary>
+    /// Master key file (JSON: current key id and base64 AES-256 keys), relative to the content root; created on
+    /// first start with mode 0600. Back it up apart from the database: without it the data cannot be read.
+    /// </summary>
+    public string MasterKeyFile { get; set; } = Path.Combine("data", "keys", "master-keys.json");
+
+    /// <summary>Alternatively the master key itself (base64 of 32 bytes), e.g. from an environment variable; then rotation is external.</summary>
+    public string? MasterKey { get; set; }
+}
