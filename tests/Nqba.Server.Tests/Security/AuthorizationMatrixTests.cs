@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Seeding;
+using Nqba.Testing;
+
+namespace Nqba.Server.Tests.Security;
+
+/// <summary>
+/// Every operation of the OpenAPI document, called as every role and anonymously, against the access written
+/// down here. An operation missing from the table fails the test: a new endpoint must declare who may call it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    private const string Anyone = "anyone";
+    private const string SignedIn = "signed-in";
+    private const string Staff = "staff";
+    private const string Admin = "admin";
+    private const string Compliance = "compliance";
+
+    /// <summary>Who may call what. Keys are "METHOD path" as the OpenAPI document spells them.</summary>
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["POST /api/auth/token"] = Anyone,
+        ["GET /api/auth/me"] = SignedIn,
+        ["POST /api/access/users"] = Admin,
+        ["GET /api/access/users"] = Admin,
+        ["POST /api/access/api-keys"] = SignedIn,
+        ["GET /api/access/api-keys"] = SignedIn,
+        ["DELETE /api/access/api-keys/{id}"] = SignedIn,
+        ["GET /api/clients"] = SignedIn,
+        ["POST /api/clients"] = Staff,
+        ["GET /api/clients/{id}"] = SignedIn,
+        ["GET /api/leads"] = SignedIn,
+        ["GET /api/leads/{id}"] = SignedIn,
+        ["GET /api/audit"] = Compliance,
+        ["GET /api/audit/export"] = Compliance,
+        ["GET /api/audit/verify"] = Compliance,
+        ["GET /api/company/units"] = Staff,
+        ["GET /api/company/regions"] = Staff,
+        ["GET /api/company/specialists"] = Staff,
+        ["POST /api/optimize"] = Staff,
+        ["GET /api/optimize/jobs/{id}"] = Staff,
+    };
+
+    public sealed class Fixture : NqbaFactory
+    {
+        public Dictionary<string, HttpClient> Clients { get; } = new(StringComparer.Ordinal);
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Clients["anonymous"] = CreateClient();
+            foreach (var role in NqbaRoles.All)
+            {
+                var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@matrix.test";
+                var (_, password) = await CreateUserAsync(email, role, role == NqbaRoles.Client ? DemoCompany.AcmeCorp : null);
+                var key = NqbaRoles.IsStaff(role) ? await EnableTotpAsync(email) : null;
+                Clients[role] = await CreateClientForAsync(email, password, key);
+            }
+        }
+    }
+
+    public static TheoryData<string> Callers() => ["anonymous", .. NqbaRoles.All];
+
+    private static bool Allowed(string rule, string caller) => rule switch
+    {
+        Anyone => true,
+        SignedIn => caller != "anonymous",
+        Staff => NqbaRoles.IsStaff(caller),
+        Admin => caller == NqbaRoles.Admin,
+        Compliance => caller is NqbaRoles.Admin or NqbaRoles.ComplianceOfficer,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
+    };
+
+    private async Task<List<(string Method, string Path)>> OperationsAsync()
+    {
+        var document = await fixture.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        return [.. document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(m => (Method: m.Name.ToUpperInvariant(), Path: p.Name.TrimEnd('/').Length == 0 ? "/" : p.Name.TrimEnd('/'))))];
+    }
+
+    [Fact]
+    public async Task EveryOperation_HasADeclaredExpectation()
+    {
+        var undeclared = (await OperationsAsync()).Select(o => $"{o.Method} {o.Path}").Where(k => !Expected.ContainsKey(k)).ToList();
+
+        Assert.True(undeclared.Count == 0, "Declare who may call: " + string.Join(", ", undeclared));
+    }
+
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task EveryOperation_AllowsAndDeniesAsDeclared(string caller)
+    {
+        var client = fixture.Clients[caller];
+        var failures = new List<string>();
+        foreach (var (method, path) in await OperationsAsync())
+        {
+            var key = $"{method} {path}";
+            if (!Expected.TryGetValue(key, out var rule))
+            {
+                continue; // reported by EveryOperation_HasADeclaredExpectation
+            }
+
+            using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            var allowed = Allowed(rule, caller);
+            if (status >= 500)
+            {
+                failures.Add($"{key}: {status} (never a 5xx)");
+            }
+            else if (allowed && status is 401 or 403)
+            {
+                failures.Add($"{key}: {status}, expected access ({rule})");
+            }
+            else if (!allowed && status != (caller == "anonymous" ? 401 : 403))
+            {
+                failures.Add($"{key}: {status}, expected {(caller == "anonymous" ? 401 : 403)} ({rule})");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{caller}: " + string.Join("; ", failures));
+    }
+}
