@@ -85,8 +85,11 @@ internal sealed class IsingModel
     /// <summary>A small non-zero |ΔE|: twice the smallest non-zero coefficient.</summary>
     public double MinDelta { get; }
 
-    /// <summary>Hot inverse temperature: a typical uphill flip is accepted with probability one half.</summary>
-    public double DefaultBetaHot => Math.Log(2) / TypicalDelta;
+    /// <summary>
+    /// Hot inverse temperature: a typical uphill flip is accepted with probability 1/8. Hotter starts (1/2, or the
+    /// largest flip at 1/2 as D-Wave's default) only randomize further and cost time on Gset.
+    /// </summary>
+    public double DefaultBetaHot => Math.Log(8) / TypicalDelta;
 
     /// <summary>Cold inverse temperature: the smallest uphill flip is accepted with probability 1 %.</summary>
     public double DefaultBetaCold => Math.Log(100) / MinDelta;
