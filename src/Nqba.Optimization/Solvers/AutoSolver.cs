@@ -25,7 +25,7 @@ internal sealed class AutoSolver : ISolver
 
         var ising = new IsingModel(model);
         using var coordinator = new SearchCoordinator(ising, options, cancellationToken);
-        SimulatedAnnealingSolver.Run(coordinator, SimulatedAnnealingSolver.DefaultSweeps(ising), polishMoves: 10L * ising.N);
+        SimulatedAnnealingSolver.Run(coordinator, SimulatedAnnealingSolver.DefaultSweeps(ising), polishMoves: 0, reheat: true, reheatFraction: double.Parse(Environment.GetEnvironmentVariable("RF") ?? "0.3", System.Globalization.CultureInfo.InvariantCulture));
         return coordinator.ToResult("auto(sa+tabu)");
     }
 }
