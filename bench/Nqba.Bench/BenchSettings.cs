@@ -13,7 +13,7 @@ internal sealed record BenchSettings
 
     public double TtsCapScale { get; init; } = 1;
 
-    public string TtsSolver { get; init; } = "sa";
+    public string TtsSolver { get; init; } = "auto";
 
     public TimeSpan HardTime { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -27,6 +27,9 @@ internal sealed class SimulatedAnnealingSolver : ISolver
     /// <summary>The default sweeps per restart: short enough for many restarts, long enough to anneal.</summary>
     internal static int DefaultSweeps(IsingModel model) => model.N <= 64 ? 200 : 1000;
 
+    /// <summary>With reheats, one restart in this many starts from a random state; the others reheat the elite.</summary>
+    private const int ReheatPeriod = 2;
+
     /// <summary>
     /// Runs restarts until the budget or a stop. With <paramref name="reheat"/>, every second restart of a worker
     /// re-anneals the worker's best solution from a middle temperature instead of a random state (restarts are then
@@ -60,7 +63,7 @@ internal sealed class SimulatedAnnealingSolver : ISolver
 
                 var random = new Xoshiro256(Xoshiro256.Derive(coordinator.Seed, (ulong)restart));
                 long done;
-                if (reheat && local % 2 == 1 && workerBest < double.PositiveInfinity)
+                if (reheat && local % ReheatPeriod != 0 && workerBest < double.PositiveInfinity)
                 {
                     kernel.Load(elite);
                     done = kernel.Anneal(betaReheat, betaCold, sweeps, ref random, coordinator);
