@@ -69,6 +69,8 @@ internal sealed class SearchCoordinator : IDisposable
 
     public int? SweepsPerRestart => _options.SweepsPerRestart;
 
+    public bool TabuPolish => _options.TabuPolish;
+
     public double BetaHot => _options.BetaRange?.Hot ?? Model.DefaultBetaHot;
 
     public double BetaCold => _options.BetaRange?.Cold ?? Model.DefaultBetaCold;

@@ -20,7 +20,7 @@ internal sealed class SimulatedAnnealingSolver : ISolver
         ArgumentNullException.ThrowIfNull(model);
         var ising = new IsingModel(model);
         using var coordinator = new SearchCoordinator(ising, options, cancellationToken);
-        Run(coordinator, DefaultSweeps(ising), polishMoves: 0);
+        Run(coordinator, DefaultSweeps(ising), polishMoves: coordinator.TabuPolish ? 10L * ising.N : 0);
         return coordinator.ToResult(Name);
     }
 
