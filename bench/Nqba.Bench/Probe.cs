@@ -37,6 +37,7 @@ internal static class Probe
                 Threads = threads,
                 SweepsPerRestart = sweeps,
                 BetaRange = range,
+                MaxSweeps = Environment.GetEnvironmentVariable("MAXSWEEPS") is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : null,
             });
             totalTime += result.Elapsed.TotalSeconds;
             if (result.Objective >= known)

@@ -145,7 +145,7 @@ internal sealed class SearchCoordinator : IDisposable
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    failure ??= ExceptionDispatchInfo.Capture(exception);
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(exception), null);
                     _stop = true;
                 }
             })

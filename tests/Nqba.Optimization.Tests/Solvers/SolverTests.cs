@@ -70,6 +70,23 @@ public sealed class SolverTests
         Assert.Equal(first.Objective, second.Objective);
     }
 
+    [Theory]
+    [InlineData("sa")]
+    [InlineData("pt")]
+    [InlineData("tabu")]
+    public void Solve_MostlyIsolatedVariables_MatchesExactOptimum(string solverName)
+    {
+        // Few coefficients among many idle variables: the temperature range must still run from hot to cold.
+        var model = new BinaryQuadraticModelBuilder(24, Vartype.Binary)
+            .AddLinear(0, -0.5).AddLinear(5, 2).AddQuadratic(0, 5, -3).AddQuadratic(7, 9, 0.25).AddLinear(9, -0.1)
+            .Build();
+        var exact = SolverFactory.Create("exact").Solve(model, Budget);
+
+        var result = SolverFactory.Create(solverName).Solve(model, Budget with { MaxSweeps = 2_000 });
+
+        Assert.Equal(exact.Objective, result.Objective, 9);
+    }
+
     [Fact]
     public void Solve_SaWithTabuPolish_MatchesExactOptimum()
     {
