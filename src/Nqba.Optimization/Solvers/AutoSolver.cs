@@ -5,7 +5,7 @@ namespace Nqba.Optimization.Solvers;
 /// <summary>
 /// Picks a strategy for the model: exhaustive search for tiny models (≤ 20 variables); otherwise simulated
 /// annealing in which every second restart re-anneals the worker's elite solution from a middle temperature
-/// (the elite moves across equal-energy plateaus), which finds the best-known Gset cuts several times faster than
+/// (the elite moves across equal-energy plateaus), which reached the best-known G22 cut about three times faster than
 /// independent restarts. Tabu polishing was measured and did not pay on Gset, so it is not part of the mix.
 /// </summary>
 internal sealed class AutoSolver : ISolver

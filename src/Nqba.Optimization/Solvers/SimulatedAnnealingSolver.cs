@@ -4,13 +4,16 @@ namespace Nqba.Optimization.Solvers;
 
 /// <summary>
 /// Simulated annealing: many independent restarts, each a geometric inverse-temperature schedule from a hot
-/// value (a typical uphill flip accepted half the time) to a cold one (the smallest uphill flip accepted 1 % of the
+/// value (a typical uphill flip accepted with probability 1/8) to a cold one (the smallest uphill flip accepted 1 % of the
 /// time), sequential Metropolis sweeps, then a greedy descent. Restart <c>r</c> uses a random stream derived
 /// from (seed, r) and restarts are handed to threads as they free up, so with <see cref="SolverOptions.MaxSweeps"/> the
 /// answer does not depend on timing or thread count.
 /// </summary>
 internal sealed class SimulatedAnnealingSolver : ISolver
 {
+    /// <summary>With reheats, one restart in this many starts from a random state; the others reheat the elite.</summary>
+    private const int ReheatPeriod = 2;
+
     /// <inheritdoc/>
     public string Name => "sa";
 
@@ -26,9 +29,6 @@ internal sealed class SimulatedAnnealingSolver : ISolver
 
     /// <summary>The default sweeps per restart: short enough for many restarts, long enough to anneal.</summary>
     internal static int DefaultSweeps(IsingModel model) => model.N <= 64 ? 200 : 1000;
-
-    /// <summary>With reheats, one restart in this many starts from a random state; the others reheat the elite.</summary>
-    private const int ReheatPeriod = 2;
 
     /// <summary>
     /// Runs restarts until the budget or a stop. With <paramref name="reheat"/>, every second restart of a worker
