@@ -14,7 +14,7 @@ internal static class Probe
         var solverName = args[1];
         var seconds = double.Parse(args[2], CultureInfo.InvariantCulture);
         var seeds = int.Parse(args[3], CultureInfo.InvariantCulture);
-        int? sweeps = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
+        int? sweeps = args.Length > 4 && args[4] != "-" ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
         var threads = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 1;
         var known = BestKnown.Load(directory)[name];
         using var reader = File.OpenText(Path.Combine(directory, name));
@@ -37,6 +37,7 @@ internal static class Probe
                 Threads = threads,
                 SweepsPerRestart = sweeps,
                 BetaRange = range,
+                MaxSweeps = Environment.GetEnvironmentVariable("MAXSWEEPS") is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : null,
             });
             totalTime += result.Elapsed.TotalSeconds;
             if (result.Objective >= known)

@@ -1,4 +1,5 @@
 using Nqba.Optimization.Model;
+using Nqba.Optimization.Solvers;
 
 namespace Nqba.Optimization.Formats;
 
@@ -124,6 +125,31 @@ public sealed class QuboDocument
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Solves the document in its own sense: <see cref="SolverOptions.Target"/> and the result's
+    /// <see cref="SolveResult.Objective"/> (and progress objectives) are objectives of the document, larger being
+    /// better when <see cref="Sense"/> is <c>maximize</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The document is invalid (see <see cref="Validate"/>).</exception>
+    public SolveResult Solve(ISolver solver, SolverOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(options);
+        var model = ToModel();
+        if (ObjectiveSense == ObjectiveSense.Minimize)
+        {
+            return solver.Solve(model, options, cancellationToken);
+        }
+
+        var adapted = options with
+        {
+            Target = -options.Target,
+            Progress = options.Progress is null ? null : new MappedProgress(options.Progress, e => -e),
+        };
+        var result = solver.Solve(model, adapted, cancellationToken);
+        return result with { Objective = -result.Objective };
     }
 
     /// <summary>Builds a document from a binary model (spin models are converted first).</summary>

@@ -185,12 +185,17 @@ public sealed class AssignmentProblem
         return new ProblemSolution(choice, TotalFit(choice), IsFeasible(choice), true, "min-cost-flow", clock.Elapsed);
     }
 
-    /// <summary>Solves with a QUBO solver on the penalty model, then repairs and improves the answer.</summary>
+    /// <summary>
+    /// Solves with a QUBO solver on the penalty model, then repairs the answer and polishes it with moves and
+    /// exchanges between agents. <see cref="SolverOptions.TimeLimit"/> bounds the whole call, model building included.
+    /// </summary>
     public ProblemSolution SolveWithAnnealer(ISolver solver, SolverOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var model = ToConstrainedModel();
-        var result = model.Solve(solver, options, cancellationToken);
+        var remaining = (options.TimeLimit - clock.Elapsed) * 0.9;
+        var result = model.Solve(solver, options with { TimeLimit = remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1) }, cancellationToken);
         var choice = new int[Items];
         Array.Fill(choice, -1);
         for (var v = 0; v < result.Decisions.Length; v++)
@@ -201,7 +206,100 @@ public sealed class AssignmentProblem
             }
         }
 
-        return new ProblemSolution(choice, TotalFit(choice), result.Feasible && IsFeasible(choice), false, "annealer", clock.Elapsed);
+        if (IsFeasible(choice))
+        {
+            Polish(choice);
+        }
+
+        return new ProblemSolution(choice, TotalFit(choice), IsFeasible(choice), false, "annealer", clock.Elapsed);
+    }
+
+    /// <summary>Best-improvement local search: move an item to an agent with room, or exchange the agents of two items.</summary>
+    internal void Polish(int[] choice)
+    {
+        var load = new int[Agents];
+        var members = Enumerable.Range(0, Agents).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < Items; i++)
+        {
+            if (choice[i] >= 0)
+            {
+                load[choice[i]]++;
+                members[choice[i]].Add(i);
+            }
+        }
+
+        const double Epsilon = 1e-9;
+        for (var pass = 0; pass < 50 * Items; pass++)
+        {
+            double bestGain = Epsilon;
+            int bestItem = -1, bestAgent = -1, bestPartner = -1;
+            for (var i = 0; i < Items; i++)
+            {
+                var a = choice[i];
+                var current = a >= 0 ? _fit[i, a] : 0.0;
+                if (a >= 0 && !AssignEveryItem && -current > bestGain)
+                {
+                    (bestGain, bestItem, bestAgent, bestPartner) = (-current, i, -1, -1);
+                }
+
+                for (var b = 0; b < Agents; b++)
+                {
+                    if (b == a)
+                    {
+                        continue;
+                    }
+
+                    if (load[b] < _capacity[b])
+                    {
+                        var gain = _fit[i, b] - current;
+                        if (gain > bestGain)
+                        {
+                            (bestGain, bestItem, bestAgent, bestPartner) = (gain, i, b, -1);
+                        }
+                    }
+                    else if (a >= 0)
+                    {
+                        foreach (var j in members[b])
+                        {
+                            var gain = _fit[i, b] + _fit[j, a] - current - _fit[j, b];
+                            if (gain > bestGain)
+                            {
+                                (bestGain, bestItem, bestAgent, bestPartner) = (gain, i, b, j);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (bestItem < 0)
+            {
+                return;
+            }
+
+            var from = choice[bestItem];
+            Move(bestItem, from, bestAgent);
+            if (bestPartner >= 0)
+            {
+                Move(bestPartner, bestAgent, from);
+            }
+        }
+
+        void Move(int item, int from, int to)
+        {
+            if (from >= 0)
+            {
+                load[from]--;
+                members[from].Remove(item);
+            }
+
+            if (to >= 0)
+            {
+                load[to]++;
+                members[to].Add(item);
+            }
+
+            choice[item] = to;
+        }
     }
 
     /// <summary>

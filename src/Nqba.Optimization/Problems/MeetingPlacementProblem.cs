@@ -89,10 +89,12 @@ public sealed class MeetingPlacementProblem
         for (var m = 0; m < Meetings; m++)
         {
             var allowed = new List<int>();
+            var forbidden = new List<int>();
             for (var s = 0; s < Slots; s++)
             {
                 if (double.IsNaN(_preference[m, s]))
                 {
+                    forbidden.Add(Index(m, s));
                     continue;
                 }
 
@@ -101,6 +103,10 @@ public sealed class MeetingPlacementProblem
             }
 
             builder.AddOneHot(allowed, $"meeting {m} placed once");
+            if (forbidden.Count > 0)
+            {
+                builder.AddAtMostK(forbidden, 0, $"meeting {m} only in allowed slots");
+            }
         }
 
         for (var s = 0; s < Slots; s++)

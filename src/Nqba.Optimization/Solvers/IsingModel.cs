@@ -20,6 +20,7 @@ internal sealed class IsingModel
         Offset = ising.Offset;
 
         double maxField = 0, sumTypical = 0, minCoefficient = double.PositiveInfinity;
+        var active = 0;
         for (var i = 0; i < N; i++)
         {
             double absSum = Math.Abs(H[i]), squares = H[i] * H[i];
@@ -37,7 +38,11 @@ internal sealed class IsingModel
             }
 
             maxField = Math.Max(maxField, absSum);
-            sumTypical += Math.Sqrt(squares);
+            if (squares > 0)
+            {
+                sumTypical += Math.Sqrt(squares);
+                active++;
+            }
         }
 
         MaxDelta = 2 * maxField;
@@ -48,7 +53,7 @@ internal sealed class IsingModel
             IntegerWeights = Array.ConvertAll(Weights, w => (int)w);
         }
 
-        TypicalDelta = N > 0 ? 2 * sumTypical / N : 0;
+        TypicalDelta = active > 0 ? 2 * sumTypical / active : 0;
         MinDelta = double.IsPositiveInfinity(minCoefficient) ? 1.0 : 2 * minCoefficient;
         if (TypicalDelta <= 0)
         {
@@ -79,14 +84,17 @@ internal sealed class IsingModel
     /// <summary>The largest possible |ΔE| of one flip.</summary>
     public double MaxDelta { get; }
 
-    /// <summary>The mean |ΔE| of a flip from a random state (root of the summed squares of a row, doubled).</summary>
+    /// <summary>The mean |ΔE| of a flip from a random state (root of the summed squares of a row, doubled), over variables with coefficients.</summary>
     public double TypicalDelta { get; }
 
     /// <summary>A small non-zero |ΔE|: twice the smallest non-zero coefficient.</summary>
     public double MinDelta { get; }
 
-    /// <summary>Hot inverse temperature: a typical uphill flip is accepted with probability one half.</summary>
-    public double DefaultBetaHot => Math.Log(2) / TypicalDelta;
+    /// <summary>
+    /// Hot inverse temperature: a typical uphill flip is accepted with probability 1/8. Hotter starts (1/2, or the
+    /// largest flip at 1/2 as D-Wave's default) only randomize further and cost time on Gset.
+    /// </summary>
+    public double DefaultBetaHot => Math.Min(Math.Log(8) / TypicalDelta, DefaultBetaCold);
 
     /// <summary>Cold inverse temperature: the smallest uphill flip is accepted with probability 1 %.</summary>
     public double DefaultBetaCold => Math.Log(100) / MinDelta;

@@ -69,6 +69,8 @@ internal sealed class SearchCoordinator : IDisposable
 
     public int? SweepsPerRestart => _options.SweepsPerRestart;
 
+    public bool TabuPolish => _options.TabuPolish;
+
     public double BetaHot => _options.BetaRange?.Hot ?? Model.DefaultBetaHot;
 
     public double BetaCold => _options.BetaRange?.Cold ?? Model.DefaultBetaCold;
@@ -143,7 +145,7 @@ internal sealed class SearchCoordinator : IDisposable
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    failure ??= ExceptionDispatchInfo.Capture(exception);
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(exception), null);
                     _stop = true;
                 }
             })

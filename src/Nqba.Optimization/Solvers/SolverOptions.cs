@@ -24,6 +24,9 @@ public sealed record SolverOptions
     /// <summary>Annealing sweeps per restart (simulated annealing and the annealing phase of <c>auto</c>); null chooses from the problem size.</summary>
     public int? SweepsPerRestart { get; init; }
 
+    /// <summary>For <c>sa</c>: polish every restart with a short tabu search (10·n one-flip moves).</summary>
+    public bool TabuPolish { get; init; }
+
     /// <summary>Inverse-temperature range for annealing (hot, cold); null derives it from the coefficients.</summary>
     public BetaRange? BetaRange { get; init; }
 

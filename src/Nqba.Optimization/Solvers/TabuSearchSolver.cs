@@ -36,14 +36,16 @@ internal sealed class TabuSearchSolver : ISolver
         var budget = coordinator.SweepBudget == long.MaxValue ? long.MaxValue : coordinator.SweepBudget * n / coordinator.Threads;
         var kernel = new TabuKernel(model);
         kernel.Load(start);
+        // Tenure 3 + U[0, n/10) and stalls of 20n moves were the best of the settings tried on G14 (shorter tenures cycle).
         var stall = Math.Max(2_000L, 20L * n);
+        const int TenureBase = 3;
         var tenureRange = Math.Max(1, n / 10);
         var workerBest = double.PositiveInfinity;
         var globalBest = new double[n];
         long moves = 0, round = 0;
         while (moves < budget)
         {
-            var done = kernel.Run(stall, budget - moves, 3, tenureRange, ref random, coordinator);
+            var done = kernel.Run(stall, budget - moves, TenureBase, tenureRange, ref random, coordinator);
             moves += done;
             coordinator.AddWork(done / Math.Max(1, n), done, 1);
             if (kernel.BestEnergy < workerBest - 1e-9)
@@ -60,7 +62,7 @@ internal sealed class TabuSearchSolver : ISolver
 
             // Perturb from the worker's best: between 1 % and 5 % of the variables.
             kernel.Load(globalBest);
-            kernel.Perturb(Math.Max(2, n / 100 + random.NextInt(Math.Max(1, n / 25))), ref random);
+            kernel.Perturb(Math.Max(2, (n / 100) + random.NextInt(Math.Max(1, n / 25))), ref random);
             round++;
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Nqba.Optimization.Formats;
+using Nqba.Optimization.Solvers;
 
 namespace Nqba.Optimization.Tests.Formats;
 
@@ -54,5 +55,34 @@ public sealed class QuboDocumentTests
         var error = Assert.Throws<InvalidOperationException>(document.ToModel);
 
         Assert.Contains("quadratic[0].j", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Solve_MaximizeDocument_ReportsObjectiveInDocumentSense()
+    {
+        // maximize 3 x0 + 2 x1 − 4 x0 x1: best is x0 = 1, x1 = 0 with 3.
+        var document = new QuboDocument
+        {
+            Variables = 2,
+            Linear = [new QuboLinearTerm(0, 3), new QuboLinearTerm(1, 2)],
+            Quadratic = [new QuboQuadraticTerm(0, 1, -4)],
+            Sense = "maximize",
+        };
+
+        var result = document.Solve(SolverFactory.Create("auto"), new SolverOptions { Seed = 1, Target = 3 });
+
+        Assert.Equal(3.0, result.Objective);
+        Assert.True(result.ReachedTarget);
+        Assert.Equal([1, 0], result.Solution);
+    }
+
+    [Fact]
+    public void Write_Solution_OneValuePerLine()
+    {
+        var writer = new StringWriter();
+
+        SolutionFormat.Write(writer, [1, 0, 1]);
+
+        Assert.Equal("1\n0\n1\n", writer.ToString());
     }
 }

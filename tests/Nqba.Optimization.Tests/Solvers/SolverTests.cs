@@ -70,6 +70,53 @@ public sealed class SolverTests
         Assert.Equal(first.Objective, second.Objective);
     }
 
+    [Theory]
+    [InlineData("sa")]
+    [InlineData("pt")]
+    [InlineData("tabu")]
+    public void Solve_MostlyIsolatedVariables_MatchesExactOptimum(string solverName)
+    {
+        // Few coefficients among many idle variables: the temperature range must still run from hot to cold.
+        var model = new BinaryQuadraticModelBuilder(24, Vartype.Binary)
+            .AddLinear(0, -0.5).AddLinear(5, 2).AddQuadratic(0, 5, -3).AddQuadratic(7, 9, 0.25).AddLinear(9, -0.1)
+            .Build();
+        var exact = SolverFactory.Create("exact").Solve(model, Budget);
+
+        var result = SolverFactory.Create(solverName).Solve(model, Budget with { MaxSweeps = 2_000 });
+
+        Assert.Equal(exact.Objective, result.Objective, 9);
+    }
+
+    [Fact]
+    public void Solve_SaWithTabuPolish_MatchesExactOptimum()
+    {
+        var model = RandomModels.Create(18, 0.3, 31);
+        var exact = SolverFactory.Create("exact").Solve(model, Budget);
+
+        var result = SolverFactory.Create("sa").Solve(model, Budget with { TabuPolish = true, MaxSweeps = 5_000 });
+
+        Assert.Equal(exact.Objective, result.Objective, 9);
+    }
+
+    [Fact]
+    public void Solve_HundredThousandVariablesMillionCouplings_ReturnsConsistentObjective()
+    {
+        const int N = 100_000;
+        var random = new Random(1);
+        var builder = new BinaryQuadraticModelBuilder(N, Vartype.Spin);
+        for (var k = 0; k < 1_000_000; k++)
+        {
+            builder.AddQuadratic(random.Next(N), random.Next(N), random.Next(2) == 0 ? -1 : 1);
+        }
+
+        var model = builder.Build();
+        var result = SolverFactory.Create("sa").Solve(model, new SolverOptions { Seed = 1, SweepsPerRestart = 5, MaxSweeps = 5, TimeLimit = TimeSpan.FromMinutes(1) });
+
+        Assert.True(model.InteractionCount > 990_000);
+        Assert.Equal(model.Evaluate(result.Solution), result.Objective, 6);
+        Assert.True(result.Objective < 0);
+    }
+
     [Fact]
     public void Solve_TargetReached_StopsEarlyAndSaysSo()
     {
