@@ -1,5 +1,4 @@
 using Nqba.Optimization.Formats;
-using Nqba.Optimization.Model;
 using Nqba.Optimization.Solvers;
 
 namespace Nqba.Server.Modules.Optimization.Solving;
@@ -9,18 +8,16 @@ internal static class QuboSolving
 {
     public static OptimizeResult Solve(OptimizeRequest request, int threads, CancellationToken cancellationToken)
     {
-        var model = request.Qubo.ToModel();
-        var sign = request.Qubo.ObjectiveSense == ObjectiveSense.Maximize ? -1.0 : 1.0;
-        var solver = SolverFactory.Create(request.Solver);
-        var result = solver.Solve(model, new SolverOptions
+        // The document solves in its own sense: target and objective are the caller's minimum or maximum.
+        var result = request.Qubo.Solve(SolverFactory.Create(request.Solver), new SolverOptions
         {
             TimeLimit = TimeSpan.FromMilliseconds(request.TimeLimitMs),
             Seed = request.Seed,
             Threads = threads,
-            Target = request.Target is { } target ? sign * target : null,
+            Target = request.Target,
         }, cancellationToken);
         return new OptimizeResult(
-            sign * result.Objective, result.Solution, result.SolverName, result.Seed, result.Threads,
+            result.Objective, result.Solution, result.SolverName, result.Seed, result.Threads,
             result.TimeToBest.TotalMilliseconds, result.Elapsed.TotalMilliseconds, result.Flips, result.Sweeps,
             result.ReachedTarget, result.ProvenOptimal);
     }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nqba.Optimization.Formats;
 using Nqba.Optimization.Graphs;
-using Nqba.Optimization.Model;
 using Nqba.Optimization.Solvers;
 using Nqba.Server.Platform.Cli;
 using Spectre.Console;
@@ -73,7 +72,8 @@ internal sealed class SolveVerb : ICliVerb
                     : SolveQubo(QuboFormat.Read(reader, ct), path, parse.GetValue(solver)!, options, ct);
                 if (parse.GetValue(output) is { } outputFile)
                 {
-                    await File.WriteAllLinesAsync(outputFile.FullName, report.Solution.Select(b => b.ToString(CultureInfo.InvariantCulture)), ct);
+                    await using var writer = outputFile.CreateText();
+                    SolutionFormat.Write(writer, report.Solution);
                 }
 
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report.Report, ReportJson));
@@ -97,11 +97,9 @@ internal sealed class SolveVerb : ICliVerb
 
     private static (SolveReport Report, byte[] Solution) SolveQubo(QuboDocument document, FileInfo path, string solverName, SolverOptions options, CancellationToken ct)
     {
-        var sign = document.ObjectiveSense == ObjectiveSense.Maximize ? -1.0 : 1.0;
         var solver = SolverFactory.Create(solverName);
-        var model = document.ToModel();
-        var result = WithProgress(options with { Target = options.Target is { } t ? sign * t : null }, o => solver.Solve(model, o, ct));
-        return (SolveReport.From(path, "qubo", document.Variables, result with { Objective = sign * result.Objective }), result.Solution);
+        var result = WithProgress(options, o => document.Solve(solver, o, ct));
+        return (SolveReport.From(path, "qubo", document.Variables, result), result.Solution);
     }
 
     private static SolveResult WithProgress(SolverOptions options, Func<SolverOptions, SolveResult> solve)
