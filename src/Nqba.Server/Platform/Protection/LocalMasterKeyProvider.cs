@@ -12,10 +12,12 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
     private const int TagSize = 16;
     private readonly Lock _lock = new();
     private readonly string? _path;
+    private readonly TimeProvider _time;
     private KeyRing _ring;
 
-    public LocalMasterKeyProvider(IOptions<ProtectionOptions> options, IHostEnvironment environment)
+    public LocalMasterKeyProvider(IOptions<ProtectionOptions> options, IHostEnvironment environment, TimeProvider time)
     {
+        _time = time;
         if (options.Value.MasterKey is { Length: > 0 } configured)
         {
             var key = Convert.FromBase64String(configured);
@@ -100,9 +102,9 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
         }
     }
 
-    private static KeyRing NewRing(KeyRing? previous)
+    private KeyRing NewRing(KeyRing? previous)
     {
-        var id = "mk-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var id = "mk-" + _time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var keys = new Dictionary<string, string>(previous?.Keys ?? new Dictionary<string, string>()) { [id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         return new KeyRing(id, keys);
     }
