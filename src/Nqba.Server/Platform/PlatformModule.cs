@@ -71,6 +71,7 @@ public static class PlatformModule
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddNqbaRateLimiting();
+        services.AddNqbaHttps();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -104,6 +105,13 @@ public static class PlatformModule
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value.RedirectHttp && !app.Environment.IsDevelopment())
+        {
+            // Redirects only when an HTTPS address is configured (the default Urls include one).
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOpenTelemetryPrometheusScrapingEndpoint();
