@@ -5,19 +5,22 @@ using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Intake;
 
-/// <summary>Contact capture, the SigmaEQ assessment and routing (issue 5 builds on this).</summary>
+/// <summary>Contact capture, the SigmaEQ assessment and routing.</summary>
 public static class IntakeModule
 {
     public static IHostApplicationBuilder AddIntakeModule(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
+        builder.Services.AddScoped<LeadCapture>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapLeadEndpoints();
+        app.MapIntakeFormEndpoints();
         return app;
     }
 }

@@ -7,9 +7,20 @@ internal sealed class Lead
 
     public Guid ClientOrganizationId { get; set; }
 
+    /// <summary>The contact who sent it (null for leads captured before contacts existed).</summary>
+    public Guid? ContactId { get; set; }
+
     public required string ContactName { get; set; }
 
     public required string ContactEmail { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    /// <summary>Region code of the client (us-east, us-west, europe, apac).</summary>
+    public string? RegionCode { get; set; }
+
+    /// <summary>The contact's language (en, de, ja).</summary>
+    public string Language { get; set; } = "en";
 
     public LeadSource Source { get; set; }
 
@@ -18,4 +29,7 @@ internal sealed class Lead
     public string? Notes { get; set; }
 
     public DateTime CapturedAt { get; set; }
+
+    /// <summary>When a staff member first touched the lead: stops the lead-response clock.</summary>
+    public DateTime? FirstTouchedAt { get; set; }
 }

@@ -1,6 +1,19 @@
 namespace Nqba.Server.Modules.Intake.Leads;
 
-internal sealed record LeadDto(Guid Id, Guid ClientOrganizationId, string ContactName, string ContactEmail, LeadSource Source, LeadStatus Status, DateTime CapturedAt)
+internal sealed record LeadDto(
+    Guid Id,
+    Guid ClientOrganizationId,
+    Guid? ContactId,
+    string ContactName,
+    string ContactEmail,
+    string? CompanyName,
+    string? RegionCode,
+    string Language,
+    LeadSource Source,
+    LeadStatus Status,
+    DateTime CapturedAt,
+    DateTime? FirstTouchedAt)
 {
-    public static LeadDto From(Lead l) => new(l.Id, l.ClientOrganizationId, l.ContactName, l.ContactEmail, l.Source, l.Status, l.CapturedAt);
+    public static LeadDto From(Lead l) => new(
+        l.Id, l.ClientOrganizationId, l.ContactId, l.ContactName, l.ContactEmail, l.CompanyName, l.RegionCode, l.Language, l.Source, l.Status, l.CapturedAt, l.FirstTouchedAt);
 }

@@ -22,6 +22,21 @@ internal static class LeadEndpoints
                 : Error.NotFound("Lead", id).ToProblem())
             .WithName("GetLead");
 
+        // Anyone may submit a lead (the public intake page, partners' systems); what comes back reveals nothing
+        // about existing clients.
+        group.MapPost("/", async Task<Results<Created<LeadReceipt>, ProblemHttpResult>> (CaptureLeadRequest request, LeadCapture capture, CancellationToken ct) =>
+            {
+                var result = await capture.CaptureAsync(request, LeadSource.Api, ct);
+                if (!result.Succeeded)
+                {
+                    return result.Error.ToProblem();
+                }
+
+                return TypedResults.Created($"/api/leads/{result.Value.Lead.Id}", new LeadReceipt(result.Value.Lead.Id, null));
+            })
+            .AllowAnonymous()
+            .WithName("CaptureLead");
+
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Contacts;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Tenancy;
@@ -9,6 +10,8 @@ namespace Nqba.Server.Modules.Intake.Persistence;
 internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
 {
     public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
@@ -27,9 +30,23 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
             b.Property(l => l.ContactName).HasMaxLength(200);
             b.Property(l => l.ContactEmail).HasMaxLength(320);
             b.Property(l => l.Notes).HasMaxLength(4000);
+            b.Property(l => l.CompanyName).HasMaxLength(200);
+            b.Property(l => l.RegionCode).HasMaxLength(40);
+            b.Property(l => l.Language).HasMaxLength(10);
             b.HasIndex(l => l.ClientOrganizationId);
             b.HasIndex(l => l.CapturedAt);
             b.HasQueryFilter(l => TenantOrganizationId == null || l.ClientOrganizationId == TenantOrganizationId);
+        });
+        modelBuilder.Entity<Contact>(b =>
+        {
+            b.ToTable("intake_contacts");
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Email).HasMaxLength(320);
+            b.Property(c => c.Phone).HasMaxLength(40);
+            b.Property(c => c.Language).HasMaxLength(10);
+            b.HasIndex(c => c.Email).IsUnique();
+            b.HasIndex(c => c.ClientOrganizationId);
+            b.HasQueryFilter(c => TenantOrganizationId == null || c.ClientOrganizationId == TenantOrganizationId);
         });
     }
 }
