@@ -1,3 +1,4 @@
+using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Persistence;
@@ -14,6 +15,10 @@ public static class IntakeModule
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
         builder.Services.AddScoped<LeadCapture>();
+        builder.Services.AddSingleton(QuestionnaireStartupCheck.Load);
+        builder.Services.AddHostedService<QuestionnaireStartupCheck>();
+        builder.Services.AddSingleton<AssessmentLinks>();
+        builder.Services.AddScoped<AssessmentService>();
         return builder;
     }
 
@@ -21,6 +26,7 @@ public static class IntakeModule
     {
         app.MapLeadEndpoints();
         app.MapIntakeFormEndpoints();
+        app.MapAssessmentEndpoints();
         return app;
     }
 }

@@ -13,9 +13,9 @@ public sealed class IntakeOptions
     public List<string> PublicEmailDomains { get; set; } =
         ["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "proton.me", "protonmail.com", "yahoo.co.jp"];
 
-    /// <summary>The questionnaire file, relative to the application folder.</summary>
+    /// <summary>The folder of the questionnaire files (<c>sigmaeq.v*.json</c>), relative to the application folder.</summary>
     [Required]
-    public string QuestionnaireFile { get; set; } = "Modules/Intake/Assessment/sigmaeq.v1.json";
+    public string QuestionnaireDirectory { get; set; } = "Modules/Intake/Assessment";
 
     /// <summary>How long a resume link of the assessment stays valid.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "365.00:00:00")]

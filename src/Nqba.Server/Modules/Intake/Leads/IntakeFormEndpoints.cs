@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Nqba.Server.Modules.Intake.Assessment;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -13,7 +14,7 @@ internal static class IntakeFormEndpoints
     {
         var group = app.MapGroup("/intake").WithTags("Intake forms").ExcludeFromDescription().AllowAnonymous();
 
-        group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] IntakeForm form, LeadCapture capture, CancellationToken ct) =>
+        group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] IntakeForm form, LeadCapture capture, AssessmentService assessments, CancellationToken ct) =>
         {
             var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
             var request = new CaptureLeadRequest(
@@ -33,8 +34,41 @@ internal static class IntakeFormEndpoints
                 return TypedResults.LocalRedirect($"/intake?lang={lang}&error={Uri.EscapeDataString(fields)}");
             }
 
-            return TypedResults.LocalRedirect($"/intake/thanks?lang={lang}");
+            var started = await assessments.StartAsync(result.Value.Lead.Id, ct);
+            return TypedResults.LocalRedirect(started.Succeeded ? AssessmentLinks.PageUrl(started.Value.Token, lang) : $"/intake/thanks?lang={lang}");
         }).WithName("SubmitIntakeForm");
+
+        group.MapPost("/assessment/{token}/answers", async Task<RedirectHttpResult> (string token, IFormCollection form, AssessmentService assessments, CancellationToken ct) =>
+        {
+            var lang = form["Lang"].ToString() is "de" or "ja" ? form["Lang"].ToString() : "en";
+            var page = AssessmentLinks.PageUrl(token, lang);
+            var found = await assessments.FindByTokenAsync(token, ct);
+            if (!found.Succeeded)
+            {
+                return TypedResults.LocalRedirect(page);
+            }
+
+            // Every question shown on the page is posted: an unticked one clears its answer.
+            var answers = form["shown"].Where(q => !string.IsNullOrEmpty(q)).Distinct(StringComparer.Ordinal)
+                .ToDictionary(q => q!, q => form["q_" + q].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList(), StringComparer.Ordinal);
+            var saved = await assessments.AnswerAsync(found.Value, answers, ct);
+            if (!saved.Succeeded)
+            {
+                return TypedResults.LocalRedirect($"{page}&error={Uri.EscapeDataString(string.Join(',', saved.Error.Fields?.Keys ?? []))}");
+            }
+
+            if (form["action"] == "finish")
+            {
+                var completed = await assessments.CompleteAsync(saved.Value, ct);
+                if (!completed.Succeeded)
+                {
+                    var missing = string.Join(',', (completed.Error.Fields?.Keys ?? []).Select(k => k.Replace("answers.", string.Empty, StringComparison.Ordinal)));
+                    return TypedResults.LocalRedirect($"{page}&missing={Uri.EscapeDataString(missing)}");
+                }
+            }
+
+            return TypedResults.LocalRedirect(page);
+        }).WithName("SubmitAssessmentForm");
 
         return app;
     }

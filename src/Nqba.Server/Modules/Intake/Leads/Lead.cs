@@ -1,3 +1,5 @@
+using Nqba.Server.Modules.Intake.Assessment;
+
 namespace Nqba.Server.Modules.Intake.Leads;
 
 /// <summary>A prospect's first contact with the company, owned by one client organization.</summary>
@@ -32,4 +34,26 @@ internal sealed class Lead
 
     /// <summary>When a staff member first touched the lead: stops the lead-response clock.</summary>
     public DateTime? FirstTouchedAt { get; set; }
+
+    /// <summary>SigmaEQ total, tier, unit code and meeting type once assessed (overrides applied).</summary>
+    public int? Score { get; set; }
+
+    public LeadTier? Tier { get; set; }
+
+    public string? UnitCode { get; set; }
+
+    public string? MeetingType { get; set; }
+
+    public Guid? SpecialistId { get; set; }
+
+    public string? SpecialistName { get; set; }
+
+    public DateTime? RoutedAt { get; set; }
+
+    /// <summary>When the lead-response target runs out, in the routed unit's business hours.</summary>
+    public DateTime? ResponseDueAt { get; set; }
+
+    public DateTime? EscalatedAt { get; set; }
+
+    public DateTime? BreachedAt { get; set; }
 }

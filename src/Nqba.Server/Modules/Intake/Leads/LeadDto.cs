@@ -1,3 +1,5 @@
+using Nqba.Server.Modules.Intake.Assessment;
+
 namespace Nqba.Server.Modules.Intake.Leads;
 
 internal sealed record LeadDto(
@@ -12,8 +14,19 @@ internal sealed record LeadDto(
     LeadSource Source,
     LeadStatus Status,
     DateTime CapturedAt,
-    DateTime? FirstTouchedAt)
+    DateTime? FirstTouchedAt,
+    int? Score,
+    LeadTier? Tier,
+    string? UnitCode,
+    string? MeetingType,
+    Guid? SpecialistId,
+    string? SpecialistName,
+    DateTime? RoutedAt,
+    DateTime? ResponseDueAt,
+    DateTime? EscalatedAt,
+    DateTime? BreachedAt)
 {
     public static LeadDto From(Lead l) => new(
-        l.Id, l.ClientOrganizationId, l.ContactId, l.ContactName, l.ContactEmail, l.CompanyName, l.RegionCode, l.Language, l.Source, l.Status, l.CapturedAt, l.FirstTouchedAt);
+        l.Id, l.ClientOrganizationId, l.ContactId, l.ContactName, l.ContactEmail, l.CompanyName, l.RegionCode, l.Language, l.Source, l.Status, l.CapturedAt, l.FirstTouchedAt,
+        l.Score, l.Tier, l.UnitCode, l.MeetingType, l.SpecialistId, l.SpecialistName, l.RoutedAt, l.ResponseDueAt, l.EscalatedAt, l.BreachedAt);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Errors;
 
@@ -24,7 +25,7 @@ internal static class LeadEndpoints
 
         // Anyone may submit a lead (the public intake page, partners' systems); what comes back reveals nothing
         // about existing clients.
-        group.MapPost("/", async Task<Results<Created<LeadReceipt>, ProblemHttpResult>> (CaptureLeadRequest request, LeadCapture capture, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<LeadReceipt>, ProblemHttpResult>> (CaptureLeadRequest request, LeadCapture capture, AssessmentService assessments, CancellationToken ct) =>
             {
                 var result = await capture.CaptureAsync(request, LeadSource.Api, ct);
                 if (!result.Succeeded)
@@ -32,7 +33,9 @@ internal static class LeadEndpoints
                     return result.Error.ToProblem();
                 }
 
-                return TypedResults.Created($"/api/leads/{result.Value.Lead.Id}", new LeadReceipt(result.Value.Lead.Id, null));
+                var lead = result.Value.Lead;
+                var started = await assessments.StartAsync(lead.Id, ct);
+                return TypedResults.Created($"/api/leads/{lead.Id}", new LeadReceipt(lead.Id, started.Succeeded ? AssessmentLinks.PageUrl(started.Value.Token, lead.Language) : null));
             })
             .AllowAnonymous()
             .WithName("CaptureLead");

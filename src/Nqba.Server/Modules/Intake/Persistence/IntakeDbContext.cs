@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Contacts;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Platform.Persistence;
@@ -12,6 +13,8 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
     public DbSet<Lead> Leads => Set<Lead>();
 
     public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<LeadAssessment> Assessments => Set<LeadAssessment>();
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
@@ -33,6 +36,10 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
             b.Property(l => l.CompanyName).HasMaxLength(200);
             b.Property(l => l.RegionCode).HasMaxLength(40);
             b.Property(l => l.Language).HasMaxLength(10);
+            b.Property(l => l.UnitCode).HasMaxLength(40);
+            b.Property(l => l.MeetingType).HasMaxLength(40);
+            b.Property(l => l.SpecialistName).HasMaxLength(200);
+            b.HasIndex(l => l.SpecialistId);
             b.HasIndex(l => l.ClientOrganizationId);
             b.HasIndex(l => l.CapturedAt);
             b.HasQueryFilter(l => TenantOrganizationId == null || l.ClientOrganizationId == TenantOrganizationId);
@@ -47,6 +54,24 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
             b.HasIndex(c => c.Email).IsUnique();
             b.HasIndex(c => c.ClientOrganizationId);
             b.HasQueryFilter(c => TenantOrganizationId == null || c.ClientOrganizationId == TenantOrganizationId);
+        });
+        modelBuilder.Entity<LeadAssessment>(b =>
+        {
+            b.ToTable("intake_assessments");
+            b.HasIndex(a => a.LeadId).IsUnique();
+            b.Property(a => a.AnswersJson).HasMaxLength(20000);
+            b.Property(a => a.OutcomeJson).HasMaxLength(40000);
+            b.Property(a => a.RecommendedUnit).HasMaxLength(40);
+            b.Property(a => a.RunnerUpUnit).HasMaxLength(40);
+            b.Property(a => a.MeetingType).HasMaxLength(40);
+            b.Property(a => a.UnitOverride).HasMaxLength(40);
+            b.Property(a => a.MeetingTypeOverride).HasMaxLength(40);
+            b.Property(a => a.OverrideReason).HasMaxLength(1000);
+            b.Property(a => a.OverriddenBy).HasMaxLength(320);
+            b.Ignore(a => a.EffectiveUnit);
+            b.Ignore(a => a.EffectiveMeetingType);
+            b.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(a => TenantOrganizationId == null || a.ClientOrganizationId == TenantOrganizationId);
         });
     }
 }
