@@ -43,6 +43,7 @@ public static class PlatformModule
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<StartupReport>();
         services.AddScoped<IDataSeeder, CompanySeeder>();
+        services.AddScoped<ICompanyDirectory, CompanyDirectory>();
 
         services.AddDataProtection().SetApplicationName("nqba").PersistKeysToDbContext<PlatformDbContext>();
         services.AddSingleton<IAuditLedger, AuditLedger>();

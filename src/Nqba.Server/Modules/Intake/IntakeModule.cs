@@ -1,6 +1,8 @@
 using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Intake.Routing;
+using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
@@ -19,6 +21,8 @@ public static class IntakeModule
         builder.Services.AddHostedService<QuestionnaireStartupCheck>();
         builder.Services.AddSingleton<AssessmentLinks>();
         builder.Services.AddScoped<AssessmentService>();
+        builder.Services.AddScoped<LeadRouting>();
+        builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
         return builder;
     }
 
@@ -27,6 +31,7 @@ public static class IntakeModule
         app.MapLeadEndpoints();
         app.MapIntakeFormEndpoints();
         app.MapAssessmentEndpoints();
+        app.MapRoutingEndpoints();
         return app;
     }
 }

@@ -129,6 +129,7 @@ internal sealed class AssessmentService(IntakeDbContext db, QuestionnaireCatalog
         lead.Tier = outcome.Tier;
         lead.UnitCode = outcome.RecommendedUnit;
         lead.MeetingType = outcome.MeetingType;
+        lead.SkillTags = string.Join(',', outcome.Tags);
         if (lead.Status == LeadStatus.New)
         {
             lead.Status = LeadStatus.Assessed;

@@ -44,6 +44,9 @@ internal sealed class Lead
 
     public string? MeetingType { get; set; }
 
+    /// <summary>Skill tags from the assessment answers (comma separated), matched against specialists' skills.</summary>
+    public string? SkillTags { get; set; }
+
     public Guid? SpecialistId { get; set; }
 
     public string? SpecialistName { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Contacts;
 using Nqba.Server.Modules.Intake.Leads;
+using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Tenancy;
 
@@ -15,6 +16,8 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<LeadAssessment> Assessments => Set<LeadAssessment>();
+
+    public DbSet<RoutingDecision> RoutingDecisions => Set<RoutingDecision>();
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
@@ -39,6 +42,7 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
             b.Property(l => l.UnitCode).HasMaxLength(40);
             b.Property(l => l.MeetingType).HasMaxLength(40);
             b.Property(l => l.SpecialistName).HasMaxLength(200);
+            b.Property(l => l.SkillTags).HasMaxLength(500);
             b.HasIndex(l => l.SpecialistId);
             b.HasIndex(l => l.ClientOrganizationId);
             b.HasIndex(l => l.CapturedAt);
@@ -72,6 +76,19 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
             b.Ignore(a => a.EffectiveMeetingType);
             b.HasOne<Lead>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Cascade);
             b.HasQueryFilter(a => TenantOrganizationId == null || a.ClientOrganizationId == TenantOrganizationId);
+        });
+        modelBuilder.Entity<RoutingDecision>(b =>
+        {
+            b.ToTable("intake_routing_decisions");
+            b.Property(d => d.SpecialistName).HasMaxLength(200);
+            b.Property(d => d.UnitCode).HasMaxLength(40);
+            b.Property(d => d.Reason).HasMaxLength(2000);
+            b.Property(d => d.Method).HasMaxLength(60);
+            b.Property(d => d.DecidedBy).HasMaxLength(320);
+            b.HasIndex(d => d.LeadId);
+            b.HasIndex(d => new { d.SpecialistId, d.DecidedAt });
+            b.HasOne<Lead>().WithMany().HasForeignKey(d => d.LeadId).OnDelete(DeleteBehavior.Cascade);
+            b.HasQueryFilter(d => TenantOrganizationId == null || d.ClientOrganizationId == TenantOrganizationId);
         });
     }
 }

@@ -211,6 +211,10 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
                     b.Property<int?>("Score")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SkillTags")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -245,6 +249,61 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
                     b.HasIndex("SpecialistId");
 
                     b.ToTable("intake_leads", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Intake.Routing.RoutingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<double>("Fit")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SpecialistName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("SpecialistId", "DecidedAt");
+
+                    b.ToTable("intake_routing_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Events.StoredEvent", b =>
@@ -302,6 +361,15 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Intake.Assessment.LeadAssessment", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Intake.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Intake.Routing.RoutingDecision", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Intake.Leads.Lead", null)
                         .WithMany()

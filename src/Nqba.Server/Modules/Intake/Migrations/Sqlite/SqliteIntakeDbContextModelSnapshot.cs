@@ -206,6 +206,10 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
                     b.Property<int?>("Score")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SkillTags")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -240,6 +244,61 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
                     b.HasIndex("SpecialistId");
 
                     b.ToTable("intake_leads", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Intake.Routing.RoutingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Fit")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpecialistName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("SpecialistId", "DecidedAt");
+
+                    b.ToTable("intake_routing_decisions", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Events.StoredEvent", b =>
@@ -295,6 +354,15 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Intake.Assessment.LeadAssessment", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Intake.Leads.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Intake.Routing.RoutingDecision", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Intake.Leads.Lead", null)
                         .WithMany()
