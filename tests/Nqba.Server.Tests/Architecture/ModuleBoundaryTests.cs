@@ -38,6 +38,7 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Contacts",
                 $"Nqba.Server.Modules.{other}.Assessment",
                 $"Nqba.Server.Modules.{other}.Routing",
+                $"Nqba.Server.Modules.{other}.Response",
                 $"Nqba.Server.Modules.{other}.Pages",
                 $"Nqba.Server.Modules.{other}.Resources")
             .GetResult();

@@ -1,6 +1,7 @@
 using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
@@ -22,6 +23,8 @@ public static class IntakeModule
         builder.Services.AddSingleton<AssessmentLinks>();
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<LeadRouting>();
+        builder.Services.AddScoped<LeadResponseWatch>();
+        builder.Services.AddHostedService<LeadResponseMonitor>();
         builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
         return builder;
     }

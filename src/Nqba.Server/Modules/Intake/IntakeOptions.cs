@@ -28,4 +28,8 @@ public sealed class IntakeOptions
     /// <summary>A lead is escalated when this share of the target has passed without a touch.</summary>
     [Range(0.1, 1.0)]
     public double EscalateAtShare { get; set; } = 0.6;
+
+    /// <summary>How often untouched leads are checked for escalation and breach.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ResponseCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

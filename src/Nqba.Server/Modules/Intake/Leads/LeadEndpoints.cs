@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -39,6 +40,23 @@ internal static class LeadEndpoints
             })
             .AllowAnonymous()
             .WithName("CaptureLead");
+
+        group.MapPost("/{id:guid}/touch", async Task<Results<Ok<LeadDto>, ProblemHttpResult>> (Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct);
+                if (lead is null)
+                {
+                    return Error.NotFound("Lead", id).ToProblem();
+                }
+
+                // The first touch stops the lead-response clock; later touches change nothing.
+                lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(LeadDto.From(lead));
+            })
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("TouchLead")
+            .WithSummary("Records a staff member's first contact with the lead (stops the lead-response clock).");
 
         return app;
     }
