@@ -33,6 +33,7 @@ public static class IntakeModule
     {
         app.MapLeadEndpoints();
         app.MapIntakeFormEndpoints();
+        app.MapLeadFormEndpoints();
         app.MapAssessmentEndpoints();
         app.MapRoutingEndpoints();
         return app;
