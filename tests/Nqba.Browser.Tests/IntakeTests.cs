@@ -26,6 +26,7 @@ public sealed class IntakeTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.WaitForURLAsync("**/intake/assessment/**");
         await ChooseAsync(page, "goal", "automate");
+        await ChooseAsync(page, "also_interested", "leads");
         await page.ClickAsync("button[value=save]");
         // The branch opened by the first answer appears after saving.
         await ChooseAsync(page, "automation_area", "support", "analytics");
@@ -47,7 +48,8 @@ public sealed class IntakeTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.WaitForSelectorAsync("[data-testid=recommendation]");
         Assert.Equal("Hot", await page.TextContentAsync("[data-testid=tier]"));
-        Assert.Equal("flyfox-ai", await page.TextContentAsync("[data-testid=unit]"));
+        Assert.Equal("FLYFOX AI", await page.TextContentAsync("[data-testid=unit]"));
+        Assert.Equal("Sigma Select", await page.TextContentAsync("[data-testid=runner-up]"));
         Assert.Equal("90-min strategic consultation", await page.TextContentAsync("[data-testid=meeting]"));
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"page is {width}px wide at a 390px viewport");
