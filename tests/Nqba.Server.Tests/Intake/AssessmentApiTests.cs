@@ -102,6 +102,19 @@ public sealed class AssessmentApiTests(NqbaFactory factory) : IClassFixture<Nqba
     }
 
     [Fact]
+    public async Task GetAssessment_InJapanese_ShowsTranslatedQuestions()
+    {
+        var anonymous = factory.CreateClient();
+        var (_, token) = await CaptureAsync(anonymous);
+
+        var assessment = await anonymous.GetFromJsonAsync<JsonElement>($"/api/assessments/{Uri.EscapeDataString(token)}?lang=ja");
+
+        var goal = assessment.GetProperty("questions").EnumerateArray().First(q => q.GetProperty("id").GetString() == "goal");
+        Assert.Equal("今後1年間で最も達成したいことは何ですか？", goal.GetProperty("text").GetString());
+        Assert.Equal("目標", goal.GetProperty("section").GetString());
+    }
+
+    [Fact]
     public async Task GetAssessment_TamperedToken_Returns404Problem()
     {
         var response = await factory.CreateClient().GetAsync("/api/assessments/CfDJ8-not-a-real-token");

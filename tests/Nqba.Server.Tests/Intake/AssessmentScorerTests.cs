@@ -127,10 +127,11 @@ public sealed class AssessmentScorerTests
 
     [Theory]
     [InlineData("\"score\": 5", "\"score\": -5", "question 'assets': option 'over_500m' has a negative score")]
-    [InlineData("\"showIf\": { \"question\": \"team\"", "\"showIf\": { \"question\": \"budget\"", "question 'demo': showIf refers to 'budget', which is not an earlier question")]
+    [InlineData("\"question\": \"team\"", "\"question\": \"budget\"", "question 'demo': showIf refers to 'budget', which is not an earlier question")]
     [InlineData("\"dimension\": \"timeline\"", "\"dimension\": \"timing\"", "question 'timeline': dimension 'timing' is not declared")]
     [InlineData("\"hot\": 85", "\"hot\": 40", "tiers must satisfy")]
-    [InlineData("\"units\": { \"flyfox-ai\": 3 }", "\"units\": { \"flyfox\": 3 }", "question 'goal': option 'automate' names unit 'flyfox'")]
+    [InlineData("\"flyfox-ai\": 3", "\"flyfox\": 3", "question 'goal': option 'automate' names unit 'flyfox'")]
+    [InlineData("\"de\": \"Ihre Ziele\"", "\"fr\": \"Vos objectifs\"", "texts has 'fr'")]
     [InlineData("\"version\": 1,", "\"version\": 1, \"versoin\": 2,", "not a valid questionnaire file at line")]
     public void LoadFile_BadFile_NamesFileQuestionAndProblem(string find, string replace, string expected)
     {

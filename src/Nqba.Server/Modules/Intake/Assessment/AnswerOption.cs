@@ -7,6 +7,11 @@ internal sealed record AnswerOption
 
     public string Text { get; init; } = string.Empty;
 
+    /// <summary>Translations by language (de, ja); English is the text itself.</summary>
+    public Dictionary<string, string> Texts { get; init; } = [];
+
+    public string In(string language) => Texts.TryGetValue(language, out var text) ? text : Text;
+
     public double Score { get; init; }
 
     public Dictionary<string, double> Units { get; init; } = [];

@@ -15,12 +15,12 @@ internal sealed record AssessmentDto(
     string? OverrideReason,
     string? OverriddenBy)
 {
-    public static AssessmentDto From(LeadAssessment a, Questionnaire q)
+    public static AssessmentDto From(LeadAssessment a, Questionnaire q, string language = "en")
     {
         var answers = AssessmentService.AnswersOf(a);
-        var sections = q.Sections.SelectMany(s => s.Questions.Select(x => (x.Id, s.Title))).ToDictionary(x => x.Id, x => x.Title);
+        var sections = q.Sections.SelectMany(s => s.Questions.Select(x => (x.Id, Title: s.In(language)))).ToDictionary(x => x.Id, x => x.Title);
         return new AssessmentDto(a.Id, a.LeadId, a.QuestionnaireVersion, a.Status, answers,
-            AssessmentScorer.VisibleQuestions(q, answers).ConvertAll(x => new QuestionDto(x.Id, sections[x.Id], x.Text, x.Multiple, x.Required, x.Options.ConvertAll(o => new OptionDto(o.Id, o.Text)))),
+            AssessmentScorer.VisibleQuestions(q, answers).ConvertAll(x => new QuestionDto(x.Id, sections[x.Id], x.In(language), x.Multiple, x.Required, x.Options.ConvertAll(o => new OptionDto(o.Id, o.In(language))))),
             AssessmentScorer.Missing(q, answers), AssessmentService.OutcomeOf(a), a.EffectiveUnit, a.EffectiveMeetingType, a.OverrideReason, a.OverriddenBy);
     }
 }

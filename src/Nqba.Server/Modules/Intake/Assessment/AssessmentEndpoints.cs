@@ -48,10 +48,12 @@ internal static class AssessmentEndpoints
             .WithName("GetQuestionnaire")
             .WithSummary("The current SigmaEQ questionnaire definition.");
 
-        open.MapGet("/{token}", async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> (string token, AssessmentService assessments, CancellationToken ct) =>
+        open.MapGet("/{token}", async Task<Results<Ok<AssessmentDto>, ProblemHttpResult>> (string token, string? lang, AssessmentService assessments, CancellationToken ct) =>
             {
                 var found = await assessments.FindByTokenAsync(token, ct);
-                return found.Succeeded ? TypedResults.Ok(AssessmentDto.From(found.Value, assessments.QuestionnaireOf(found.Value))) : found.Error.ToProblem();
+                return found.Succeeded
+                    ? TypedResults.Ok(AssessmentDto.From(found.Value, assessments.QuestionnaireOf(found.Value), lang is "de" or "ja" ? lang : "en"))
+                    : found.Error.ToProblem();
             })
             .WithName("GetAssessment");
 

@@ -7,6 +7,11 @@ internal sealed record Question
 
     public string Text { get; init; } = string.Empty;
 
+    /// <summary>Translations by language (de, ja); English is the text itself.</summary>
+    public Dictionary<string, string> Texts { get; init; } = [];
+
+    public string In(string language) => Texts.TryGetValue(language, out var text) ? text : Text;
+
     /// <summary>The dimension its option scores count towards; null for questions that only steer the unit.</summary>
     public string? Dimension { get; init; }
 

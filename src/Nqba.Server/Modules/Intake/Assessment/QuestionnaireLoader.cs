@@ -104,6 +104,14 @@ internal static class QuestionnaireLoader
             problems.Add($"dimension '{d.Code}': needs a code and a weight above 0.");
         }
 
+        foreach (var section in q.Sections)
+        {
+            if (BadTranslations(section.Texts) is { } badSectionText)
+            {
+                problems.Add($"section '{section.Id}': {badSectionText}");
+            }
+        }
+
         var dimensions = q.Dimensions.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, Question>(StringComparer.Ordinal);
         foreach (var question in q.AllQuestions)
@@ -124,6 +132,11 @@ internal static class QuestionnaireLoader
                 problems.Add($"{where}: dimension '{question.Dimension}' is not declared in dimensions.");
             }
 
+            if (BadTranslations(question.Texts) is { } badQuestionText)
+            {
+                problems.Add($"{where}: {badQuestionText}");
+            }
+
             if (question.Options.Count < 2)
             {
                 problems.Add($"{where}: needs at least two options.");
@@ -136,6 +149,11 @@ internal static class QuestionnaireLoader
 
             foreach (var option in question.Options)
             {
+                if (BadTranslations(option.Texts) is { } badOptionText)
+                {
+                    problems.Add($"{where}: option '{option.Id}': {badOptionText}");
+                }
+
                 if (option.Score < 0 || !double.IsFinite(option.Score))
                 {
                     problems.Add($"{where}: option '{option.Id}' has a negative score ({option.Score}).");
@@ -202,4 +220,9 @@ internal static class QuestionnaireLoader
 
         return problems;
     }
+
+    private static string? BadTranslations(Dictionary<string, string> texts) =>
+        texts.FirstOrDefault(t => t.Key is not ("de" or "ja") || string.IsNullOrWhiteSpace(t.Value)) is { Key: not null } bad
+            ? $"texts has '{bad.Key}'; only non-empty de and ja translations are allowed."
+            : null;
 }

@@ -6,5 +6,10 @@ internal sealed record QuestionnaireSection
 
     public string Title { get; init; } = string.Empty;
 
+    /// <summary>Translations by language (de, ja); English is the text itself.</summary>
+    public Dictionary<string, string> Texts { get; init; } = [];
+
+    public string In(string language) => Texts.TryGetValue(language, out var text) ? text : Title;
+
     public List<Question> Questions { get; init; } = [];
 }
