@@ -46,6 +46,7 @@ public static class PlatformModule
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<StartupReport>();
         services.AddScoped<IDataSeeder, CompanySeeder>();
+        services.AddScoped<ICompanyDirectory, CompanyDirectory>();
 
         services.AddDataProtection().SetApplicationName("nqba").PersistKeysToDbContext<PlatformDbContext>();
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -34,7 +34,13 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Organizations",
                 $"Nqba.Server.Modules.{other}.ApiKeys",
                 $"Nqba.Server.Modules.{other}.Authentication",
-                $"Nqba.Server.Modules.{other}.Leads")
+                $"Nqba.Server.Modules.{other}.Leads",
+                $"Nqba.Server.Modules.{other}.Contacts",
+                $"Nqba.Server.Modules.{other}.Assessment",
+                $"Nqba.Server.Modules.{other}.Routing",
+                $"Nqba.Server.Modules.{other}.Response",
+                $"Nqba.Server.Modules.{other}.Pages",
+                $"Nqba.Server.Modules.{other}.Resources")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -81,6 +81,7 @@ public static class AccessModule
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<IClientDirectory, ClientDirectory>();
         return builder;
     }
 

@@ -1,23 +1,41 @@
+using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Intake.Response;
+using Nqba.Server.Modules.Intake.Routing;
+using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Intake;
 
-/// <summary>Contact capture, the SigmaEQ assessment and routing (issue 5 builds on this).</summary>
+/// <summary>Contact capture, the SigmaEQ assessment and routing.</summary>
 public static class IntakeModule
 {
     public static IHostApplicationBuilder AddIntakeModule(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
+        builder.Services.AddScoped<LeadCapture>();
+        builder.Services.AddSingleton(QuestionnaireStartupCheck.Load);
+        builder.Services.AddHostedService<QuestionnaireStartupCheck>();
+        builder.Services.AddSingleton<AssessmentLinks>();
+        builder.Services.AddScoped<AssessmentService>();
+        builder.Services.AddScoped<LeadRouting>();
+        builder.Services.AddScoped<LeadResponseWatch>();
+        builder.Services.AddHostedService<LeadResponseMonitor>();
+        builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapLeadEndpoints();
+        app.MapIntakeFormEndpoints();
+        app.MapLeadFormEndpoints();
+        app.MapAssessmentEndpoints();
+        app.MapRoutingEndpoints();
         return app;
     }
 }

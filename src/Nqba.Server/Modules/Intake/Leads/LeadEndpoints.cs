@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -21,6 +23,40 @@ internal static class LeadEndpoints
                 ? TypedResults.Ok(LeadDto.From(lead))
                 : Error.NotFound("Lead", id).ToProblem())
             .WithName("GetLead");
+
+        // Anyone may submit a lead (the public intake page, partners' systems); what comes back reveals nothing
+        // about existing clients.
+        group.MapPost("/", async Task<Results<Created<LeadReceipt>, ProblemHttpResult>> (CaptureLeadRequest request, LeadCapture capture, AssessmentService assessments, CancellationToken ct) =>
+            {
+                var result = await capture.CaptureAsync(request, LeadSource.Api, ct);
+                if (!result.Succeeded)
+                {
+                    return result.Error.ToProblem();
+                }
+
+                var lead = result.Value.Lead;
+                var started = await assessments.StartAsync(lead.Id, ct);
+                return TypedResults.Created($"/api/leads/{lead.Id}", new LeadReceipt(lead.Id, started.Succeeded ? AssessmentLinks.PageUrl(started.Value.Token, lead.Language) : null));
+            })
+            .AllowAnonymous()
+            .WithName("CaptureLead");
+
+        group.MapPost("/{id:guid}/touch", async Task<Results<Ok<LeadDto>, ProblemHttpResult>> (Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct);
+                if (lead is null)
+                {
+                    return Error.NotFound("Lead", id).ToProblem();
+                }
+
+                // The first touch stops the lead-response clock; later touches change nothing.
+                lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(LeadDto.From(lead));
+            })
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("TouchLead")
+            .WithSummary("Records a staff member's first contact with the lead (stops the lead-response clock).");
 
         return app;
     }

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Platform.Audit;
+
+namespace Nqba.Server.Modules.Access.Organizations;
+
+/// <inheritdoc/>
+internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, TimeProvider time) : IClientDirectory
+{
+    public async Task<ClientMatch> FindOrCreateAsync(ClientProfile profile, CancellationToken cancellationToken)
+    {
+        var domain = profile.Domain?.Trim().ToLowerInvariant();
+
+        // The lookup is system work: a returning company must be recognised whoever submits the form.
+        if (!string.IsNullOrEmpty(domain) &&
+            await db.Organizations.IgnoreQueryFilters().AsNoTracking().OrderBy(o => o.CreatedAt).FirstOrDefaultAsync(o => o.Domain == domain, cancellationToken) is { } existing)
+        {
+            return new ClientMatch(existing.Id, existing.Name, existing.RegionCode, Created: false);
+        }
+
+        var org = new ClientOrganization
+        {
+            Id = Guid.CreateVersion7(),
+            Name = profile.Name.Trim(),
+            Domain = string.IsNullOrEmpty(domain) ? null : domain,
+            RegionCode = profile.RegionCode,
+            Industry = profile.Industry,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id), cancellationToken);
+        return new ClientMatch(org.Id, org.Name, org.RegionCode, Created: true);
+    }
+
+    public async Task<ClientMatch?> FindAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new ClientMatch(o.Id, o.Name, o.RegionCode, false)).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace Nqba.Server.Modules.Intake.Assessment;
+
+public enum AssessmentStatus
+{
+    InProgress,
+    Completed,
+}

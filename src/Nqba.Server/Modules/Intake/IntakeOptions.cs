@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Nqba.Server.Modules.Intake;
+
+/// <summary>Settings of the Intake module (section <c>Intake</c>).</summary>
+public sealed class IntakeOptions
+{
+    public const string SectionName = "Intake";
+
+    /// <summary>
+    /// Mail domains shared by many companies: a contact from one of these is never matched to a client by domain.
+    /// </summary>
+    public List<string> PublicEmailDomains { get; set; } =
+        ["gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net", "web.de", "t-online.de", "proton.me", "protonmail.com", "yahoo.co.jp"];
+
+    /// <summary>The folder of the questionnaire files (<c>sigmaeq.v*.json</c>), relative to the application folder.</summary>
+    [Required]
+    public string QuestionnaireDirectory { get; set; } = "Modules/Intake/Assessment";
+
+    /// <summary>How long a resume link of the assessment stays valid.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "365.00:00:00")]
+    public TimeSpan AssessmentLinkLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Lead-response target in business minutes of the routed unit's region.</summary>
+    [Range(1, 1440)]
+    public int ResponseTargetMinutes { get; set; } = 5;
+
+    /// <summary>A lead is escalated when this share of the target has passed without a touch.</summary>
+    [Range(0.1, 1.0)]
+    public double EscalateAtShare { get; set; } = 0.6;
+
+    /// <summary>How often untouched leads are checked for escalation and breach.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ResponseCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,11 @@
+namespace Nqba.Server.Platform.Company;
+
+/// <summary>Units, regions and specialists read at one moment.</summary>
+public sealed record CompanySnapshot(IReadOnlyList<UnitInfo> Units, IReadOnlyList<RegionInfo> Regions, IReadOnlyList<SpecialistInfo> Specialists)
+{
+    /// <summary>The region with this code, or null.</summary>
+    public RegionInfo? Region(string? code) => Regions.FirstOrDefault(r => r.Code == code);
+
+    /// <summary>The unit with this code, or null.</summary>
+    public UnitInfo? Unit(string? code) => Units.FirstOrDefault(u => u.Code == code);
+}

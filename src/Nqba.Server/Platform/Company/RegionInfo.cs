@@ -1,0 +1,10 @@
+using Nqba.Server.Platform.Calendar;
+
+namespace Nqba.Server.Platform.Company;
+
+/// <summary>A region and its business hours.</summary>
+public sealed record RegionInfo(Guid Id, string Code, string Name, string ResidencyZone, BusinessHours Hours)
+{
+    /// <summary>The region's business calendar.</summary>
+    public BusinessCalendar Calendar() => new(Hours);
+}

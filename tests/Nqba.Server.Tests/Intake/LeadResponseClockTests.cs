@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Intake.Response;
+using Nqba.Server.Platform.Calendar;
+using Nqba.Testing;
+
+namespace Nqba.Server.Tests.Intake;
+
+public sealed class LeadResponseClockTests(NqbaFactory factory) : IClassFixture<NqbaFactory>
+{
+    private static readonly BusinessCalendar Berlin = new(new BusinessHours("Europe/Berlin", new(9, 0), new(17, 0), [1, 2, 3, 4, 5], []));
+
+    // Friday 27 Nov 2026 16:58 in Berlin (CET, UTC+1).
+    private static readonly DateTime FridayEvening = new(2026, 11, 27, 15, 58, 0, DateTimeKind.Utc);
+
+    private static ResponseClockReading Read(DateTime now, DateTime? touched = null) =>
+        LeadResponseClock.Read(FridayEvening, touched, now, Berlin, TimeSpan.FromMinutes(5), 0.6);
+
+    [Fact]
+    public void Read_OverTheWeekend_OnlyBusinessMinutesCount()
+    {
+        var sundayNoon = Read(new DateTime(2026, 11, 29, 11, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(ResponseState.Running, sundayNoon.State);
+        Assert.Equal(TimeSpan.FromMinutes(2), sundayNoon.Elapsed);
+        Assert.Equal(new DateTime(2026, 11, 30, 8, 3, 0, DateTimeKind.Utc), sundayNoon.DueAt); // Monday 09:03 CET
+    }
+
+    [Fact]
+    public void Read_MondayMorning_EscalatesThenBreaches()
+    {
+        Assert.Equal(ResponseState.AtRisk, Read(new DateTime(2026, 11, 30, 8, 1, 0, DateTimeKind.Utc)).State); // 3 of 5 minutes
+        Assert.Equal(ResponseState.Breached, Read(new DateTime(2026, 11, 30, 8, 4, 0, DateTimeKind.Utc)).State);
+    }
+
+    [Fact]
+    public void Read_TouchedMondayBeforeDue_IsMet_AfterDue_IsMetLate()
+    {
+        var later = new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(ResponseState.Met, Read(later, touched: new DateTime(2026, 11, 30, 8, 2, 0, DateTimeKind.Utc)).State);
+        Assert.Equal(ResponseState.MetLate, Read(later, touched: new DateTime(2026, 11, 30, 8, 30, 0, DateTimeKind.Utc)).State);
+    }
+
+    [Fact]
+    public async Task Watch_UntouchedLeadPastTarget_IsEscalatedAndBreachedOnce_TouchedLeadIsNot()
+    {
+        var anonymous = factory.CreateClient();
+        var admin = await factory.CreateAdminClientAsync();
+        async Task<Guid> Capture() => (await (await anonymous.PostAsJsonAsync("/api/leads", new { name = "Kai", email = $"kai@clock-{Guid.NewGuid():N}.example", company = "Clock AG", regionCode = "europe" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
+        var untouched = await Capture();
+        var touched = await Capture();
+        await admin.PostAsync($"/api/leads/{touched}/touch", null);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var watch = scope.ServiceProvider.GetRequiredService<LeadResponseWatch>();
+            await watch.CheckAsync(DateTime.UtcNow.AddDays(8), CancellationToken.None);
+            await watch.CheckAsync(DateTime.UtcNow.AddDays(9), CancellationToken.None);
+        }
+
+        var lead = await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{untouched}");
+        Assert.Equal("Breached", lead.GetProperty("responseState").GetString());
+        Assert.NotEqual(JsonValueKind.Null, lead.GetProperty("escalatedAt").ValueKind);
+        var breachedAt = lead.GetProperty("breachedAt").GetDateTime();
+        Assert.Equal(lead.GetProperty("responseDueAt").GetDateTime(), breachedAt);
+        Assert.Equal("Met", (await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{touched}")).GetProperty("responseState").GetString());
+    }
+}
