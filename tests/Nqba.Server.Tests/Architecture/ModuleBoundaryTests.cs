@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -34,7 +34,15 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Organizations",
                 $"Nqba.Server.Modules.{other}.ApiKeys",
                 $"Nqba.Server.Modules.{other}.Authentication",
-                $"Nqba.Server.Modules.{other}.Leads")
+                $"Nqba.Server.Modules.{other}.Leads",
+                $"Nqba.Server.Modules.{other}.Catalog",
+                $"Nqba.Server.Modules.{other}.Checks",
+                $"Nqba.Server.Modules.{other}.Uptime",
+                $"Nqba.Server.Modules.{other}.Incidents",
+                $"Nqba.Server.Modules.{other}.Maintenance",
+                $"Nqba.Server.Modules.{other}.StatusPage",
+                $"Nqba.Server.Modules.{other}.Notifications",
+                $"Nqba.Server.Modules.{other}.Runbooks")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

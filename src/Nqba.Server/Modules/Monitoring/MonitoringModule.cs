@@ -1,0 +1,37 @@
+using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Checks;
+using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Monitoring;
+
+/// <summary>Monitors and checks, uptime, incidents, maintenance, the public status page, notifications and runbooks.</summary>
+public static class MonitoringModule
+{
+    public static IHostApplicationBuilder AddMonitoringModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>("__ef_monitoring");
+        services.AddScoped<IDataSeeder, MonitoringSeeder>();
+        services.AddHttpClient(HttpChecker.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0"));
+        services.AddSingleton<SelfAddress>();
+        services.AddSingleton<IMonitorChecker, HttpChecker>();
+        services.AddSingleton<IMonitorChecker, TcpChecker>();
+        services.AddSingleton<IMonitorChecker, TlsChecker>();
+        services.AddSingleton<IMonitorChecker, HeartbeatChecker>();
+        services.AddSingleton<RunbookExecutor>();
+        services.AddSingleton<CheckRecorder>();
+        services.AddSingleton<MonitorScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMonitorEndpoints();
+        return app;
+    }
+}

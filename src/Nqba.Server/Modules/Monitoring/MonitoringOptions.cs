@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Nqba.Server.Modules.Monitoring;
+
+/// <summary>The <c>Monitoring</c> configuration section.</summary>
+public sealed class MonitoringOptions
+{
+    public const string SectionName = "Monitoring";
+
+    /// <summary>Runs the check scheduler on this instance (tests drive it by hand).</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+
+    /// <summary>How often the scheduler looks for due checks.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Checks run at once per instance.</summary>
+    [Range(1, 256)]
+    public int ConcurrentChecks { get; set; } = 16;
+
+    /// <summary>
+    /// Base address a relative monitor target (the platform's self-check, <c>/healthz</c>) is resolved against;
+    /// empty = the first address this server listens on.
+    /// </summary>
+    public string? SelfBaseUrl { get; set; }
+
+    /// <summary>Commands a "command" runbook may run, by name (never taken from the API): name → executable and arguments.</summary>
+    public Dictionary<string, string[]> Commands { get; set; } = [];
+}
