@@ -1,7 +1,10 @@
 using Nqba.Server.Modules.Monitoring.Catalog;
 using Nqba.Server.Modules.Monitoring.Checks;
+using Nqba.Server.Modules.Monitoring.Incidents;
+using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
@@ -32,6 +35,10 @@ public static class MonitoringModule
     public static IEndpointRouteBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMonitorEndpoints();
+        app.MapUptimeEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapMaintenanceEndpoints();
+        app.MapRunbookEndpoints();
         return app;
     }
 }
