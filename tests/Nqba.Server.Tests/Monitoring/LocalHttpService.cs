@@ -14,6 +14,8 @@ public sealed class LocalHttpService : IAsyncDisposable
     private readonly WebApplication _app;
     private volatile bool _healthy = true;
     private volatile string _status = "ok";
+    private volatile int _delayMs;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _hooks = new();
     private int _restarts;
 
     private LocalHttpService(WebApplication app) => _app = app;
@@ -22,6 +24,9 @@ public sealed class LocalHttpService : IAsyncDisposable
 
     public int Restarts => _restarts;
 
+    /// <summary>Bodies posted to <c>/hook</c> (a webhook receiver).</summary>
+    public IReadOnlyList<string> Hooks => [.. _hooks];
+
     public static async Task<LocalHttpService> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -29,13 +34,27 @@ public sealed class LocalHttpService : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var service = new LocalHttpService(app);
-        app.MapGet("/health", () => service._healthy
-            ? Results.Json(new { status = service._status, checks = new[] { new { name = "db", ok = true } } })
-            : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        app.MapGet("/health", async () =>
+        {
+            if (service._delayMs > 0)
+            {
+                await Task.Delay(service._delayMs);
+            }
+
+            return service._healthy
+                ? Results.Json(new { status = service._status, checks = new[] { new { name = "db", ok = true } } })
+                : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        });
         app.MapPost("/restart", () =>
         {
             Interlocked.Increment(ref service._restarts);
             service._healthy = true;
+            return Results.Ok();
+        });
+        app.MapPost("/hook", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            service._hooks.Enqueue(await reader.ReadToEndAsync());
             return Results.Ok();
         });
         await app.StartAsync();
@@ -49,6 +68,8 @@ public sealed class LocalHttpService : IAsyncDisposable
     public void Break() => _healthy = false;
 
     public void Heal() => _healthy = true;
+
+    public void SlowDown(int milliseconds) => _delayMs = milliseconds;
 
     public void ReportStatus(string status) => _status = status;
 

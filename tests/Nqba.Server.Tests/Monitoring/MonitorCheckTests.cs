@@ -174,6 +174,11 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
         Assert.Equal("Degraded", degraded.GetProperty("state").GetString());
         Assert.Contains("4 days left", degraded.GetProperty("lastMessage").GetString(), StringComparison.Ordinal);
         Assert.Equal("Down", down.GetProperty("state").GetString());
+        var warnings = (await admin.GetFromJsonAsync<JsonElement[]>("/api/monitoring/incidents?open=true"))!
+            .Where(i => i.GetProperty("predicted").GetBoolean() && i.GetProperty("components").EnumerateArray().Any(c => c.GetString() == component))
+            .Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Contains(warnings, t => t!.StartsWith("tls 5d", StringComparison.Ordinal) && t.EndsWith("within 7 days", StringComparison.Ordinal));
+        Assert.Contains(warnings, t => t!.StartsWith("tls 12h", StringComparison.Ordinal) && t.EndsWith("within 1 day", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using Nqba.Server.Modules.Monitoring.Catalog;
 using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Maintenance;
+using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
+using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
@@ -27,6 +30,11 @@ public static class MonitoringModule
         services.AddSingleton<IMonitorChecker, HeartbeatChecker>();
         services.AddSingleton<RunbookExecutor>();
         services.AddSingleton<CheckRecorder>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<NotificationRepeater>();
+        services.AddScoped<StateChangeNotifier>();
+        services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
+        services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddSingleton<MonitorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
         return builder;
@@ -37,8 +45,11 @@ public static class MonitoringModule
         app.MapMonitorEndpoints();
         app.MapUptimeEndpoints();
         app.MapIncidentEndpoints();
+        app.MapPredictionReportEndpoints();
         app.MapMaintenanceEndpoints();
         app.MapRunbookEndpoints();
+        app.MapChannelEndpoints();
+        app.MapStatusEndpoints();
         return app;
     }
 }

@@ -57,6 +57,7 @@ internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await PredictiveWarnings.EvaluateAsync(db, monitor, outcome, now, cancellationToken);
             transition = await ComponentStates.RefreshAsync(db, componentId, now, outcome.Message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Observability;
 
@@ -14,6 +15,7 @@ internal sealed partial class MonitorScheduler(
     IServiceScopeFactory scopes,
     IEnumerable<IMonitorChecker> checkers,
     CheckRecorder recorder,
+    NotificationRepeater repeater,
     IOptions<MonitoringOptions> options,
     TimeProvider time,
     ILogger<MonitorScheduler> logger) : BackgroundService
@@ -66,6 +68,7 @@ internal sealed partial class MonitorScheduler(
                 NqbaTelemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", "monitoring.check"));
                 await recorder.RecordAsync(monitor.Id, outcome, now, ct);
             });
+        await repeater.RunAsync(now, cancellationToken);
         return claimed.Count;
     }
 

@@ -50,10 +50,10 @@ internal sealed class TlsChecker(TimeProvider time) : IMonitorChecker
             var message = $"Certificate '{certificate.GetNameInfo(X509NameType.SimpleName, false)}' expires {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm}Z, {Math.Floor(daysLeft):F0} days left{note}.";
             if (daysLeft <= monitor.TlsDownDays)
             {
-                return CheckOutcome.Down(message, latency);
+                return new CheckOutcome(ServiceState.Down, latency, message, daysLeft);
             }
 
-            return new CheckOutcome(daysLeft <= monitor.TlsDegradedDays ? ServiceState.Degraded : ServiceState.Up, latency, message);
+            return new CheckOutcome(daysLeft <= monitor.TlsDegradedDays ? ServiceState.Degraded : ServiceState.Up, latency, message, daysLeft);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
