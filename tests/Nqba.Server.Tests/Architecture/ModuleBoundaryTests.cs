@@ -42,7 +42,8 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Maintenance",
                 $"Nqba.Server.Modules.{other}.StatusPage",
                 $"Nqba.Server.Modules.{other}.Notifications",
-                $"Nqba.Server.Modules.{other}.Runbooks")
+                $"Nqba.Server.Modules.{other}.Runbooks",
+                $"Nqba.Server.Modules.{other}.ServiceLevels")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -5,6 +5,7 @@ using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Modules.Monitoring.ServiceLevels;
 using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Events;
@@ -31,6 +32,8 @@ public static class MonitoringModule
         services.AddSingleton<RunbookExecutor>();
         services.AddSingleton<CheckRecorder>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<ServiceLevelMeter>();
+        services.AddHostedService(sp => new ServiceLevelMeterStarter(sp.GetRequiredService<ServiceLevelMeter>()));
         services.AddSingleton<NotificationRepeater>();
         services.AddScoped<StateChangeNotifier>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
@@ -50,6 +53,7 @@ public static class MonitoringModule
         app.MapRunbookEndpoints();
         app.MapChannelEndpoints();
         app.MapStatusEndpoints();
+        app.MapServiceLevelEndpoints();
         return app;
     }
 }
