@@ -43,7 +43,8 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.StatusPage",
                 $"Nqba.Server.Modules.{other}.Notifications",
                 $"Nqba.Server.Modules.{other}.Runbooks",
-                $"Nqba.Server.Modules.{other}.ServiceLevels")
+                $"Nqba.Server.Modules.{other}.ServiceLevels",
+                $"Nqba.Server.Modules.{other}.Sla")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Runbooks;
 using Nqba.Server.Modules.Monitoring.ServiceLevels;
+using Nqba.Server.Modules.Monitoring.Sla;
 using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Events;
@@ -54,6 +55,7 @@ public static class MonitoringModule
         app.MapChannelEndpoints();
         app.MapStatusEndpoints();
         app.MapServiceLevelEndpoints();
+        app.MapSlaEndpoints();
         return app;
     }
 }

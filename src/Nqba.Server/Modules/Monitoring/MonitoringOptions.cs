@@ -24,6 +24,17 @@ public sealed class MonitoringOptions
     /// </summary>
     public string? SelfBaseUrl { get; set; }
 
+    /// <summary>Credit (percent of the monthly fee) owed for a month below a service's target.</summary>
+    [Range(0.0, 100.0)]
+    public double SlaBaseCreditPercent { get; set; } = 10;
+
+    /// <summary>Larger credits for lower availability; the highest tier reached applies.</summary>
+    public Sla.SlaCreditTier[] SlaCreditTiers { get; set; } =
+    [
+        new() { BelowPercent = 99.0, CreditPercent = 25 },
+        new() { BelowPercent = 95.0, CreditPercent = 50 },
+    ];
+
     /// <summary>Commands a "command" runbook may run, by name (never taken from the API): name → executable and arguments.</summary>
     public Dictionary<string, string[]> Commands { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Modules.Monitoring.Sla;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Persistence;
 
@@ -36,6 +37,8 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Runbook> Runbooks => Set<Runbook>();
 
     public DbSet<RunbookRun> RunbookRuns => Set<RunbookRun>();
+
+    public DbSet<ClientService> ClientServices => Set<ClientService>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -143,6 +146,13 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
             b.Property(r => r.Outcome).HasMaxLength(1000);
             b.HasOne<Runbook>().WithMany().HasForeignKey(r => r.RunbookId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(r => new { r.RunbookId, r.At });
+        });
+        modelBuilder.Entity<ClientService>(b =>
+        {
+            b.ToTable("monitoring_client_services");
+            b.Property(s => s.MonthlyFee).HasPrecision(18, 2);
+            b.HasOne<MonitoredComponent>().WithMany().HasForeignKey(s => s.ComponentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => new { s.OrganizationId, s.ComponentId }).IsUnique();
         });
     }
 }

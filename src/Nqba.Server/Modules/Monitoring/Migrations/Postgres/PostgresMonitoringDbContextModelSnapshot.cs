@@ -531,6 +531,32 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                     b.ToTable("monitoring_runbook_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("MonthlyFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
+
+                    b.HasIndex("OrganizationId", "ComponentId")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_client_services", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Uptime.StateInterval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -662,6 +688,15 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                     b.HasOne("Nqba.Server.Modules.Monitoring.Runbooks.Runbook", null)
                         .WithMany()
                         .HasForeignKey("RunbookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Monitoring.Catalog.MonitoredComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

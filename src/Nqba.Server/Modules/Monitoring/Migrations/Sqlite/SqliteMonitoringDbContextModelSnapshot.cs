@@ -525,6 +525,32 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.ToTable("monitoring_runbook_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
+
+                    b.HasIndex("OrganizationId", "ComponentId")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_client_services", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Uptime.StateInterval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -654,6 +680,15 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.HasOne("Nqba.Server.Modules.Monitoring.Runbooks.Runbook", null)
                         .WithMany()
                         .HasForeignKey("RunbookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Monitoring.Catalog.MonitoredComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -108,6 +108,26 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "monitoring_client_services",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MonthlyFee = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_client_services", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_monitoring_client_services_monitoring_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "monitoring_components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "monitoring_monitors",
                 columns: table => new
                 {
@@ -291,6 +311,17 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                 columns: new[] { "MonitorId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_monitoring_client_services_ComponentId",
+                table: "monitoring_client_services",
+                column: "ComponentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitoring_client_services_OrganizationId_ComponentId",
+                table: "monitoring_client_services",
+                columns: new[] { "OrganizationId", "ComponentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_monitoring_components_Key",
                 table: "monitoring_components",
                 column: "Key",
@@ -357,6 +388,9 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "monitoring_check_results");
+
+            migrationBuilder.DropTable(
+                name: "monitoring_client_services");
 
             migrationBuilder.DropTable(
                 name: "monitoring_deliveries");

@@ -11,7 +11,7 @@ using Nqba.Server.Modules.Monitoring.Persistence;
 namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMonitoringDbContext))]
-    [Migration("20261124000432_Initial")]
+    [Migration("20261124005331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -528,6 +528,32 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.ToTable("monitoring_runbook_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyFee")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId");
+
+                    b.HasIndex("OrganizationId", "ComponentId")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_client_services", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Uptime.StateInterval", b =>
                 {
                     b.Property<Guid>("Id")
@@ -657,6 +683,15 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.HasOne("Nqba.Server.Modules.Monitoring.Runbooks.Runbook", null)
                         .WithMany()
                         .HasForeignKey("RunbookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Sla.ClientService", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Monitoring.Catalog.MonitoredComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -109,6 +109,26 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "monitoring_client_services",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MonthlyFee = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_client_services", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_monitoring_client_services_monitoring_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "monitoring_components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "monitoring_monitors",
                 columns: table => new
                 {
@@ -292,6 +312,17 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                 columns: new[] { "MonitorId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_monitoring_client_services_ComponentId",
+                table: "monitoring_client_services",
+                column: "ComponentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitoring_client_services_OrganizationId_ComponentId",
+                table: "monitoring_client_services",
+                columns: new[] { "OrganizationId", "ComponentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_monitoring_components_Key",
                 table: "monitoring_components",
                 column: "Key",
@@ -358,6 +389,9 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "monitoring_check_results");
+
+            migrationBuilder.DropTable(
+                name: "monitoring_client_services");
 
             migrationBuilder.DropTable(
                 name: "monitoring_deliveries");
