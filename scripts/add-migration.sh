@@ -12,6 +12,7 @@ contexts=(
   "Access:Modules/Access"
   "Intake:Modules/Intake"
   "Optimization:Modules/Optimization"
+  "Monitoring:Modules/Monitoring"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}

@@ -1,5 +1,6 @@
 using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Optimization;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Web;
@@ -10,6 +11,7 @@ builder.AddPlatform();
 builder.AddAccessModule();
 builder.AddIntakeModule();
 builder.AddOptimizationModule();
+builder.AddMonitoringModule();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ app.MapPlatformEndpoints();
 app.MapAccessEndpoints();
 app.MapIntakeEndpoints();
 app.MapOptimizationEndpoints();
+app.MapMonitoringEndpoints();
 app.MapWebUi();
 
 return await app.RunNqbaAsync(args);

@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -40,7 +40,19 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Routing",
                 $"Nqba.Server.Modules.{other}.Response",
                 $"Nqba.Server.Modules.{other}.Pages",
-                $"Nqba.Server.Modules.{other}.Resources")
+                $"Nqba.Server.Modules.{other}.Resources",
+                $"Nqba.Server.Modules.{other}.Catalog",
+                $"Nqba.Server.Modules.{other}.Checks",
+                $"Nqba.Server.Modules.{other}.Uptime",
+                $"Nqba.Server.Modules.{other}.Incidents",
+                $"Nqba.Server.Modules.{other}.Maintenance",
+                $"Nqba.Server.Modules.{other}.StatusPage",
+                $"Nqba.Server.Modules.{other}.Notifications",
+                $"Nqba.Server.Modules.{other}.Runbooks",
+                $"Nqba.Server.Modules.{other}.ServiceLevels",
+                $"Nqba.Server.Modules.{other}.Sla",
+                $"Nqba.Server.Modules.{other}.Solving",
+                $"Nqba.Server.Modules.{other}.Jobs")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -12,7 +12,7 @@ namespace Nqba.Server.Tests.Security;
 /// Every operation of the OpenAPI document, called as every role and anonymously, against the access written
 /// down here. An operation missing from the table fails the test: a new endpoint must declare who may call it.
 /// </summary>
-public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
 {
     private const string Anyone = "anyone";
     private const string SignedIn = "signed-in";
@@ -43,6 +43,59 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         ["GET /api/company/specialists"] = Staff,
         ["POST /api/optimize"] = Staff,
         ["GET /api/optimize/jobs/{id}"] = Staff,
+
+        // Intake: the public front door, then staff work on leads.
+        ["POST /api/leads"] = Anyone,
+        ["POST /api/leads/{id}/touch"] = Staff,
+        ["POST /api/leads/{leadId}/assessment"] = Staff,
+        ["GET /api/leads/{leadId}/assessment"] = Staff,
+        ["POST /api/leads/{leadId}/assessment/override"] = Staff,
+        ["GET /api/assessments/questionnaire"] = Anyone,
+        ["GET /api/assessments/{token}"] = Anyone,
+        ["PUT /api/assessments/{token}/answers"] = Anyone,
+        ["POST /api/assessments/{token}/complete"] = Anyone,
+        ["POST /api/leads/{leadId}/route"] = Staff,
+        ["POST /api/leads/{leadId}/reassign"] = Staff,
+        ["GET /api/leads/{leadId}/routing"] = Staff,
+        ["POST /api/routing/batch"] = Staff,
+        ["GET /api/routing/decisions"] = Staff,
+
+        // Monitoring: staff read, Admin changes; the status page, badges, subscriptions and heartbeats are public.
+        ["POST /api/monitoring/heartbeat/{token}"] = Anyone,
+        ["GET /api/monitoring/uptime"] = Staff,
+        ["GET /api/monitoring/reports/predictions"] = Staff,
+        ["GET /api/monitoring/reports/recovery"] = Staff,
+        ["GET /api/monitoring/service-levels"] = Staff,
+        ["GET /api/monitoring/components"] = Staff,
+        ["POST /api/monitoring/components"] = Admin,
+        ["GET /api/monitoring/monitors"] = Staff,
+        ["POST /api/monitoring/monitors"] = Admin,
+        ["GET /api/monitoring/monitors/{id}"] = Staff,
+        ["PUT /api/monitoring/monitors/{id}"] = Admin,
+        ["DELETE /api/monitoring/monitors/{id}"] = Admin,
+        ["GET /api/monitoring/monitors/{id}/results"] = Staff,
+        ["GET /api/monitoring/incidents"] = Staff,
+        ["POST /api/monitoring/incidents"] = Staff,
+        ["GET /api/monitoring/incidents/{id}"] = Staff,
+        ["POST /api/monitoring/incidents/{id}/updates"] = Staff,
+        ["PUT /api/monitoring/incidents/{id}/postmortem"] = Staff,
+        ["GET /api/monitoring/maintenance"] = Staff,
+        ["POST /api/monitoring/maintenance"] = Admin,
+        ["DELETE /api/monitoring/maintenance/{id}"] = Admin,
+        ["GET /api/monitoring/runbooks"] = Staff,
+        ["POST /api/monitoring/runbooks"] = Admin,
+        ["DELETE /api/monitoring/runbooks/{id}"] = Admin,
+        ["GET /api/monitoring/runbooks/runs"] = Staff,
+        ["GET /api/monitoring/channels"] = Admin,
+        ["POST /api/monitoring/channels"] = Admin,
+        ["DELETE /api/monitoring/channels/{id}"] = Admin,
+        ["GET /api/monitoring/channels/{id}/deliveries"] = Admin,
+        ["PUT /api/monitoring/clients/{organizationId}/services"] = Admin,
+        ["GET /api/monitoring/clients/{organizationId}/sla"] = Staff,
+        ["GET /api/status"] = Anyone,
+        ["GET /api/status/badge/{component}.svg"] = Anyone,
+        ["POST /api/status/subscriptions"] = Anyone,
+        ["POST /status/subscribe"] = Anyone,
     };
 
     public sealed class Fixture : NqbaFactory
@@ -104,7 +157,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 continue; // reported by EveryOperation_HasADeclaredExpectation
             }
 
-            using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+            using var request = new HttpRequestMessage(new HttpMethod(method), RouteParameter().Replace(path, Guid.NewGuid().ToString()));
             if (method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
@@ -129,4 +182,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
         Assert.True(failures.Count == 0, $"{caller}: " + string.Join("; ", failures));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 }

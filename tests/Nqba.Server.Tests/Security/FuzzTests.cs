@@ -56,7 +56,7 @@ public sealed class FuzzTests(NqbaFactory factory) : IClassFixture<NqbaFactory>
             await Gen.Select(Body, Gen.Bool).SampleAsync(async sample =>
             {
                 var (body, asJson) = sample;
-                using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal))
+                using var request = new HttpRequestMessage(new HttpMethod(method), System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", Guid.NewGuid().ToString()))
                 {
                     Content = new StringContent(body, Encoding.UTF8, asJson ? "application/json" : "text/plain"),
                 };

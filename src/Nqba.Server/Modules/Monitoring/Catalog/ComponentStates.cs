@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Monitoring.Incidents;
+using Nqba.Server.Modules.Monitoring.Maintenance;
+using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Uptime;
+using Nqba.Server.Platform.Events;
+
+namespace Nqba.Server.Modules.Monitoring.Catalog;
+
+/// <summary>
+/// Derives a component's state from its monitors (worst wins; an active maintenance window overrides), keeps
+/// the state history as intervals, and opens or resolves automatic incidents on the way down and up.
+/// </summary>
+internal static class ComponentStates
+{
+    public static ServiceState Worst(IEnumerable<ServiceState> states)
+    {
+        var list = states.ToList();
+        return list.Contains(ServiceState.Down) ? ServiceState.Down
+            : list.Contains(ServiceState.Degraded) ? ServiceState.Degraded
+            : list.Contains(ServiceState.Up) ? ServiceState.Up
+            : ServiceState.Unknown;
+    }
+
+    /// <summary>Recomputes the component's state at <paramref name="now"/>; adds (does not save) the changes. Returns the transition, if any, and the open automatic incident.</summary>
+    public static async Task<(ServiceState From, ServiceState To, Guid? IncidentId)?> RefreshAsync(
+        MonitoringDbContext db, Guid componentId, DateTime now, string? reason, CancellationToken cancellationToken)
+    {
+        var component = await db.Components.FirstAsync(c => c.Id == componentId, cancellationToken);
+        var monitorStates = await db.Monitors.Where(m => m.ComponentId == componentId && m.Enabled).Select(m => m.State).ToListAsync(cancellationToken);
+        var windows = await db.MaintenanceWindows.AsNoTracking().Where(w => w.ComponentIds.Contains(componentId)).ToListAsync(cancellationToken);
+        var inMaintenance = windows.Any(w => MaintenanceSchedule.ActiveAt(w, now) is not null);
+        var state = inMaintenance ? ServiceState.Maintenance : Worst(monitorStates);
+        if (state == component.State)
+        {
+            return null;
+        }
+
+        var from = component.State;
+        var open = await db.StateIntervals.Where(i => i.ComponentId == componentId && i.To == null).ToListAsync(cancellationToken);
+        foreach (var interval in open)
+        {
+            interval.To = now;
+        }
+
+        db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = componentId, State = state, From = now });
+        component.State = state;
+        component.StateSince = now;
+        db.Publish(new ComponentStateChanged(component.Id, component.Key, component.Name, from, state, reason, now), now);
+
+        Guid? incidentId = null;
+        if (state == ServiceState.Down)
+        {
+            var existing = await db.Incidents
+                .Where(i => i.Status != IncidentStatus.Resolved && i.Origin != IncidentOrigin.Predicted && i.ComponentIds.Contains(componentId))
+                .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+            incidentId = existing ?? Open(db, component, reason, now);
+        }
+        else if (from == ServiceState.Down && state is ServiceState.Up or ServiceState.Degraded)
+        {
+            await ResolveRecoveredAsync(db, component, reason, now, cancellationToken);
+        }
+
+        return (from, state, incidentId);
+    }
+
+    private static Guid Open(MonitoringDbContext db, MonitoredComponent component, string? reason, DateTime now)
+    {
+        var incident = new Incident
+        {
+            Id = Guid.CreateVersion7(),
+            Title = $"{component.Name} is down",
+            Status = IncidentStatus.Investigating,
+            Origin = IncidentOrigin.Automatic,
+            ComponentIds = [component.Id],
+            OpenedAt = now,
+        };
+        incident.Updates.Add(new IncidentUpdate
+        {
+            Id = Guid.CreateVersion7(),
+            IncidentId = incident.Id,
+            Status = IncidentStatus.Investigating,
+            Message = $"Opened automatically: {component.Name} failed its checks. {reason}".Trim(),
+            At = now,
+        });
+        db.Incidents.Add(incident);
+        db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.ComponentIds, Automatic: true, Predicted: false, now), now);
+        return incident.Id;
+    }
+
+    private static async Task ResolveRecoveredAsync(MonitoringDbContext db, MonitoredComponent component, string? reason, DateTime now, CancellationToken cancellationToken)
+    {
+        var incidents = await db.Incidents.Include(i => i.Updates)
+            .Where(i => i.Status != IncidentStatus.Resolved && i.Origin == IncidentOrigin.Automatic && i.ComponentIds.Contains(component.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var incident in incidents)
+        {
+            var others = incident.ComponentIds.Where(id => id != component.Id).ToList();
+            if (others.Count > 0 && await db.Components.AnyAsync(c => others.Contains(c.Id) && c.State == ServiceState.Down, cancellationToken))
+            {
+                continue;
+            }
+
+            incident.Status = IncidentStatus.Resolved;
+            incident.ResolvedAt = now;
+            var update = new IncidentUpdate
+            {
+                Id = Guid.CreateVersion7(),
+                IncidentId = incident.Id,
+                Status = IncidentStatus.Resolved,
+                Message = $"Resolved automatically: {component.Name}'s checks recovered. {reason}".Trim(),
+                At = now,
+            };
+            db.IncidentUpdates.Add(update);
+            db.Publish(new IncidentResolved(incident.Id, incident.Title, incident.ComponentIds, Automatic: true, incident.OpenedAt, now), now);
+        }
+    }
+}

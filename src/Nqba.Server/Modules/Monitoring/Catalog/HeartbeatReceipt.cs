@@ -1,0 +1,3 @@
+namespace Nqba.Server.Modules.Monitoring.Catalog;
+
+public sealed record HeartbeatReceipt(DateTime ReceivedAt);

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Runbooks;
+
+namespace Nqba.Server.Modules.Monitoring.Checks;
+
+/// <summary>
+/// Applies a check's outcome: the monitor is down only after <c>Retries + 1</c> consecutive failures; the
+/// component's state, history and incidents follow; runbooks run when the component goes down.
+/// </summary>
+internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor runbooks)
+{
+    public async Task RecordAsync(Guid monitorId, CheckOutcome outcome, DateTime now, CancellationToken cancellationToken)
+    {
+        (ServiceState From, ServiceState To, Guid? IncidentId)? transition;
+        Guid componentId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
+            var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == monitorId, cancellationToken);
+            if (monitor is null)
+            {
+                return;
+            }
+
+            componentId = monitor.ComponentId;
+            db.CheckResults.Add(new CheckResult
+            {
+                Id = Guid.CreateVersion7(),
+                MonitorId = monitorId,
+                At = now,
+                State = outcome.State,
+                LatencyMs = outcome.LatencyMs,
+                Message = Truncate(outcome.Message, 1000),
+            });
+            monitor.LastCheckedAt = now;
+            monitor.LastLatencyMs = outcome.LatencyMs;
+            monitor.LastMessage = Truncate(outcome.Message, 1000);
+            switch (outcome.State)
+            {
+                case ServiceState.Down:
+                    monitor.ConsecutiveFailures++;
+                    if (monitor.ConsecutiveFailures > monitor.Retries)
+                    {
+                        monitor.State = ServiceState.Down;
+                    }
+
+                    break;
+                case ServiceState.Up or ServiceState.Degraded:
+                    monitor.ConsecutiveFailures = 0;
+                    monitor.State = outcome.State;
+                    break;
+                default:
+                    // Unknown: the check could not tell; the monitor keeps its state.
+                    break;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await PredictiveWarnings.EvaluateAsync(db, monitor, outcome, now, cancellationToken);
+            transition = await ComponentStates.RefreshAsync(db, componentId, now, outcome.Message, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (transition is { To: ServiceState.Down } down)
+        {
+            await runbooks.RunForDownComponentAsync(componentId, down.IncidentId, now, cancellationToken);
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,9 @@
+namespace Nqba.Server.Modules.Monitoring.Incidents;
+
+public enum IncidentStatus
+{
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+}

@@ -1,0 +1,8 @@
+namespace Nqba.Server.Modules.Monitoring.Maintenance;
+
+public enum MaintenanceRecurrence
+{
+    None,
+    Daily,
+    Weekly,
+}

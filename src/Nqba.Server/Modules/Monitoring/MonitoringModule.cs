@@ -1,0 +1,61 @@
+using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Checks;
+using Nqba.Server.Modules.Monitoring.Incidents;
+using Nqba.Server.Modules.Monitoring.Maintenance;
+using Nqba.Server.Modules.Monitoring.Notifications;
+using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Runbooks;
+using Nqba.Server.Modules.Monitoring.ServiceLevels;
+using Nqba.Server.Modules.Monitoring.Sla;
+using Nqba.Server.Modules.Monitoring.StatusPage;
+using Nqba.Server.Modules.Monitoring.Uptime;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Monitoring;
+
+/// <summary>Monitors and checks, uptime, incidents, maintenance, the public status page, notifications and runbooks.</summary>
+public static class MonitoringModule
+{
+    public static IHostApplicationBuilder AddMonitoringModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>("__ef_monitoring");
+        services.AddScoped<IDataSeeder, MonitoringSeeder>();
+        services.AddHttpClient(HttpChecker.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0"));
+        services.AddSingleton<SelfAddress>();
+        services.AddSingleton<IMonitorChecker, HttpChecker>();
+        services.AddSingleton<IMonitorChecker, TcpChecker>();
+        services.AddSingleton<IMonitorChecker, TlsChecker>();
+        services.AddSingleton<IMonitorChecker, HeartbeatChecker>();
+        services.AddSingleton<RunbookExecutor>();
+        services.AddSingleton<CheckRecorder>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<ServiceLevelMeter>();
+        services.AddHostedService(sp => new ServiceLevelMeterStarter(sp.GetRequiredService<ServiceLevelMeter>()));
+        services.AddSingleton<NotificationRepeater>();
+        services.AddScoped<StateChangeNotifier>();
+        services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
+        services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());
+        services.AddSingleton<MonitorScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMonitoringEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapMonitorEndpoints();
+        app.MapUptimeEndpoints();
+        app.MapIncidentEndpoints();
+        app.MapPredictionReportEndpoints();
+        app.MapMaintenanceEndpoints();
+        app.MapRunbookEndpoints();
+        app.MapChannelEndpoints();
+        app.MapStatusEndpoints();
+        app.MapServiceLevelEndpoints();
+        app.MapSlaEndpoints();
+        return app;
+    }
+}
