@@ -36,8 +36,18 @@ internal static class ModuleDbContextRegistration
 
     public static DbContextOptionsBuilder UseNqbaSqlite(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
         options.UseSqlite(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds))
-            .AddInterceptors(new SqlitePragmaInterceptor(db.SqliteSynchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL"));
+            .AddInterceptors(db.SqliteSynchronous == SqliteSynchronous.Full ? SqlitePragmaInterceptor.Full : SqlitePragmaInterceptor.Normal)
+            .ConfigureWarnings(IgnoreProviderCount);
 
     public static DbContextOptionsBuilder UseNqbaPostgres(this DbContextOptionsBuilder options, DatabaseOptions db, string contentRoot, string historyTable) =>
-        options.UseNpgsql(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds));
+        options.UseNpgsql(db.ResolveConnectionString(contentRoot), o => o.MigrationsHistoryTable(historyTable).CommandTimeout(db.CommandTimeoutSeconds))
+            .ConfigureWarnings(IgnoreProviderCount);
+
+    /// <summary>
+    /// EF Core keeps one internal service provider per context type and host; a process that hosts many servers
+    /// (the test suite starts dozens) passes EF's limit of 20 and would fail, though nothing leaks per request.
+    /// The warning is logged instead of thrown.
+    /// </summary>
+    private static void IgnoreProviderCount(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Log(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning);
 }

@@ -12,6 +12,10 @@ namespace Nqba.Server.Platform.Persistence;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
 {
+    public static readonly SqlitePragmaInterceptor Normal = new("NORMAL");
+
+    public static readonly SqlitePragmaInterceptor Full = new("FULL");
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
