@@ -8,6 +8,7 @@ using Nqba.Server.Platform.Backup;
 using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Protection;
@@ -58,6 +59,8 @@ public static class PlatformModule
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<FieldEncryptionInterceptor>();
         services.AddSingleton<ICliVerb, KeysVerb>();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<IAuditLedger, AuditLedger>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();

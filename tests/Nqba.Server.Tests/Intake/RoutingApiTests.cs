@@ -41,6 +41,37 @@ public sealed class RoutingApiTests(NqbaFactory factory) : IClassFixture<NqbaFac
     }
 
     [Fact]
+    public async Task RoutedLead_NotifiesTheSpecialistByEmail()
+    {
+        var leadId = await AssessedLeadAsync();
+        var admin = await factory.CreateAdminClientAsync();
+        var lead = await WaitUntilRoutedAsync(admin, leadId);
+        var specialists = await admin.GetFromJsonAsync<List<JsonElement>>("/api/company/specialists");
+        var address = specialists!.Single(s => s.GetProperty("id").GetGuid() == lead.GetProperty("specialistId").GetGuid()).GetProperty("email").GetString()!;
+        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
+
+        MimeKit.MimeMessage? mail = null;
+        for (var i = 0; i < 100 && mail is null; i++)
+        {
+            foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true)
+                {
+                    mail = message;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.NotNull(mail);
+        Assert.Equal(address, mail.To.Mailboxes.Single().Address);
+        Assert.StartsWith("New lead for you", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Why you:", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CompletedAssessment_RoutesLeadToUnitSpecialist_WithReasonAndResponseDeadline()
     {
         var leadId = await AssessedLeadAsync();

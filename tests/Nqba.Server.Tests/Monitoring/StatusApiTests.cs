@@ -91,4 +91,33 @@ public sealed class StatusApiTests(MonitoringFactory factory) : IClassFixture<Mo
         Assert.Contains(deliveries!, d => d.GetProperty("kind").GetString() == "repeat" && d.GetProperty("succeeded").GetBoolean());
         Assert.Contains(service.Hooks, h => h.Contains("still DOWN", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task StateChange_EmailsAnEmailChannel()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using var service = await LocalHttpService.StartAsync();
+        var component = await MonitoringFactory.CreateComponentAsync(admin);
+        await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "mailed", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 5, retries = 0 });
+        var channel = await (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "on-call mail", kind = "Email", target = "oncall@nqba.test", components = new[] { component }, repeatMinutes = 5 }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var scheduler = factory.CreateScheduler(MonitoringFactory.Clock());
+
+        service.Break();
+        await scheduler.RunDueAsync(CancellationToken.None);
+        JsonElement[] deliveries = [];
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (deliveries.Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            deliveries = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/channels/{channel.GetProperty("id").GetGuid()}/deliveries"))!;
+        }
+
+        var delivery = Assert.Single(deliveries);
+        Assert.True(delivery.GetProperty("succeeded").GetBoolean(), delivery.ToString());
+        var path = delivery.GetProperty("detail").GetString()!;
+        var mail = await MimeKit.MimeMessage.LoadAsync(path);
+        Assert.Equal("oncall@nqba.test", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("DOWN", mail.TextBody, StringComparison.Ordinal);
+    }
 }

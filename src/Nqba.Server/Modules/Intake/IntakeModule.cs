@@ -1,5 +1,6 @@
 using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
+using Nqba.Server.Modules.Intake.Notifications;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Modules.Intake.Routing;
@@ -26,6 +27,8 @@ public static class IntakeModule
         builder.Services.AddScoped<LeadResponseWatch>();
         builder.Services.AddHostedService<LeadResponseMonitor>();
         builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
+        builder.Services.AddScoped<IEventSubscriber<LeadRouted>, NotifySpecialistOfRoutedLead>();
+        builder.Services.AddScoped<IEventSubscriber<LeadResponseEscalated>, NotifyUnitLeadOfEscalation>();
         return builder;
     }
 

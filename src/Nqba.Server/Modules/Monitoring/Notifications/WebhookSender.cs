@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Platform.Notifications;
 
 namespace Nqba.Server.Modules.Monitoring.Notifications;
 
@@ -8,7 +9,7 @@ namespace Nqba.Server.Modules.Monitoring.Notifications;
 /// Sends one notification to a channel and logs the delivery. Webhooks get a Slack-compatible payload
 /// (<c>text</c> plus one attachment), with the structured event under <c>nqba</c> for other receivers.
 /// </summary>
-internal sealed partial class WebhookSender(IHttpClientFactory clients, TimeProvider time, ILogger<WebhookSender> logger)
+internal sealed partial class WebhookSender(IHttpClientFactory clients, IEmailSender email, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public async Task SendAsync(MonitoringDbContext db, NotificationChannel channel, string target, Guid? componentId, string kind, Notice notice, CancellationToken cancellationToken)
     {
@@ -49,9 +50,19 @@ internal sealed partial class WebhookSender(IHttpClientFactory clients, TimeProv
         }
         else
         {
-            // No mail transport is part of the platform yet: the e-mail is logged as not sent, so nothing is silently lost.
-            succeeded = false;
-            detail = "E-mail transport not configured; not sent.";
+            try
+            {
+                var body = notice.Text + (notice.Detail is null ? string.Empty : "\n\n" + notice.Detail) + "\n\n" +
+                    string.Join("\n", notice.Fields.Select(f => $"{f.Key}: {f.Value}"));
+                detail = await email.SendAsync(new EmailMessage(target, notice.Title, body), cancellationToken);
+                succeeded = true;
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or FormatException or MimeKit.ParseException)
+            {
+                succeeded = false;
+                detail = ex.Message;
+                LogWebhookFailed(logger, channel.Name, ex);
+            }
         }
 
         db.Deliveries.Add(new NotificationDelivery
