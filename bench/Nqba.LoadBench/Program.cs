@@ -34,6 +34,9 @@ start.Environment["Database__ConnectionString"] = postgres ?? $"Data Source={Pat
 start.Environment["Access__AdminPassword"] = password;
 start.Environment["Access__RequireMfaForStaff"] = "false";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+// The benchmark client is one user: lift the per-user API rate limit so the server, not the limiter, is measured.
+start.Environment["RateLimits__ApiPerMinute"] = "10000000";
+start.Environment["Backup__Enabled"] = "false";
 using var server = Process.Start(start)!;
 _ = server.StandardOutput.ReadToEndAsync();
 _ = server.StandardError.ReadToEndAsync();
