@@ -148,7 +148,7 @@ internal sealed partial class BackupService(
             {
                 await CheckSqliteIntegrityAsync(plain, cancellationToken);
                 restoredCounts = await CountSqliteRowsAsync($"Data Source={plain};Pooling=False", cancellationToken);
-                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={plain};Pooling=False").Options;
+                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={plain};Pooling=False").ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options;
             }
             else
             {
@@ -157,7 +157,7 @@ internal sealed partial class BackupService(
                 var scratchConnection = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = scratchDatabase }.ToString();
                 await RunPostgresToolAsync("pg_restore", ["--no-owner", "--dbname", PostgresUri(scratchConnection), plain], cancellationToken);
                 restoredCounts = await CountPostgresRowsAsync(scratchConnection, cancellationToken);
-                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(scratchConnection).Options;
+                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(scratchConnection).ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options;
             }
 
             await using var restored = new PlatformDbContext(contextOptions);

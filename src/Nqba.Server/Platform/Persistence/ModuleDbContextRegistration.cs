@@ -48,6 +48,6 @@ internal static class ModuleDbContextRegistration
     /// (the test suite starts dozens) passes EF's limit of 20 and would fail, though nothing leaks per request.
     /// The warning is logged instead of thrown.
     /// </summary>
-    private static void IgnoreProviderCount(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+    internal static void IgnoreProviderCount(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
         warnings.Log(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning);
 }
