@@ -16,6 +16,8 @@ internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnection
 
     public static readonly SqlitePragmaInterceptor Full = new("FULL");
 
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -23,7 +25,7 @@ internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnection
         if (connection is SqliteConnection)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
+            command.CommandText = _pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -33,7 +35,7 @@ internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnection
         if (connection is SqliteConnection)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA busy_timeout=10000;";
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }

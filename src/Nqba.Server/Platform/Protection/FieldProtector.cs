@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -37,7 +38,7 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         RandomNumberGenerator.Fill(output.AsSpan(16, NonceSize));
         using var aes = new AesGcm(key, TagSize);
         aes.Encrypt(output.AsSpan(16, NonceSize), plain, output.AsSpan(16 + NonceSize + TagSize), output.AsSpan(16 + NonceSize, TagSize), output.AsSpan(0, 16));
-        return Prefix + Convert.ToBase64String(output).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Prefix + Base64Url.EncodeToString(output);
     }
 
     /// <summary>Decrypts a protected value; plain values pass through unchanged.</summary>
@@ -48,8 +49,7 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
             return value;
         }
 
-        var encoded = value[Prefix.Length..].Replace('-', '+').Replace('_', '/');
-        var bytes = Convert.FromBase64String(encoded.PadRight(encoded.Length + ((4 - (encoded.Length % 4)) % 4), '='));
+        var bytes = Base64Url.DecodeFromChars(value.AsSpan(Prefix.Length));
         var id = new Guid(bytes.AsSpan(0, 16));
         var key = _keys.GetOrAdd(id, LoadKey);
         if (key is null)

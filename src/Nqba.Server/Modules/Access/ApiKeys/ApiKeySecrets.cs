@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,7 +10,7 @@ internal static class ApiKeySecrets
     public static (string Key, string Prefix, string Hash) Generate()
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return ($"nqba_{prefix}_{secret}", prefix, Hash(secret));
     }
 
@@ -30,7 +31,4 @@ internal static class ApiKeySecrets
 
     public static bool Matches(string secret, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
