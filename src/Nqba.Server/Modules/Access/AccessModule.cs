@@ -7,8 +7,10 @@ using Nqba.Server.Modules.Access.ApiKeys;
 using Nqba.Server.Modules.Access.Authentication;
 using Nqba.Server.Modules.Access.Organizations;
 using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
 
@@ -82,6 +84,9 @@ public static class AccessModule
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SignInService>();
         services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddScoped<PrivacyService>();
+        services.AddScoped<IPersonalDataSource, AccessPersonalData>();
+        services.AddHostedService<RetentionScheduler>();
         return builder;
     }
 
@@ -92,6 +97,7 @@ public static class AccessModule
         app.MapUserEndpoints();
         app.MapApiKeyEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapPrivacyEndpoints();
         return app;
     }
 

@@ -25,4 +25,21 @@ public sealed class AccessOptions
     /// <summary>The issuer shown in authenticator apps.</summary>
     [Required]
     public string TotpIssuer { get; set; } = "NQBA";
+
+    /// <summary>Days to answer a GDPR data-subject request (one month).</summary>
+    [Range(1, 90)]
+    public int GdprResponseDays { get; set; } = 30;
+
+    /// <summary>Days to answer a CCPA request.</summary>
+    [Range(1, 90)]
+    public int CcpaResponseDays { get; set; } = 45;
+
+    /// <summary>
+    /// Retention per category in days (e.g. <c>"intake.leads": 730</c>): personal data of records older than that is
+    /// erased on schedule. A category not listed is kept.
+    /// </summary>
+    public Dictionary<string, int> RetentionDays { get; set; } = [];
+
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 }

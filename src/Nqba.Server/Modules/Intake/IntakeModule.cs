@@ -2,10 +2,12 @@ using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Notifications;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Intake.Privacy;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Intake;
@@ -19,6 +21,7 @@ public static class IntakeModule
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
         builder.Services.AddScoped<LeadCapture>();
+        builder.Services.AddScoped<IPersonalDataSource, IntakePersonalData>();
         builder.Services.AddSingleton(QuestionnaireStartupCheck.Load);
         builder.Services.AddHostedService<QuestionnaireStartupCheck>();
         builder.Services.AddSingleton<AssessmentLinks>();

@@ -1,6 +1,10 @@
 namespace Nqba.Server.Platform.Protection;
 
-/// <summary>An entity whose encrypted fields use its client organization's data key (null: the platform's key).</summary>
+/// <summary>
+/// An entity whose encrypted fields use the data key of <see cref="OwnerOrganizationId"/>: its client organization, or
+/// the person the record is about when that person has a key of their own (so one person can be crypto-shredded
+/// without touching their organization); null: the platform's key.
+/// </summary>
 public interface IOrganizationOwned
 {
     Guid? OwnerOrganizationId { get; }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.ApiKeys;
 using Nqba.Server.Modules.Access.Organizations;
+using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Tenancy;
@@ -16,6 +17,10 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
     public DbSet<ClientOrganization> Organizations => Set<ClientOrganization>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<PrivacyRequest> PrivacyRequests => Set<PrivacyRequest>();
+
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
 
     /// <summary>Read by the query filters each time a query runs (EF parameterizes context members).</summary>
     private Guid? TenantOrganizationId => tenant.OrganizationId;
@@ -61,6 +66,33 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
             b.Property(k => k.SecretHash).HasMaxLength(64);
             b.HasIndex(k => k.Prefix).IsUnique();
             b.HasOne<NqbaUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PrivacyRequest>(b =>
+        {
+            b.ToTable("access_privacy_requests");
+            b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Law).HasConversion<string>().HasMaxLength(10);
+            b.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.SubjectEmail).HasMaxLength(1000);
+            b.Property(r => r.SubjectEmailHash).HasMaxLength(64);
+            b.Property(r => r.CorrectionJson).HasMaxLength(2000);
+            b.Property(r => r.CompletedBy).HasMaxLength(320);
+            b.Property(r => r.Outcome).HasMaxLength(2000);
+            b.Ignore(r => r.OwnerOrganizationId);
+            b.HasIndex(r => new { r.Status, r.DueAt });
+            b.HasIndex(r => r.SubjectEmailHash);
+        });
+
+        builder.Entity<ConsentRecord>(b =>
+        {
+            b.ToTable("access_consents");
+            b.Property(c => c.SubjectEmailHash).HasMaxLength(64);
+            b.Property(c => c.Purpose).HasMaxLength(40);
+            b.Property(c => c.Source).HasMaxLength(40);
+            b.Property(c => c.RecordedBy).HasMaxLength(320);
+            b.HasIndex(c => new { c.SubjectEmailHash, c.Purpose });
+            b.HasIndex(c => c.OrganizationId);
         });
     }
 }

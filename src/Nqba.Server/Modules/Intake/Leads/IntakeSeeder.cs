@@ -1,17 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
-/// <summary>A few demo leads for the demo client organizations, each with its LeadCaptured event.</summary>
-internal sealed class IntakeSeeder(IntakeDbContext db, TimeProvider time) : IDataSeeder
+/// <summary>
+/// Encrypts contact data written before Intake encrypted it (once, on start), and seeds a few demo leads for the
+/// demo client organizations, each with its LeadCaptured event.
+/// </summary>
+internal sealed class IntakeSeeder(IntakeDbContext db, FieldProtector protector, TimeProvider time) : IDataSeeder
 {
     public int Order => 30;
 
     public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken)
     {
+        await ProtectPlaintextRowsAsync(cancellationToken);
         if (!includeDemoData || await db.Leads.AnyAsync(cancellationToken))
         {
             return;
@@ -34,6 +39,7 @@ internal sealed class IntakeSeeder(IntakeDbContext db, TimeProvider time) : IDat
                 ClientOrganizationId = l.Org,
                 ContactName = l.Name,
                 ContactEmail = l.Email,
+                ContactEmailHash = await protector.SearchHashAsync(l.Email, cancellationToken),
                 Source = l.Source,
                 Status = LeadStatus.New,
                 CapturedAt = now.AddHours(-l.HoursAgo),
@@ -43,5 +49,40 @@ internal sealed class IntakeSeeder(IntakeDbContext db, TimeProvider time) : IDat
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ProtectPlaintextRowsAsync(CancellationToken cancellationToken)
+    {
+        var contacts = await db.Contacts.IgnoreQueryFilters().Where(c => c.EmailHash == null).ToListAsync(cancellationToken);
+        foreach (var contact in contacts)
+        {
+            contact.EmailHash = await protector.SearchHashAsync(contact.Email, cancellationToken);
+            MarkEncryptedModified(contact);
+        }
+
+        var leads = await db.Leads.IgnoreQueryFilters().Where(l => l.ContactEmailHash == null).ToListAsync(cancellationToken);
+        foreach (var lead in leads)
+        {
+            lead.ContactEmailHash = await protector.SearchHashAsync(lead.ContactEmail, cancellationToken);
+            MarkEncryptedModified(lead);
+        }
+
+        if (contacts.Count + leads.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    // Values read as plaintext look unchanged to the change tracker; marking them modified makes the save encrypt them.
+    private void MarkEncryptedModified(object entity)
+    {
+        var entry = db.Entry(entity);
+        foreach (var property in FieldEncryptionInterceptor.PropertiesOf(entity.GetType()))
+        {
+            if (entry.Property(property.Name).CurrentValue is not null)
+            {
+                entry.Property(property.Name).IsModified = true;
+            }
+        }
     }
 }

@@ -1,9 +1,13 @@
 using Nqba.Server.Modules.Intake.Assessment;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
-/// <summary>A prospect's first contact with the company, owned by one client organization.</summary>
-internal sealed class Lead
+/// <summary>
+/// A prospect's first contact with the company, owned by one client organization; the contact's name, e-mail
+/// and message are encrypted under the contact's own data key (the organization's for leads without a contact).
+/// </summary>
+internal sealed class Lead : IOrganizationOwned
 {
     public Guid Id { get; set; }
 
@@ -12,9 +16,14 @@ internal sealed class Lead
     /// <summary>The contact who sent it (null for leads captured before contacts existed).</summary>
     public Guid? ContactId { get; set; }
 
+    [Encrypted]
     public required string ContactName { get; set; }
 
+    [Encrypted]
     public required string ContactEmail { get; set; }
+
+    /// <summary>Keyed hash of <see cref="ContactEmail"/>: how a person's leads are found (privacy requests).</summary>
+    public string? ContactEmailHash { get; set; }
 
     public string? CompanyName { get; set; }
 
@@ -28,6 +37,7 @@ internal sealed class Lead
 
     public LeadStatus Status { get; set; }
 
+    [Encrypted]
     public string? Notes { get; set; }
 
     public DateTime CapturedAt { get; set; }
@@ -59,4 +69,6 @@ internal sealed class Lead
     public DateTime? EscalatedAt { get; set; }
 
     public DateTime? BreachedAt { get; set; }
+
+    public Guid? OwnerOrganizationId => ContactId ?? ClientOrganizationId;
 }

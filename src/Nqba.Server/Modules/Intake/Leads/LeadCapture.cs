@@ -8,6 +8,7 @@ using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -15,7 +16,7 @@ namespace Nqba.Server.Modules.Intake.Leads;
 /// Captures a lead: recognises a returning contact (by e-mail) or company (by e-mail domain) and merges into that
 /// client instead of creating a second one, records the contact and the lead, and publishes <see cref="LeadCaptured"/>.
 /// </summary>
-internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory clients, IAuditLedger audit, IOptions<IntakeOptions> options, TimeProvider time)
+internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory clients, FieldProtector protector, IAuditLedger audit, IOptions<IntakeOptions> options, TimeProvider time)
 {
     public Task<Result<CapturedLead>> CaptureAsync(CaptureLeadRequest request, LeadSource defaultSource, CancellationToken cancellationToken) =>
         CaptureAsync(request, defaultSource, retried: false, cancellationToken);
@@ -31,9 +32,10 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
         var email = request.Email.Trim().ToLowerInvariant();
         var domain = email[(email.LastIndexOf('@') + 1)..];
         var language = request.Language ?? "en";
+        var emailHash = await protector.SearchHashAsync(email, cancellationToken);
 
         string? matchedBy = null;
-        var contact = await db.Contacts.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.Email == email, cancellationToken);
+        var contact = await db.Contacts.IgnoreQueryFilters().FirstOrDefaultAsync(c => c.EmailHash == emailHash, cancellationToken);
         if (contact is not null)
         {
             matchedBy = "email";
@@ -54,6 +56,7 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
                 ClientOrganizationId = client.OrganizationId,
                 Name = request.Name.Trim(),
                 Email = email,
+                EmailHash = emailHash,
                 Phone = request.Phone,
                 Language = language,
                 CreatedAt = now,
@@ -68,6 +71,7 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
             ContactId = contact.Id,
             ContactName = request.Name.Trim(),
             ContactEmail = email,
+            ContactEmailHash = emailHash,
             CompanyName = request.Company.Trim(),
             RegionCode = request.RegionCode,
             Language = language,
@@ -93,7 +97,7 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
         if (matchedBy is not null)
         {
             await audit.AppendAsync(
-                new AuditRecord("intake.lead.merged", "lead", lead.Id.ToString(), After: new { lead.ClientOrganizationId, contactId = contact.Id, matchedBy, email }, OrganizationId: lead.ClientOrganizationId),
+                new AuditRecord("intake.lead.merged", "lead", lead.Id.ToString(), After: new { lead.ClientOrganizationId, contactId = contact.Id, matchedBy }, OrganizationId: lead.ClientOrganizationId),
                 cancellationToken);
         }
 

@@ -33,9 +33,13 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
         modelBuilder.Entity<Lead>(b =>
         {
             b.ToTable("intake_leads");
-            b.Property(l => l.ContactName).HasMaxLength(200);
-            b.Property(l => l.ContactEmail).HasMaxLength(320);
-            b.Property(l => l.Notes).HasMaxLength(4000);
+            // Encrypted columns hold enc1: + base64url(key id, nonce, tag, ciphertext): about 4/3 of the plaintext + 64.
+            b.Property(l => l.ContactName).HasMaxLength(1000);
+            b.Property(l => l.ContactEmail).HasMaxLength(1000);
+            b.Property(l => l.ContactEmailHash).HasMaxLength(64);
+            b.Property(l => l.Notes).HasMaxLength(20000);
+            b.Ignore(l => l.OwnerOrganizationId);
+            b.HasIndex(l => l.ContactEmailHash);
             b.Property(l => l.CompanyName).HasMaxLength(200);
             b.Property(l => l.RegionCode).HasMaxLength(40);
             b.Property(l => l.Language).HasMaxLength(10);
@@ -51,11 +55,13 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
         modelBuilder.Entity<Contact>(b =>
         {
             b.ToTable("intake_contacts");
-            b.Property(c => c.Name).HasMaxLength(200);
-            b.Property(c => c.Email).HasMaxLength(320);
-            b.Property(c => c.Phone).HasMaxLength(40);
+            b.Property(c => c.Name).HasMaxLength(1000);
+            b.Property(c => c.Email).HasMaxLength(1000);
+            b.Property(c => c.EmailHash).HasMaxLength(64);
+            b.Property(c => c.Phone).HasMaxLength(200);
             b.Property(c => c.Language).HasMaxLength(10);
-            b.HasIndex(c => c.Email).IsUnique();
+            b.Ignore(c => c.OwnerOrganizationId);
+            b.HasIndex(c => c.EmailHash).IsUnique();
             b.HasIndex(c => c.ClientOrganizationId);
             b.HasQueryFilter(c => TenantOrganizationId == null || c.ClientOrganizationId == TenantOrganizationId);
         });

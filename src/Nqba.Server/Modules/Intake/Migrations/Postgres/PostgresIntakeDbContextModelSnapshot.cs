@@ -120,8 +120,12 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -130,18 +134,18 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientOrganizationId");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailHash")
                         .IsUnique();
 
                     b.ToTable("intake_contacts", (string)null);
@@ -168,16 +172,20 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContactEmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -195,8 +203,8 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("RegionCode")
                         .HasMaxLength(40)
@@ -245,6 +253,8 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
                     b.HasIndex("CapturedAt");
 
                     b.HasIndex("ClientOrganizationId");
+
+                    b.HasIndex("ContactEmailHash");
 
                     b.HasIndex("SpecialistId");
 

@@ -115,7 +115,11 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
 
                     b.Property<string>("Email")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -125,18 +129,18 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(40)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientOrganizationId");
 
-                    b.HasIndex("Email")
+                    b.HasIndex("EmailHash")
                         .IsUnique();
 
                     b.ToTable("intake_contacts", (string)null);
@@ -163,7 +167,11 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
 
                     b.Property<string>("ContactEmail")
                         .IsRequired()
-                        .HasMaxLength(320)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmailHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ContactId")
@@ -171,7 +179,7 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
 
                     b.Property<string>("ContactName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EscalatedAt")
@@ -190,7 +198,7 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionCode")
@@ -240,6 +248,8 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
                     b.HasIndex("CapturedAt");
 
                     b.HasIndex("ClientOrganizationId");
+
+                    b.HasIndex("ContactEmailHash");
 
                     b.HasIndex("SpecialistId");
 

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Privacy;
+
+namespace Nqba.Server.Modules.Access.Privacy;
+
+/// <summary>
+/// Client user accounts for privacy requests: exported with their roles, deleted on erasure (an account cannot be
+/// kept unreadable: it signs in), renamed on rectification. Staff accounts are employment records and stay.
+/// </summary>
+internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUser> users) : IPersonalDataSource
+{
+    public string Name => "access";
+
+    public string? RetentionCategory => null;
+
+    public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var records = new List<PersonalDataRecord>();
+        foreach (var user in await UsersOf(subject).AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var roles = await users.GetRolesAsync(user);
+            records.Add(new PersonalDataRecord("user", user.Id.ToString(), new
+            {
+                user.DisplayName,
+                user.Email,
+                user.PhoneNumber,
+                user.ClientOrganizationId,
+                user.CreatedAt,
+                user.TwoFactorEnabled,
+                roles,
+            }));
+        }
+
+        if (subject.OrganizationId is { } org && await db.Organizations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == org, cancellationToken) is { } organization)
+        {
+            records.Add(new PersonalDataRecord("organization", organization.Id.ToString(), new
+            {
+                organization.Name,
+                organization.Domain,
+                organization.RegionCode,
+                organization.Industry,
+                organization.CreatedAt,
+            }));
+        }
+
+        return records;
+    }
+
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var accounts = await UsersOf(subject).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+        foreach (var user in accounts)
+        {
+            var result = await users.DeleteAsync(user);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Deleting user {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        return accounts.Count;
+    }
+
+    public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
+    {
+        var accounts = await UsersOf(subject).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+        foreach (var user in accounts)
+        {
+            user.DisplayName = correction.Name ?? user.DisplayName;
+            user.PhoneNumber = correction.Phone ?? user.PhoneNumber;
+            if (correction.Email is { } email)
+            {
+                user.Email = email;
+                user.UserName = email;
+            }
+
+            var result = await users.UpdateAsync(user);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Updating user {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+        }
+
+        return accounts.Count;
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    private IQueryable<NqbaUser> UsersOf(DataSubject subject)
+    {
+        if (subject.OrganizationId is { } org)
+        {
+            return db.Users.IgnoreQueryFilters().Where(u => u.ClientOrganizationId == org);
+        }
+
+        if (subject.Email is null)
+        {
+            return db.Users.Where(_ => false);
+        }
+
+        var normalized = users.NormalizeEmail(subject.Email);
+        return db.Users.IgnoreQueryFilters().Where(u => u.NormalizedEmail == normalized);
+    }
+}

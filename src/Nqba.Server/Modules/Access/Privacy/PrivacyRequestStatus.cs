@@ -1,0 +1,8 @@
+namespace Nqba.Server.Modules.Access.Privacy;
+
+public enum PrivacyRequestStatus
+{
+    Open,
+    Completed,
+    Rejected,
+}
