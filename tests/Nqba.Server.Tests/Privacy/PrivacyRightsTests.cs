@@ -246,6 +246,20 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task PrivacyPage_ListsOpenRequestsWithTheirDeadline()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = $"page@{Domain()}";
+        await RequestAsync(admin, new { kind = "Erasure", law = "Ccpa", email });
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/privacy?status=Open"));
+
+        Assert.Contains(email, page, StringComparison.Ordinal);
+        Assert.Contains("44 days left", page, StringComparison.Ordinal);
+        Assert.Contains("Carry out", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ClientUser_IsForbiddenFromPrivacyRequests()
     {
         var email = $"client-{Guid.NewGuid():N}@privacy.example";

@@ -98,6 +98,7 @@ public static class AccessModule
         app.MapApiKeyEndpoints();
         app.MapOrganizationEndpoints();
         app.MapPrivacyEndpoints();
+        app.MapPrivacyFormEndpoints();
         return app;
     }
 
