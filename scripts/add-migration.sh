@@ -13,6 +13,7 @@ contexts=(
   "Intake:Modules/Intake"
   "Optimization:Modules/Optimization"
   "Monitoring:Modules/Monitoring"
+  "ResidencyStore:Platform/Residency"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}

@@ -12,6 +12,7 @@ using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Residency;
 using Nqba.Server.Platform.Seeding;
 using Nqba.Server.Platform.Tenancy;
 using Nqba.Server.Platform.Web;
@@ -58,6 +59,8 @@ public static class PlatformModule
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<FieldEncryptionInterceptor>();
+        services.AddOptions<ResidencyOptions>().BindConfiguration(ResidencyOptions.SectionName);
+        services.AddSingleton<ResidencyStores>();
         services.AddSingleton<ICliVerb, KeysVerb>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();

@@ -11,6 +11,7 @@ using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
+using Nqba.Server.Platform.Residency;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
 
@@ -84,6 +85,7 @@ public static class AccessModule
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SignInService>();
         services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
         services.AddScoped<IPersonalDataSource, AccessPersonalData>();
         services.AddHostedService<RetentionScheduler>();

@@ -13,6 +13,7 @@ namespace Nqba.Server.Platform.Persistence;
 internal sealed partial class DatabaseInitializer(
     IServiceProvider services,
     IEnumerable<MigratableContext> contexts,
+    Residency.ResidencyStores residencyStores,
     IOptions<DatabaseOptions> options,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
@@ -26,6 +27,12 @@ internal sealed partial class DatabaseInitializer(
             if (db.Provider == DatabaseProvider.Sqlite)
             {
                 await PrepareSqliteFileAsync(connectionString, cancellationToken);
+            }
+
+            if (migrate)
+            {
+                // Zones' stores first: seeding may already write a client's personal data to its zone.
+                await residencyStores.MigrateAsync(cancellationToken);
             }
 
             await using var scope = services.CreateAsyncScope();

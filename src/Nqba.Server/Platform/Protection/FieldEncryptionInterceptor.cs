@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nqba.Server.Platform.Residency;
 
 namespace Nqba.Server.Platform.Protection;
 
@@ -11,12 +12,18 @@ namespace Nqba.Server.Platform.Protection;
 /// Transparent field encryption for every module's DbContext: <see cref="EncryptedAttribute"/> properties are
 /// encrypted just before SaveChanges writes them (and shown as plaintext again afterwards), and decrypted as
 /// entities are read. Queries cannot compare encrypted columns; search through keyed hashes instead.
+/// Residency: when the owning organization's zone has a store of its own, the ciphertext is written there and the
+/// column holds only a <see cref="ResidencyReference"/>; reading follows the reference into that zone's store.
 /// </summary>
-internal sealed class FieldEncryptionInterceptor(FieldProtector protector) : ISaveChangesInterceptor, IMaterializationInterceptor
+internal sealed class FieldEncryptionInterceptor(FieldProtector protector, ResidencyStores stores, IResidencyResolver residency, TimeProvider time)
+    : ISaveChangesInterceptor, IMaterializationInterceptor
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> EncryptedProperties = new();
     private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, string Property, string Plaintext)>> _pending = [];
     private readonly ConditionalWeakTable<DbContext, object> _subscribed = [];
+
+    // The store id each loaded entity's resident fields came from, so an update rewrites that value in place.
+    private readonly ConditionalWeakTable<object, Dictionary<string, Guid>> _references = [];
 
     public static PropertyInfo[] PropertiesOf(Type type) => EncryptedProperties.GetOrAdd(type, t =>
         [.. t.GetProperties().Where(p => p.PropertyType == typeof(string) && p.GetCustomAttribute<EncryptedAttribute>() is not null)]);
@@ -30,6 +37,7 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector) : ISa
 
         var pending = _pending.GetOrCreateValue(context);
         pending.Clear();
+        var resident = new Dictionary<string, List<(Guid Id, string Value)>>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
             var properties = PropertiesOf(entry.Metadata.ClrType);
@@ -38,16 +46,36 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector) : ISa
                 continue;
             }
 
-            var organization = (entry.Entity as IOrganizationOwned)?.OwnerOrganizationId;
+            var owned = entry.Entity as IOrganizationOwned;
+            var zone = stores.Enabled && owned?.ResidencyOrganizationId is { } residencyOrganization
+                ? await residency.ZoneOfAsync(residencyOrganization, cancellationToken)
+                : null;
             foreach (var property in properties)
             {
                 var member = entry.Property(property.Name);
-                if (member.CurrentValue is string plain && !FieldProtector.IsProtected(plain) && (entry.State == EntityState.Added || member.IsModified))
+                if (member.CurrentValue is string plain && !FieldProtector.IsProtected(plain) && !ResidencyReference.IsReference(plain)
+                    && (entry.State == EntityState.Added || member.IsModified))
                 {
-                    member.CurrentValue = await protector.ProtectAsync(organization, plain, cancellationToken);
+                    var ciphertext = await protector.ProtectAsync(owned?.OwnerOrganizationId, plain, cancellationToken);
+                    if (stores.KeepsApart(zone))
+                    {
+                        var references = _references.GetOrCreateValue(entry.Entity);
+                        var id = references.TryGetValue(property.Name, out var known) ? known : Guid.CreateVersion7();
+                        references[property.Name] = id;
+                        (resident.TryGetValue(zone!, out var values) ? values : resident[zone!] = []).Add((id, ciphertext));
+                        ciphertext = ResidencyReference.Format(zone!, id);
+                    }
+
+                    member.CurrentValue = ciphertext;
                     pending.Add((entry, property.Name, plain));
                 }
             }
+        }
+
+        // Written before the main row: a failed save leaves an unreferenced ciphertext in the zone, never a dangling reference.
+        foreach (var (zone, values) in resident)
+        {
+            await stores.WriteAsync(zone, values, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         return result;
@@ -84,9 +112,24 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector) : ISa
 
         foreach (var property in properties)
         {
-            if (property.GetValue(entity) is string value && FieldProtector.IsProtected(value))
+            if (property.GetValue(entity) is not string value)
+            {
+                continue;
+            }
+
+            if (ResidencyReference.TryParse(value, out var zone, out var id))
+            {
+                _references.GetOrCreateValue(entity)[property.Name] = id;
+                value = stores.Read(zone, id) ?? FieldProtector.ErasedValue;
+            }
+
+            if (FieldProtector.IsProtected(value))
             {
                 property.SetValue(entity, protector.Unprotect(value));
+            }
+            else if (!ReferenceEquals(value, property.GetValue(entity)))
+            {
+                property.SetValue(entity, value);
             }
         }
 

@@ -8,4 +8,10 @@ namespace Nqba.Server.Platform.Protection;
 public interface IOrganizationOwned
 {
     Guid? OwnerOrganizationId { get; }
+
+    /// <summary>
+    /// The client organization whose residency zone decides where the encrypted fields are stored (see
+    /// <c>Platform/Residency</c>); by default the key owner. Implement it explicitly when the key owner is a person.
+    /// </summary>
+    Guid? ResidencyOrganizationId => OwnerOrganizationId;
 }

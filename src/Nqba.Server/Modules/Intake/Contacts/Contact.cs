@@ -32,4 +32,6 @@ internal sealed class Contact : IOrganizationOwned
     public DateTime CreatedAt { get; set; }
 
     public Guid? OwnerOrganizationId => Id;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => ClientOrganizationId;
 }

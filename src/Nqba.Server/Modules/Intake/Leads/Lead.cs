@@ -71,4 +71,6 @@ internal sealed class Lead : IOrganizationOwned
     public DateTime? BreachedAt { get; set; }
 
     public Guid? OwnerOrganizationId => ContactId ?? ClientOrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => ClientOrganizationId;
 }

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Tests.Privacy;
+
+public sealed class ResidencyTests(ResidencyFactory factory) : IClassFixture<ResidencyFactory>
+{
+    private async Task<Guid> CaptureAsync(string name, string email, string region)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/leads", new
+        {
+            name,
+            email,
+            company = "Residency Test",
+            regionCode = region,
+            source = "WebForm",
+            language = "en",
+            message = "Personal message of " + name,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
+    }
+
+    /// <summary>The personal columns of one lead and its contact, as the main database holds them.</summary>
+    private async Task<List<string>> MainDatabaseValuesAsync(Guid leadId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        var id = leadId.ToString().ToUpperInvariant();
+        command.CommandText =
+            $"SELECT l.\"ContactName\", l.\"ContactEmail\", l.\"Notes\", c.\"Name\", c.\"Email\" FROM intake_leads l JOIN intake_contacts c ON c.\"Id\" = l.\"ContactId\" WHERE upper(CAST(l.\"Id\" AS TEXT)) = '{id}'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return [.. Enumerable.Range(0, 5).Select(reader.GetString)];
+    }
+
+    private async Task<List<string>> EuStoreValuesAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={factory.EuStorePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Value\" FROM residency_values";
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    [Fact]
+    public async Task EuClient_PersonalDataIsWrittenToTheEuStore_AndOnlyReferencedInTheUsDatabase()
+    {
+        var before = await EuStoreValuesAsync();
+
+        var email = $"elena@eu-{Guid.NewGuid():N}.example";
+        var leadId = await CaptureAsync("Elena Europa", email, "europe");
+
+        var main = await MainDatabaseValuesAsync(leadId);
+        Assert.All(main, v => Assert.StartsWith("res1:EU:", v, StringComparison.Ordinal));
+        Assert.DoesNotContain(main, v => v.Contains(FieldProtector.Prefix, StringComparison.Ordinal));
+        var added = (await EuStoreValuesAsync()).Except(before).ToList();
+        Assert.Equal(5, added.Count);
+        Assert.All(added, v => Assert.StartsWith(FieldProtector.Prefix, v, StringComparison.Ordinal));
+        var admin = await factory.CreateAdminClientAsync();
+        var lead = await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{leadId}");
+        Assert.Equal("Elena Europa", lead.GetProperty("contactName").GetString());
+        Assert.Equal(email, lead.GetProperty("contactEmail").GetString());
+    }
+
+    [Fact]
+    public async Task UsClient_PersonalDataStaysInTheMainDatabase()
+    {
+        var before = (await EuStoreValuesAsync()).Count;
+
+        var leadId = await CaptureAsync("Uma States", $"uma@us-{Guid.NewGuid():N}.example", "us-east");
+
+        var main = await MainDatabaseValuesAsync(leadId);
+        Assert.All(main, v => Assert.StartsWith(FieldProtector.Prefix, v, StringComparison.Ordinal));
+        Assert.Equal(before, (await EuStoreValuesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task StaffLeadList_ReadsEachRegionsStore_WithoutCopyingData()
+    {
+        var eu = $"Eva List {Guid.NewGuid():N}";
+        var us = $"Ulf List {Guid.NewGuid():N}";
+        await CaptureAsync(eu, $"eva@eu-{Guid.NewGuid():N}.example", "europe");
+        await CaptureAsync(us, $"ulf@us-{Guid.NewGuid():N}.example", "us-west");
+        var admin = await factory.CreateAdminClientAsync();
+
+        var leads = await admin.GetStringAsync("/api/leads");
+
+        Assert.Contains(eu, leads, StringComparison.Ordinal);
+        Assert.Contains(us, leads, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EuClient_Rectification_RewritesTheValueInItsZone()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = $"rick@eu-{Guid.NewGuid():N}.example";
+        var leadId = await CaptureAsync("Rick Wrong", email, "europe");
+        var count = (await EuStoreValuesAsync()).Count;
+        var request = await (await admin.PostAsJsonAsync("/api/privacy/requests", new { kind = "Rectification", law = "Gdpr", email, name = "Rick Right" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        (await admin.PostAsync($"/api/privacy/requests/{request.GetProperty("id").GetGuid()}/complete", null)).EnsureSuccessStatusCode();
+
+        var lead = await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{leadId}");
+        Assert.Equal("Rick Right", lead.GetProperty("contactName").GetString());
+        Assert.Equal(count, (await EuStoreValuesAsync()).Count);
+        Assert.All(await MainDatabaseValuesAsync(leadId), v => Assert.StartsWith("res1:EU:", v, StringComparison.Ordinal));
+    }
+}
