@@ -72,7 +72,7 @@ public sealed class CrashTests : IAsyncLifetime
     private static async Task<HttpClient> ConnectAsync(int port)
     {
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             try
