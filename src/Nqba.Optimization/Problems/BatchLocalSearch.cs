@@ -148,7 +148,7 @@ internal sealed class BatchLocalSearch
         Set(r, c);
         foreach (var m in _evicted)
         {
-            var free = FirstFree(m);
+            var free = _random.NextDouble() < 0.5 ? FirstFree(m) : FirstFree(m, _random.NextInt(_candidates[m].Count));
             if (free >= 0)
             {
                 Set(m, free);
@@ -168,11 +168,12 @@ internal sealed class BatchLocalSearch
     }
 
     /// <summary>The first placement of <paramref name="r"/> (in candidate order) that collides with no placed meeting.</summary>
-    private int FirstFree(int r)
+    private int FirstFree(int r, int from = 0)
     {
         var list = _candidates[r];
-        for (var c = 0; c < list.Count; c++)
+        for (var k = 0; k < list.Count; k++)
         {
+            var c = from + k < list.Count ? from + k : from + k - list.Count;
             if (IsFree(r, list.Specialist[c], list.Start[c]))
             {
                 return c;

@@ -227,10 +227,25 @@ public sealed class BatchSchedulingProblem
     /// <param name="timeLimit">Wall-clock budget for all units together.</param>
     /// <param name="workers">CP-SAT search workers.</param>
     /// <param name="cancellationToken">Stops the search; the best schedule found so far is returned.</param>
-    public BatchSchedule SolveExact(TimeSpan timeLimit, int workers = 1, CancellationToken cancellationToken = default)
+    public BatchSchedule SolveExact(TimeSpan timeLimit, int workers = 1, CancellationToken cancellationToken = default) =>
+        SolveExact(timeLimit, workers, hint: null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SolveExact(TimeSpan, int, CancellationToken)"/>, but starts CP-SAT from <paramref name="hint"/>
+    /// (for example the local search's schedule) instead of the greedy one; hint entries that are not possible
+    /// placements are ignored.
+    /// </summary>
+    public BatchSchedule SolveExact(TimeSpan timeLimit, int workers, IReadOnlyList<BatchPlacement?>? hint, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var (choice, proven, bound) = BatchCpSatModel.Solve(this, timeLimit, workers, cancellationToken);
+        int[]? start = null;
+        if (hint is not null)
+        {
+            CheckLength(hint);
+            start = [.. Enumerable.Range(0, _requests.Length).Select(r => hint[r] is { } p ? Candidates[r].IndexOf(p) : -1)];
+        }
+
+        var (choice, proven, bound) = BatchCpSatModel.Solve(this, timeLimit, workers, start, cancellationToken);
         return ToSchedule(choice, proven, bound, "cp-sat", clock.Elapsed);
     }
 
