@@ -60,6 +60,25 @@ internal sealed class BatchLocalSearch
         return BestCandidates();
     }
 
+    /// <summary>
+    /// Keeps the given placements that fit (heaviest first; the rest collide and are dropped), then places the other
+    /// requests greedily; used to turn a penalty-model answer into a feasible schedule.
+    /// </summary>
+    public int[] Keep(int[] candidateOf)
+    {
+        foreach (var r in _placeable.Where(r => candidateOf[r] >= 0).OrderByDescending(r => _problem.ScaledWeights[r]))
+        {
+            var c = candidateOf[r];
+            if (IsFree(r, _candidates[r].Specialist[c], _candidates[r].Start[c]))
+            {
+                Set(r, c);
+            }
+        }
+
+        Construct();
+        return BestCandidates();
+    }
+
     /// <summary>Runs until the time limit, the move budget or cancellation; true when the best schedule is provably optimal.</summary>
     public bool Run(TimeSpan timeLimit, long? sweeps, CancellationToken cancellationToken)
     {
@@ -106,7 +125,7 @@ internal sealed class BatchLocalSearch
     private void Construct()
     {
         var order = _placeable.OrderByDescending(r => _problem.ScaledWeights[r]).ThenBy(r => _candidates[r].Count).ThenBy(r => r);
-        foreach (var r in order)
+        foreach (var r in order.Where(r => _current[r] < 0))
         {
             var c = FirstFree(r);
             if (c >= 0)

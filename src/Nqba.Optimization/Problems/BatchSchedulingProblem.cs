@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nqba.Optimization.Model;
 using Nqba.Optimization.Solvers;
 
 namespace Nqba.Optimization.Problems;
@@ -262,6 +263,87 @@ public sealed class BatchSchedulingProblem
             s => s.ProvenOptimal && s.Feasible,
             BatchSchedule.Better,
             cancellationToken);
+    }
+
+    /// <summary>
+    /// The QUBO penalty model: one variable per possible placement (request by request, in the order of
+    /// <see cref="PlacementOptions"/>), at most one per request, at most one of every two placements of one specialist
+    /// that collide; minimizes −weight (the preferred-specialist tie-break is not part of it).
+    /// </summary>
+    public ConstrainedModel ToConstrainedModel()
+    {
+        var offsets = new int[_requests.Length + 1];
+        for (var r = 0; r < _requests.Length; r++)
+        {
+            offsets[r + 1] = offsets[r] + Candidates[r].Count;
+        }
+
+        var builder = new ConstrainedModelBuilder(offsets[^1]);
+        var bySpecialist = new List<(int Variable, int Request, int Start)>[_specialists.Length];
+        for (var r = 0; r < _requests.Length; r++)
+        {
+            var list = Candidates[r];
+            for (var c = 0; c < list.Count; c++)
+            {
+                builder.AddLinear(offsets[r] + c, -_requests[r].Weight);
+                (bySpecialist[list.Specialist[c]] ??= []).Add((offsets[r] + c, r, list.Start[c]));
+            }
+
+            if (list.Count > 1)
+            {
+                builder.AddAtMostK([.. Enumerable.Range(offsets[r], list.Count)], 1, Invariant($"request {r} placed at most once"));
+            }
+        }
+
+        var longest = _requests.Length == 0 ? 0 : _requests.Max(q => q.DurationMinutes + q.BufferMinutes);
+        foreach (var placements in bySpecialist.OfType<List<(int Variable, int Request, int Start)>>())
+        {
+            placements.Sort((x, y) => x.Start.CompareTo(y.Start));
+            for (var i = 0; i < placements.Count; i++)
+            {
+                for (var j = i + 1; j < placements.Count && placements[j].Start < placements[i].Start + longest; j++)
+                {
+                    var (a, b) = (placements[i], placements[j]);
+                    if (a.Request != b.Request && Conflict(a.Request, a.Start, b.Request, b.Start))
+                    {
+                        builder.AddAtMostK([a.Variable, b.Variable], 1, Invariant($"requests {a.Request} and {b.Request} apart"));
+                    }
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Solves the penalty model (<see cref="ToConstrainedModel"/>) with a QUBO solver, then drops what still collides
+    /// (lighter meetings first) and fills gaps greedily. Kept for comparison: <see cref="SolveHeuristic"/> gives better
+    /// schedules in the same time (see docs/benchmarks.md).
+    /// </summary>
+    public BatchSchedule SolveWithAnnealer(ISolver solver, SolverOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(solver);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var model = ToConstrainedModel();
+        var remaining = (options.TimeLimit - clock.Elapsed) * 0.9;
+        var result = model.Solve(solver, options with { TimeLimit = remaining > TimeSpan.FromMilliseconds(1) ? remaining : TimeSpan.FromMilliseconds(1) }, cancellationToken);
+        var chosen = new int[_requests.Length];
+        var variable = 0;
+        for (var r = 0; r < _requests.Length; r++)
+        {
+            chosen[r] = -1;
+            for (var c = 0; c < Candidates[r].Count; c++, variable++)
+            {
+                if (result.Decisions[variable] == 1 && chosen[r] < 0)
+                {
+                    chosen[r] = c;
+                }
+            }
+        }
+
+        var repaired = new BatchLocalSearch(this, options.Seed ?? 1).Keep(chosen);
+        return ToSchedule(repaired, false, PlaceableWeightBound, "annealer", clock.Elapsed);
     }
 
     /// <summary>True when request <paramref name="a"/> starting at <paramref name="startA"/> and request <paramref name="b"/> at <paramref name="startB"/> cannot share a specialist.</summary>

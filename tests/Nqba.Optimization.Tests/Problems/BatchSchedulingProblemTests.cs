@@ -187,4 +187,59 @@ public sealed class BatchSchedulingProblemTests
         Assert.True(heuristic.Feasible);
         Assert.Equal(exact.Objective, heuristic.Objective, 9);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void ToConstrainedModel_FeasibleScheduleAndCollision_ScoredLikeTheProblem(int seed)
+    {
+        var problem = BatchInstances.Tiny(seed, requests: 8);
+        var model = problem.ToConstrainedModel();
+        var schedule = problem.SolveExact(TimeSpan.FromSeconds(30));
+
+        var decisions = Decisions(problem, schedule.Placements);
+        Assert.True(model.IsFeasible(decisions));
+        Assert.Equal(-schedule.Objective, model.EvaluateObjective(decisions), 9);
+    }
+
+    [Fact]
+    public void ToConstrainedModel_MeetingsTooClose_Infeasible()
+    {
+        var problem = OneSpecialist(new BatchMeetingRequest(0, 30, [Morning], 2), new BatchMeetingRequest(0, 60, [Morning], 3));
+        var model = problem.ToConstrainedModel();
+
+        BatchPlacement?[] apart = [new BatchPlacement(0, 540), new BatchPlacement(0, 585)];
+        BatchPlacement?[] tooClose = [new BatchPlacement(0, 540), new BatchPlacement(0, 570)];
+
+        Assert.True(model.IsFeasible(Decisions(problem, apart)));
+        Assert.Equal(-5, model.EvaluateObjective(Decisions(problem, apart)), 9);
+        Assert.False(model.IsFeasible(Decisions(problem, tooClose)));
+    }
+
+    [Fact]
+    public void SolveWithAnnealer_TinyInstances_FeasibleAfterRepair()
+    {
+        for (var seed = 1; seed <= 4; seed++)
+        {
+            var problem = BatchInstances.Tiny(seed, requests: 10);
+
+            var schedule = problem.SolveWithAnnealer(SolverFactory.Create("sa"), new SolverOptions { Seed = seed, MaxSweeps = 2_000, TimeLimit = TimeSpan.FromMinutes(1) });
+
+            Assert.Empty(problem.Validate(schedule.Placements));
+            Assert.True(schedule.Feasible);
+            Assert.Equal("annealer", schedule.Method);
+        }
+    }
+
+    private static byte[] Decisions(BatchSchedulingProblem problem, IReadOnlyList<BatchPlacement?> placements)
+    {
+        var decisions = new List<byte>();
+        for (var r = 0; r < problem.Requests.Count; r++)
+        {
+            var chosen = placements[r] is { } p ? problem.Candidates[r].IndexOf(p) : -1;
+            decisions.AddRange(Enumerable.Range(0, problem.PlacementOptions(r)).Select(c => (byte)(c == chosen ? 1 : 0)));
+        }
+
+        return [.. decisions];
+    }
 }
