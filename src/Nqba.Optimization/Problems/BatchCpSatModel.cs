@@ -12,6 +12,8 @@ namespace Nqba.Optimization.Problems;
 /// </summary>
 internal static class BatchCpSatModel
 {
+    private const long MaxCutWork = 2_000_000;
+
     public static (int[] CandidateOf, bool Proven, double Bound) Solve(BatchSchedulingProblem problem, TimeSpan timeLimit, int workers, int[]? hint, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -150,6 +152,12 @@ internal static class BatchCpSatModel
     {
         var froms = items.Select(i => i.EarliestStart).Append(segment.Free.Start).Distinct().Order().ToArray();
         var tos = items.Select(i => i.LatestEnd).Append(segment.Free.End).Distinct().Order().ToArray();
+        if ((long)froms.Length * tos.Length * items.Count > MaxCutWork)
+        {
+            // Too many sub-intervals to try: keep the cut over the whole segment only.
+            (froms, tos) = ([segment.Free.Start], [segment.Free.End]);
+        }
+
         var added = new HashSet<string>();
         foreach (var from in froms)
         {
