@@ -25,6 +25,18 @@ internal sealed record BenchSettings
 
     public TimeSpan BusinessBudget { get; init; } = TimeSpan.FromMilliseconds(80);
 
+    public int BatchSeeds { get; init; } = 3;
+
+    public IReadOnlyList<TimeSpan> BatchBudgets { get; init; } = [TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)];
+
+    public TimeSpan BatchExactTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    public int BatchWorkers { get; init; } = 2;
+
+    public int BatchRequests { get; init; } = 500;
+
+    public int BatchSpecialistsPerUnit { get; init; } = 10;
+
     public string? Output { get; init; }
 
     public static BenchSettings Parse(IReadOnlyList<string> args)
@@ -45,6 +57,12 @@ internal sealed record BenchSettings
                 "--budgets" => settings with { GapBudgets = [.. value.Split(',').Select(v => TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)))] },
                 "--seeds" => settings with { BusinessSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--budget-ms" => settings with { BusinessBudget = TimeSpan.FromMilliseconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--batch-seeds" => settings with { BatchSeeds = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--batch-budgets" => settings with { BatchBudgets = [.. value.Split(',').Select(v => TimeSpan.FromSeconds(double.Parse(v, CultureInfo.InvariantCulture)))] },
+                "--exact-time" => settings with { BatchExactTime = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--requests" => settings with { BatchRequests = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--specialists-per-unit" => settings with { BatchSpecialistsPerUnit = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--workers" => settings with { BatchWorkers = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--output" => settings with { Output = value },
                 _ => throw new ArgumentException($"unknown option {args[k]}"),
             };

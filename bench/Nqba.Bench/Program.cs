@@ -6,13 +6,15 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
         usage: Nqba.Bench gset     [--gset DIR] [--sections flips,tts,hard,gap] [--tts-runs N] [--tts-cap-scale X]
                                    [--tts-solver sa|auto] [--hard-time S] [--budgets 1,10] [--output FILE]
                Nqba.Bench business [--seeds N] [--budget-ms MS] [--output FILE]
+               Nqba.Bench batch    [--batch-seeds N] [--batch-budgets 0.1,1,5] [--exact-time S] [--workers N]
+                                   [--requests 500] [--specialists-per-unit 10] [--output FILE]
                Nqba.Bench probe    INSTANCE SOLVER SECONDS SEEDS [SWEEPS [THREADS]]   (tuning)
                Nqba.Bench kernel   INSTANCE SWEEPS                                   (raw kernel speed)
         """);
     return 2;
 }
 
-var settings = BenchSettings.Parse(args[0] is "gset" or "business" ? args[1..] : []);
+var settings = BenchSettings.Parse(args[0] is "gset" or "business" or "batch" ? args[1..] : []);
 string? report = null;
 switch (args[0])
 {
@@ -21,6 +23,9 @@ switch (args[0])
         break;
     case "business":
         report = new BusinessBenchmark(settings).Run();
+        break;
+    case "batch":
+        report = new BatchBenchmark(settings).Run();
         break;
     case "kernel":
         KernelProbe.Run(settings.GsetDirectory, args[1..]);
