@@ -47,6 +47,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/privacy/consents"] = Compliance,
         ["GET /api/privacy/consents"] = Compliance,
         ["POST /api/privacy/retention/run"] = Compliance,
+        ["GET /status/unsubscribe"] = Anyone,
         ["POST /api/privacy/do-not-sell"] = Anyone,
         ["GET /api/company/units"] = Staff,
         ["GET /api/company/regions"] = Staff,

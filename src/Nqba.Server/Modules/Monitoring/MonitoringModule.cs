@@ -4,6 +4,7 @@ using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Privacy;
 using Nqba.Server.Modules.Monitoring.Runbooks;
 using Nqba.Server.Modules.Monitoring.ServiceLevels;
 using Nqba.Server.Modules.Monitoring.Sla;
@@ -11,6 +12,7 @@ using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Monitoring;
@@ -39,6 +41,11 @@ public static class MonitoringModule
         services.AddScoped<StateChangeNotifier>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());
+        services.AddScoped<NotifyStatusSubscribers>();
+        services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
+        services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
+        services.AddScoped<IEventSubscriber<IncidentResolved>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
+        services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
         services.AddSingleton<MonitorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
         return builder;

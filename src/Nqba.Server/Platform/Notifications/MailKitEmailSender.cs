@@ -18,7 +18,9 @@ internal sealed partial class MailKitEmailSender(IOptions<MailOptions> options, 
             var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.OutboxDirectory));
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, $"{time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}.eml");
-            await mail.WriteToAsync(path, cancellationToken);
+            // Written under a temporary name and renamed: whoever picks up *.eml never sees half a message.
+            await mail.WriteToAsync(path + ".tmp", cancellationToken);
+            File.Move(path + ".tmp", path);
             LogWritten(logger, path);
             return path;
         }

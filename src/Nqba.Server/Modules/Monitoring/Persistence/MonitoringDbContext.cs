@@ -128,9 +128,13 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
         modelBuilder.Entity<StatusSubscription>(b =>
         {
             b.ToTable("monitoring_subscriptions");
-            b.Property(s => s.Email).HasMaxLength(320);
+            b.Property(s => s.Email).HasMaxLength(1000);
+            b.Property(s => s.EmailHash).HasMaxLength(64);
+            b.Property(s => s.UnsubscribeToken).HasMaxLength(64);
+            b.Ignore(s => s.OwnerOrganizationId);
             b.HasOne<MonitoredComponent>().WithMany().HasForeignKey(s => s.ComponentId).OnDelete(DeleteBehavior.Cascade);
-            b.HasIndex(s => new { s.ComponentId, s.Email }).IsUnique();
+            b.HasIndex(s => new { s.ComponentId, s.EmailHash }).IsUnique();
+            b.HasIndex(s => s.UnsubscribeToken).IsUnique();
         });
         modelBuilder.Entity<Runbook>(b =>
         {

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Monitoring.StatusPage;
 
@@ -33,13 +35,29 @@ internal static class StatusEndpoints
             })
             .WithName("GetStatusBadge");
 
-        group.MapPost("/subscriptions", async Task<Results<Created, ProblemHttpResult>> (SubscribeRequest request, MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
-                await SubscribeAsync(request.Email, request.Component, db, time, ct) is { } error ? error.ToProblem() : TypedResults.Created())
+        group.MapPost("/subscriptions", async Task<Results<Created, ProblemHttpResult>> (SubscribeRequest request, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
+                await SubscribeAsync(request.Email, request.Component, db, protector, time, ct) is { } error ? error.ToProblem() : TypedResults.Created())
             .WithName("SubscribeToStatus");
 
+        // The link in every status e-mail: one click, no sign-in (the token is the proof).
+        app.MapGet("/status/unsubscribe", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string? token, MonitoringDbContext db, CancellationToken ct) =>
+            {
+                if (string.IsNullOrEmpty(token) || await db.Subscriptions.FirstOrDefaultAsync(s => s.UnsubscribeToken == token, ct) is not { } subscription)
+                {
+                    return Error.NotFound("Subscription", token ?? string.Empty).ToProblem();
+                }
+
+                db.Subscriptions.Remove(subscription);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Content("<!doctype html><title>Unsubscribed</title><p>You will get no more status e-mails for this component.</p><p><a href=\"/status\">Status page</a></p>", "text/html; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .WithTags("Status")
+            .WithName("UnsubscribeFromStatus");
+
         // The status page's own form (static SSR): subscribe, then back to the page with a confirmation.
-        app.MapPost("/status/subscribe", async Task<Results<RedirectHttpResult, ProblemHttpResult>> ([FromForm] string email, [FromForm] string component, [FromForm] string? lang, MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
-                await SubscribeAsync(email, component, db, time, ct) is { } error
+        app.MapPost("/status/subscribe", async Task<Results<RedirectHttpResult, ProblemHttpResult>> ([FromForm] string email, [FromForm] string component, [FromForm] string? lang, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
+                await SubscribeAsync(email, component, db, protector, time, ct) is { } error
                     ? error.ToProblem()
                     : TypedResults.Redirect($"/status?subscribed=1{(string.IsNullOrEmpty(lang) ? string.Empty : "&lang=" + Uri.EscapeDataString(lang))}"))
             .AllowAnonymous()
@@ -49,7 +67,7 @@ internal static class StatusEndpoints
         return app;
     }
 
-    private static async Task<Error?> SubscribeAsync(string email, string componentKey, MonitoringDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Error?> SubscribeAsync(string email, string componentKey, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct)
     {
         if (!new EmailAddressAttribute().IsValid(email) || email.Length > 320)
         {
@@ -62,9 +80,19 @@ internal static class StatusEndpoints
             return Error.Validation("component", $"No component with key '{componentKey}'.");
         }
 
-        if (!await db.Subscriptions.AnyAsync(s => s.ComponentId == componentId && s.Email == email, ct))
+        var normalized = email.Trim().ToLowerInvariant();
+        var hash = await protector.SearchHashAsync(normalized, ct);
+        if (!await db.Subscriptions.AnyAsync(s => s.ComponentId == componentId && s.EmailHash == hash, ct))
         {
-            db.Subscriptions.Add(new StatusSubscription { Id = Guid.CreateVersion7(), Email = email, ComponentId = componentId.Value, CreatedAt = time.GetUtcNow().UtcDateTime });
+            db.Subscriptions.Add(new StatusSubscription
+            {
+                Id = Guid.CreateVersion7(),
+                Email = normalized,
+                EmailHash = hash,
+                UnsubscribeToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                ComponentId = componentId.Value,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
             await db.SaveChangesAsync(ct);
         }
 
