@@ -362,7 +362,6 @@ internal sealed class ChatService(
         var agentOnline = await db.Presence.AnyAsync(p => p.LastSeenAt >= seenSince, cancellationToken);
         if (outsideHours || !agentOnline)
         {
-            conversation.HandoverReason = reason;
             await ToTicketAsync(conversation, reason, outsideHours, cancellationToken);
             return;
         }
@@ -384,17 +383,18 @@ internal sealed class ChatService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var moved = await db.Conversations.Where(c => c.Id == conversation.Id && c.Status == status)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ChatStatus.HandedOver).SetProperty(c => c.HandedOverAt, now)
-                .SetProperty(c => c.OutsideHours, outsideHours).SetProperty(c => c.HandoverReason, reason), cancellationToken);
+                .SetProperty(c => c.OutsideHours, outsideHours).SetProperty(c => c.HandoverReason, reason).SetProperty(c => c.LastActivityAt, now), cancellationToken);
         if (moved == 0)
         {
             return false;
         }
 
+        // The row is updated in SQL (only if still in the state read); the tracked copy must not write it back.
+        db.Entry(conversation).State = EntityState.Detached;
         conversation.Status = ChatStatus.HandedOver;
         conversation.HandedOverAt = now;
         conversation.OutsideHours = outsideHours;
         conversation.HandoverReason = reason;
-        db.Entry(conversation).State = EntityState.Unchanged;
         var notice = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get(outsideHours ? "HandoverOutsideHours" : "HandoverTicket", conversation.Language), now);
         await db.SaveChangesAsync(cancellationToken);
         var transcript = await TranscriptAsync(conversation.Id, cancellationToken);
