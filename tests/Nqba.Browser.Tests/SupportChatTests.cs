@@ -29,18 +29,7 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
         created.EnsureSuccessStatusCode();
 
         // The agent signs in (password and code) and opens the console.
-        var email = $"agent-{Guid.NewGuid():N}@nqba.test";
-        var (_, password) = await fixture.CreateUserAsync(email, NqbaRoles.SupportAgent);
-        var key = await fixture.EnableTotpAsync(email);
-        var agent = await fixture.NewPageAsync();
-        await agent.GotoAsync("/support/chat");
-        await agent.FillAsync("#email", email);
-        await agent.FillAsync("#password", password);
-        await agent.ClickAsync("button[type=submit]");
-        await agent.WaitForURLAsync("**/account/login-mfa**");
-        await agent.FillAsync("#code", NqbaFactory.Totp(key));
-        await agent.ClickAsync("button[type=submit]");
-        await agent.WaitForURLAsync("**/support/chat");
+        var agent = await SignInAgentAsync("/support/chat");
         await agent.WaitForSelectorAsync("[data-console=root][data-connected=true]");
 
         // A page on another origin (its own port) embeds the widget with one script tag.
@@ -83,6 +72,46 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
         await reply.WaitForAsync();
         Assert.Contains("I have changed it for you", await reply.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Active", await visitor.GetAttributeAsync("[data-nqba=panel]", "data-status"));
+    }
+
+    [Fact]
+    public async Task Staff_WritesAnArticleInTheEditor_PreviewsIt_AndSavesIt()
+    {
+        var agent = await SignInAgentAsync("/support/kb?lang=de");
+        var slug = "editor-" + Guid.NewGuid().ToString("N")[..8];
+
+        await agent.FillAsync("#kb-title", "Rechnungsadresse ändern");
+        await agent.FillAsync("#kb-slug", slug);
+        await agent.SelectOptionAsync("#kb-language", "de");
+        await agent.FillAsync("#kb-body", "## Schritte\n\nÖffnen Sie **Abrechnung**. <script>alert(1)</script>");
+        await agent.ClickAsync("button[value=preview]");
+        var preview = agent.Locator("[data-testid=kb-preview]");
+        await preview.Locator("h2").WaitForAsync();
+        Assert.Equal("Abrechnung", await preview.Locator("strong").InnerTextAsync());
+        Assert.Equal(0, await preview.Locator("script").CountAsync());
+
+        await agent.ClickAsync("button[value=save]");
+        await agent.WaitForSelectorAsync("[data-testid=kb-saved]");
+        Assert.Equal("Gespeichert.", await agent.InnerTextAsync("[data-testid=kb-saved]"));
+        var published = await fixture.CreateClient().GetAsync($"/api/support/help/articles/de/{slug}");
+        Assert.True(published.IsSuccessStatusCode);
+    }
+
+    private async Task<IPage> SignInAgentAsync(string path)
+    {
+        var email = $"agent-{Guid.NewGuid():N}@nqba.test";
+        var (_, password) = await fixture.CreateUserAsync(email, NqbaRoles.SupportAgent);
+        var key = await fixture.EnableTotpAsync(email);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/login-mfa**");
+        await page.FillAsync("#code", NqbaFactory.Totp(key));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**" + path.Split('?')[0] + "**");
+        return page;
     }
 
     private async Task AddAlwaysOpenRegionAsync()
