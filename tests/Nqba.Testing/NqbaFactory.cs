@@ -91,6 +91,8 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(_directory);
+        // The content root is a temp folder without wwwroot: serve static files (widget, scripts) from the build's manifest.
+        builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = Provider,

@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization", "Support"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -52,7 +52,10 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.ServiceLevels",
                 $"Nqba.Server.Modules.{other}.Sla",
                 $"Nqba.Server.Modules.{other}.Solving",
-                $"Nqba.Server.Modules.{other}.Jobs")
+                $"Nqba.Server.Modules.{other}.Jobs",
+                $"Nqba.Server.Modules.{other}.Knowledge",
+                $"Nqba.Server.Modules.{other}.Chat.Persistence",
+                $"Nqba.Server.Modules.{other}.Chat.Bot")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

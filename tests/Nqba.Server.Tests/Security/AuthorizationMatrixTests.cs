@@ -107,6 +107,21 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/status/badge/{component}.svg"] = Anyone,
         ["POST /api/status/subscriptions"] = Anyone,
         ["POST /status/subscribe"] = Anyone,
+
+        // Support: the knowledge base is edited by staff and read publicly (public articles only); chats are staff's.
+        ["GET /api/support/kb/articles"] = Staff,
+        ["POST /api/support/kb/articles"] = Staff,
+        ["GET /api/support/kb/articles/{id}"] = Staff,
+        ["PUT /api/support/kb/articles/{id}"] = Staff,
+        ["DELETE /api/support/kb/articles/{id}"] = Staff,
+        ["GET /api/support/kb/search"] = Staff,
+        ["POST /api/support/kb/categories"] = Staff,
+        ["GET /api/support/help/articles"] = Anyone,
+        ["GET /api/support/help/articles/{language}/{slug}"] = Anyone,
+        ["GET /api/support/help/search"] = Anyone,
+        ["GET /api/support/help/categories"] = Anyone,
+        ["GET /api/support/chat/conversations"] = Staff,
+        ["GET /api/support/chat/conversations/{id}"] = Staff,
     };
 
     public sealed class Fixture : NqbaFactory

@@ -1,0 +1,52 @@
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Chat;
+
+/// <summary>
+/// One visitor's chat. The visitor is known by a keyed hash of the token their widget keeps, never the token itself.
+/// Name and e-mail are encrypted under the organization's key, or the platform's key for an anonymous visitor.
+/// </summary>
+internal sealed class ChatConversation : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public required string VisitorKey { get; set; }
+
+    [Encrypted]
+    public required string VisitorName { get; set; }
+
+    [Encrypted]
+    public required string VisitorEmail { get; set; }
+
+    public required string RegionCode { get; set; }
+
+    public required string Language { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public ChatStatus Status { get; set; }
+
+    public string? AgentUserId { get; set; }
+
+    public string? AgentName { get; set; }
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime LastActivityAt { get; set; }
+
+    public DateTime? WaitingSince { get; set; }
+
+    public DateTime? HandedOverAt { get; set; }
+
+    public string? HandoverReason { get; set; }
+
+    public bool OutsideHours { get; set; }
+
+    public DateTime? VisitorReadAt { get; set; }
+
+    public DateTime? AgentReadAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public Guid? OwnerOrganizationId => OrganizationId;
+}

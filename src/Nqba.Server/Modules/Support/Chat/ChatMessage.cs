@@ -1,0 +1,30 @@
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Chat;
+
+/// <summary>A message of a conversation; the body is encrypted at rest (see <see cref="ChatConversation"/>).</summary>
+internal sealed class ChatMessage : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid ConversationId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public ChatSender Sender { get; set; }
+
+    public required string SenderName { get; set; }
+
+    [Encrypted]
+    public required string Body { get; set; }
+
+    /// <summary>The article a bot answer came from.</summary>
+    public Guid? ArticleId { get; set; }
+
+    /// <summary>The bot's confidence in its answer (0–1).</summary>
+    public double? Confidence { get; set; }
+
+    public DateTime SentAt { get; set; }
+
+    public Guid? OwnerOrganizationId => OrganizationId;
+}

@@ -1,0 +1,10 @@
+namespace Nqba.Server.Modules.Support.Chat;
+
+/// <summary>Who wrote a chat message.</summary>
+public enum ChatSender
+{
+    Visitor,
+    Bot,
+    Agent,
+    System,
+}

@@ -1,0 +1,408 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Support.Chat.Bot;
+using Nqba.Server.Modules.Support.Chat.Persistence;
+using Nqba.Server.Modules.Support.Chat.Resources;
+using Nqba.Server.Modules.Support.Knowledge;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Notifications;
+
+namespace Nqba.Server.Modules.Support.Chat;
+
+/// <summary>
+/// Live chat: what both hubs do, as methods returning results. A visitor talks to the bot first; a handover
+/// puts the chat in the waiting queue when an agent is online in business hours, and otherwise (or when nobody
+/// accepts within <see cref="SupportChatOptions.PickupTimeout"/>) publishes <see cref="ChatHandedOver"/>.
+/// </summary>
+internal sealed class ChatService(
+    SupportChatDbContext db,
+    ChatBot bot,
+    ICompanyDirectory company,
+    ChatNotifier notifier,
+    IEmailSender email,
+    TimeProvider time,
+    IOptions<SupportChatOptions> options)
+{
+    private static readonly ChatStatus[] OpenStatuses = [ChatStatus.Bot, ChatStatus.Waiting, ChatStatus.Active];
+
+    /// <summary>The stored form of a visitor token: its SHA-256, so the table cannot be used to impersonate a visitor.</summary>
+    public static string VisitorKey(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static Error? ValidateToken(string? token) =>
+        token is { Length: >= 16 and <= 128 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? null
+            : Error.Validation("visitor", "The visitor token must be 16 to 128 letters, digits, '-' or '_'.");
+
+    public async Task<Result<ConversationView>> StartAsync(string? token, StartChatRequest request, Guid? organizationId, CancellationToken cancellationToken)
+    {
+        if (ValidateToken(token) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await OpenConversationAsync(token!, cancellationToken) is { } existing)
+        {
+            return await ViewAsync(existing, cancellationToken);
+        }
+
+        var snapshot = await company.GetAsync(cancellationToken);
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            fields["name"] = ["Give your name (at most 200 characters)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 320 || !new EmailAddressAttribute().IsValid(request.Email))
+        {
+            fields["email"] = ["Give a valid e-mail address: a transcript or a ticket reply goes there."];
+        }
+
+        if (snapshot.Region(request.Region) is null)
+        {
+            fields["region"] = [$"Region must be one of {string.Join(", ", snapshot.Regions.Select(r => r.Code))}."];
+        }
+
+        if (!KbLanguages.IsSupported(request.Language))
+        {
+            fields["language"] = ["Language must be one of en, de, ja."];
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var now = Now();
+        var conversation = new ChatConversation
+        {
+            Id = Guid.CreateVersion7(),
+            VisitorKey = VisitorKey(token!),
+            VisitorName = request.Name!.Trim(),
+            VisitorEmail = request.Email!.Trim(),
+            RegionCode = request.Region!,
+            Language = request.Language!,
+            OrganizationId = organizationId,
+            Status = ChatStatus.Bot,
+            StartedAt = now,
+            LastActivityAt = now,
+        };
+        db.Conversations.Add(conversation);
+        var greeting = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get("BotGreeting", conversation.Language, conversation.VisitorName), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.ConversationAsync(Summary(conversation));
+        return new ConversationView(Summary(conversation), [View(greeting)]);
+    }
+
+    /// <summary>The visitor's open conversation (bot, waiting or active), or null.</summary>
+    public Task<ChatConversation?> OpenConversationAsync(string token, CancellationToken cancellationToken)
+    {
+        var key = VisitorKey(token);
+        return db.Conversations.Where(c => c.VisitorKey == key && OpenStatuses.Contains(c.Status)).OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Result<MessageView>> VisitorSendAsync(string token, string? text, CancellationToken cancellationToken)
+    {
+        if (ValidateText(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await OpenConversationAsync(token, cancellationToken) is not { } conversation)
+        {
+            return NoConversation();
+        }
+
+        var now = Now();
+        var message = AddMessage(conversation, ChatSender.Visitor, conversation.VisitorName, text!.Trim(), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.MessageAsync(View(message));
+        if (conversation.Status == ChatStatus.Bot)
+        {
+            var reply = await bot.ReplyAsync(message.Body, conversation.Language, cancellationToken);
+            if (reply.Text is not null)
+            {
+                var answer = AddMessage(conversation, ChatSender.Bot, BotName, reply.Text, Now());
+                answer.ArticleId = reply.ArticleId;
+                answer.Confidence = reply.Confidence;
+                await db.SaveChangesAsync(cancellationToken);
+                await notifier.MessageAsync(View(answer));
+            }
+
+            if (reply.HandsOver)
+            {
+                await HandOverAsync(conversation, reply.Outcome == BotOutcome.HumanRequested ? "visitor-asked" : "low-confidence", cancellationToken);
+            }
+        }
+
+        return View(message);
+    }
+
+    public async Task<Result<ConversationSummary>> RequestHumanAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await OpenConversationAsync(token, cancellationToken) is not { } conversation)
+        {
+            return NoConversation();
+        }
+
+        if (conversation.Status == ChatStatus.Bot)
+        {
+            await HandOverAsync(conversation, "visitor-asked", cancellationToken);
+        }
+
+        return Summary(conversation);
+    }
+
+    public async Task<Result<string>> EmailTranscriptAsync(string token, CancellationToken cancellationToken)
+    {
+        var key = VisitorKey(token);
+        var conversation = await db.Conversations.Where(c => c.VisitorKey == key).OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(cancellationToken);
+        if (conversation is null)
+        {
+            return NoConversation();
+        }
+
+        var transcript = await TranscriptAsync(conversation.Id, cancellationToken);
+        var body = SupportChatResource.Get("TranscriptIntro", conversation.Language) + "\n\n" + transcript;
+        return await email.SendAsync(new EmailMessage(conversation.VisitorEmail, SupportChatResource.Get("TranscriptSubject", conversation.Language), body), cancellationToken);
+    }
+
+    public async Task<Result<DateTime>> VisitorReadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await OpenConversationAsync(token, cancellationToken) is not { } conversation)
+        {
+            return NoConversation();
+        }
+
+        conversation.VisitorReadAt = Now();
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.VisitorReadAsync(conversation.Id, conversation.VisitorReadAt.Value);
+        return conversation.VisitorReadAt.Value;
+    }
+
+    public async Task<List<ConversationSummary>> ListOpenAsync(CancellationToken cancellationToken)
+    {
+        var conversations = await db.Conversations.AsNoTracking().Where(c => OpenStatuses.Contains(c.Status))
+            .OrderByDescending(c => c.LastActivityAt).Take(200).ToListAsync(cancellationToken);
+        return conversations.ConvertAll(Summary);
+    }
+
+    public async Task<Result<ConversationView>> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } conversation
+            ? await ViewAsync(conversation, cancellationToken)
+            : Error.NotFound("Conversation", id);
+
+    /// <summary>An agent takes a chat that is with the bot or waiting; exactly one agent wins a race.</summary>
+    public async Task<Result<ConversationView>> AcceptAsync(Guid id, string agentUserId, string agentName, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = Now();
+        var taken = await db.Conversations.Where(c => c.Id == id && (c.Status == ChatStatus.Waiting || c.Status == ChatStatus.Bot))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ChatStatus.Active).SetProperty(c => c.AgentUserId, agentUserId)
+                .SetProperty(c => c.AgentName, agentName).SetProperty(c => c.LastActivityAt, now), cancellationToken);
+        if (taken == 0)
+        {
+            return await db.Conversations.AnyAsync(c => c.Id == id, cancellationToken)
+                ? Error.Conflict("The chat was taken by another agent or is no longer open.")
+                : Error.NotFound("Conversation", id);
+        }
+
+        var conversation = await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
+        var joined = AddMessage(conversation, ChatSender.System, agentName, SupportChatResource.Get("AgentJoined", conversation.Language, agentName), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.ConversationAsync(Summary(conversation));
+        await notifier.MessageAsync(View(joined));
+        return await ViewAsync(conversation, cancellationToken);
+    }
+
+    public async Task<Result<MessageView>> AgentSendAsync(Guid id, string agentUserId, string? text, CancellationToken cancellationToken)
+    {
+        if (ValidateText(text) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } conversation)
+        {
+            return Error.NotFound("Conversation", id);
+        }
+
+        if (conversation.Status != ChatStatus.Active || conversation.AgentUserId != agentUserId)
+        {
+            return Error.Conflict("Accept the chat before answering; it is not yours or not active.");
+        }
+
+        var message = AddMessage(conversation, ChatSender.Agent, conversation.AgentName ?? "Agent", text!.Trim(), Now());
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.MessageAsync(View(message));
+        return View(message);
+    }
+
+    public async Task<Result<DateTime>> AgentReadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } conversation)
+        {
+            return Error.NotFound("Conversation", id);
+        }
+
+        conversation.AgentReadAt = Now();
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.AgentReadAsync(id, conversation.AgentReadAt.Value);
+        return conversation.AgentReadAt.Value;
+    }
+
+    public async Task<Result<ConversationSummary>> CloseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } conversation)
+        {
+            return Error.NotFound("Conversation", id);
+        }
+
+        if (conversation.Status is ChatStatus.Closed or ChatStatus.HandedOver)
+        {
+            return Summary(conversation);
+        }
+
+        var now = Now();
+        conversation.Status = ChatStatus.Closed;
+        conversation.ClosedAt = now;
+        var closed = AddMessage(conversation, ChatSender.System, BotName, SupportChatResource.Get("ChatClosed", conversation.Language), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.MessageAsync(View(closed));
+        await notifier.ConversationAsync(Summary(conversation));
+        return Summary(conversation);
+    }
+
+    /// <summary>Hands over every chat that has waited longer than the pickup timeout; returns how many.</summary>
+    public async Task<int> HandOverUnansweredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = Now() - options.Value.PickupTimeout;
+        var ids = await db.Conversations.Where(c => c.Status == ChatStatus.Waiting && c.WaitingSince <= cutoff).Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var id in ids)
+        {
+            if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } conversation &&
+                await ToTicketAsync(conversation, "no-pickup", outsideHours: false, cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    public async Task<string> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        var text = new StringBuilder();
+        foreach (var m in messages)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[{m.SentAt:yyyy-MM-dd HH:mm:ss}Z] {m.SenderName}: {m.Body}").Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public Task VisitorTypingAsync(Guid conversationId, bool typing) => notifier.VisitorTypingAsync(conversationId, typing);
+
+    public Task AgentTypingAsync(Guid conversationId, bool typing) => notifier.AgentTypingAsync(conversationId, typing);
+
+    public static ConversationSummary Summary(ChatConversation c) =>
+        new(c.Id, c.Status, c.VisitorName, c.RegionCode, c.Language, c.AgentName, c.StartedAt, c.LastActivityAt, c.WaitingSince, c.VisitorReadAt, c.AgentReadAt, c.HandoverReason);
+
+    public static MessageView View(ChatMessage m) => new(m.Id, m.ConversationId, m.Sender, m.SenderName, m.Body, m.SentAt, m.ArticleId, m.Confidence);
+
+    private const string BotName = "NQBA";
+
+    private static Error NoConversation() => new("no_conversation", "No open chat", "Start a chat first.", StatusCodes.Status404NotFound);
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    private Error? ValidateText(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > options.Value.MaxMessageLength
+            ? Error.Validation("text", $"A message has 1 to {options.Value.MaxMessageLength} characters.")
+            : null;
+
+    private ChatMessage AddMessage(ChatConversation conversation, ChatSender sender, string senderName, string body, DateTime at)
+    {
+        var message = new ChatMessage
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversation.Id,
+            OrganizationId = conversation.OrganizationId,
+            Sender = sender,
+            SenderName = senderName,
+            Body = body,
+            SentAt = at,
+        };
+        db.Messages.Add(message);
+        conversation.LastActivityAt = at;
+        return message;
+    }
+
+    private async Task<ConversationView> ViewAsync(ChatConversation conversation, CancellationToken cancellationToken)
+    {
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
+        return new ConversationView(Summary(conversation), messages.ConvertAll(View));
+    }
+
+    /// <summary>To an agent if one is online within the region's business hours, otherwise to a ticket.</summary>
+    private async Task HandOverAsync(ChatConversation conversation, string reason, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var region = (await company.GetAsync(cancellationToken)).Region(conversation.RegionCode);
+        var outsideHours = region is not null && !region.Calendar().IsOpen(new DateTimeOffset(now, TimeSpan.Zero));
+        var seenSince = now - options.Value.AgentPresenceTimeout;
+        var agentOnline = await db.Presence.AnyAsync(p => p.LastSeenAt >= seenSince, cancellationToken);
+        if (outsideHours || !agentOnline)
+        {
+            await ToTicketAsync(conversation, reason, outsideHours, cancellationToken);
+            return;
+        }
+
+        conversation.Status = ChatStatus.Waiting;
+        conversation.WaitingSince = now;
+        conversation.HandoverReason = reason;
+        var waiting = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get("HandoverWaiting", conversation.Language), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.MessageAsync(View(waiting));
+        await notifier.ConversationAsync(Summary(conversation));
+    }
+
+    /// <summary>Publishes <see cref="ChatHandedOver"/> with the transcript; false when the chat was no longer open (an agent took it).</summary>
+    private async Task<bool> ToTicketAsync(ChatConversation conversation, string reason, bool outsideHours, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var status = conversation.Status;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var moved = await db.Conversations.Where(c => c.Id == conversation.Id && c.Status == status)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ChatStatus.HandedOver).SetProperty(c => c.HandedOverAt, now)
+                .SetProperty(c => c.OutsideHours, outsideHours).SetProperty(c => c.HandoverReason, reason).SetProperty(c => c.LastActivityAt, now), cancellationToken);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        // The row is updated in SQL (only if still in the state read); the tracked copy must not write it back.
+        db.Entry(conversation).State = EntityState.Detached;
+        conversation.Status = ChatStatus.HandedOver;
+        conversation.HandedOverAt = now;
+        conversation.OutsideHours = outsideHours;
+        conversation.HandoverReason = reason;
+        var notice = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get(outsideHours ? "HandoverOutsideHours" : "HandoverTicket", conversation.Language), now);
+        await db.SaveChangesAsync(cancellationToken);
+        var transcript = await TranscriptAsync(conversation.Id, cancellationToken);
+        db.Publish(new ChatHandedOver(conversation.Id, conversation.OrganizationId, conversation.RegionCode, conversation.Language, conversation.VisitorName, conversation.VisitorEmail, transcript, outsideHours, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.MessageAsync(View(notice));
+        await notifier.ConversationAsync(Summary(conversation));
+        return true;
+    }
+}

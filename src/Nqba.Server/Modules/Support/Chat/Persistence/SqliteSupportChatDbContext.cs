@@ -1,0 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Tenancy;
+
+namespace Nqba.Server.Modules.Support.Chat.Persistence;
+
+/// <summary>The support chat context on Sqlite; it exists to carry that provider's migration set.</summary>
+internal sealed class SqliteSupportChatDbContext(DbContextOptions<SqliteSupportChatDbContext> options, ITenantContext tenant) : SupportChatDbContext(options, tenant);

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Chat.Persistence;
+using Nqba.Server.Platform;
+using Nqba.Server.Platform.Company;
+using Nqba.Testing;
+
+namespace Nqba.Server.Tests.SupportChat;
+
+/// <summary>
+/// The server with two regions of its own so business hours do not depend on when the tests run:
+/// <see cref="OpenRegion"/> is open around the clock, <see cref="ClosedRegion"/> never.
+/// </summary>
+public sealed class ChatFactory : NqbaFactory
+{
+    public const string OpenRegion = "test-open";
+    public const string ClosedRegion = "test-closed";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["SupportChat:VisitorMessagesPerMinute"] = "8",
+        ["SupportChat:PickupTimeout"] = "00:00:05",
+        ["SupportChat:PickupCheckInterval"] = "00:00:01",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.Regions.AddRange(
+            new Region { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", TimeZone = "Etc/UTC", OpensAt = TimeOnly.MinValue, ClosesAt = TimeOnly.MaxValue, WorkingDays = "1,2,3,4,5,6,7", ResidencyZone = "US" },
+            new Region { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", TimeZone = "Etc/UTC", OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), WorkingDays = "", ResidencyZone = "US" });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A visitor's widget connection; <paramref name="token"/> identifies the visitor.</summary>
+    public Task<HubConnection> ConnectVisitorAsync(string token, Inbox? inbox = null) =>
+        ConnectAsync($"{VisitorHub.Path}?visitor={token}", null, inbox, agent: false);
+
+    /// <summary>An agent console connection with the bearer token of <paramref name="agent"/>.</summary>
+    public Task<HubConnection> ConnectAgentAsync(HttpClient agent, Inbox? inbox = null) =>
+        ConnectAsync(AgentHub.Path, agent.DefaultRequestHeaders.Authorization?.Parameter, inbox, agent: true);
+
+    public async Task ClearPresenceAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SupportChatDbContext>().Presence.ExecuteDeleteAsync();
+    }
+
+    public static string NewToken() => "t" + Guid.NewGuid().ToString("N");
+
+    private async Task<HubConnection> ConnectAsync(string path, string? accessToken, Inbox? inbox, bool agent)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, path.TrimStart('/')), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                if (accessToken is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+                }
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        if (inbox is not null)
+        {
+            connection.On<MessageView>("Message", m => inbox.Add(m));
+            if (agent)
+            {
+                connection.On<ConversationSummary>("Conversation", c => inbox.Add(c));
+                connection.On<Guid, bool>("Typing", (id, typing) => inbox.Add(new Signal("typing", id)));
+                connection.On<Guid, DateTime>("Read", (id, _) => inbox.Add(new Signal("read", id)));
+            }
+            else
+            {
+                connection.On<ConversationSummary>("Status", c => inbox.Add(c));
+                connection.On<bool>("Typing", _ => inbox.Add(new Signal("typing", Guid.Empty)));
+                connection.On<DateTime>("Read", _ => inbox.Add(new Signal("read", Guid.Empty)));
+            }
+        }
+
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>A typing or read notice (for a conversation, on the agent side).</summary>
+    public sealed record Signal(string Kind, Guid ConversationId);
+
+    /// <summary>What a connection received from the hub.</summary>
+    public sealed class Inbox
+    {
+        private readonly ConcurrentQueue<object> _items = new();
+        public void Add(object item) => _items.Enqueue(item);
+
+        public IReadOnlyList<T> Snapshot<T>() => [.. _items.OfType<T>()];
+
+        /// <summary>Waits for an item matching <paramref name="match"/> (up to 15 seconds, then fails).</summary>
+        public async Task<T> WaitForAsync<T>(Func<T, bool> match)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (true)
+            {
+                if (_items.OfType<T>().FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                var left = deadline - DateTime.UtcNow;
+                Assert.True(left > TimeSpan.Zero, $"Nothing matching arrived; received: {string.Join(" | ", _items)}");
+                await Task.Delay(20);
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Chat.Persistence;
+using Nqba.Server.Platform;
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Tests.SupportChat;
+
+/// <summary>Live chat end to end over SignalR: visitor widget, bot, agent console, handover to tickets.</summary>
+public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
+{
+    [Fact]
+    public async Task Bot_AnswersFromTheMatchingArticle_WithHighConfidence()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var word = KnowledgeBaseTests.Unique();
+        var article = await KnowledgeBaseTests.CreateAsync(admin, $"Change the {word} invoice address", $"Open **Billing**, choose *Invoice address* and save the new {word} address.", "en");
+        var inbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), inbox);
+
+        await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+        await visitor.InvokeAsync<MessageView>("Send", $"How do I change my {word} invoice address?");
+        var answer = await inbox.WaitForAsync<MessageView>(m => m.Sender == ChatSender.Bot && m.ArticleId is not null);
+
+        Assert.Equal(article, answer.ArticleId);
+        Assert.True(answer.Confidence >= 0.6, $"confidence {answer.Confidence}");
+        Assert.Contains("invoice address", answer.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Bot_WithNoArticle_HandsOver_AndWithNoAgentOnline_TheChatBecomesATicket()
+    {
+        await factory.ClearPresenceAsync();
+        var inbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), inbox);
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        await visitor.InvokeAsync<MessageView>("Send", $"Does the {KnowledgeBaseTests.Unique()} flux capacitor support {KnowledgeBaseTests.Unique()}?");
+        var status = await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.HandedOver);
+        var handedOver = await HandedOverEventAsync(start.Conversation.Id);
+
+        Assert.Equal("low-confidence", status.HandoverReason);
+        Assert.False(handedOver.GetProperty("outsideHours").GetBoolean());
+        Assert.Equal("visitor@example.com", handedOver.GetProperty("visitorEmail").GetString());
+        Assert.Contains("flux capacitor", handedOver.GetProperty("transcript").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VisitorAskingForAHuman_OutsideBusinessHours_BecomesATicketMarkedOutsideHours()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using var agent = await factory.ConnectAgentAsync(admin);
+        var inbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), inbox);
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.ClosedRegion, "de"));
+
+        await visitor.InvokeAsync<MessageView>("Send", "Ich möchte mit einem Mitarbeiter sprechen");
+        var status = await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.HandedOver);
+        var handedOver = await HandedOverEventAsync(start.Conversation.Id);
+
+        Assert.Equal("visitor-asked", status.HandoverReason);
+        Assert.True(handedOver.GetProperty("outsideHours").GetBoolean());
+        Assert.Equal("de", handedOver.GetProperty("language").GetString());
+        Assert.Equal(ChatFactory.ClosedRegion, handedOver.GetProperty("regionCode").GetString());
+    }
+
+    [Fact]
+    public async Task HandedOverChat_IsAcceptedByAnAgent_WhoseReplyTheVisitorSees_WithTypingAndReadState()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var agentInbox = new ChatFactory.Inbox();
+        await using var agent = await factory.ConnectAgentAsync(admin, agentInbox);
+        var visitorInbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), visitorInbox);
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion, "ja"));
+        var id = start.Conversation.Id;
+
+        await visitor.InvokeAsync<MessageView>("Send", "担当者と話したいです");
+        await agentInbox.WaitForAsync<ConversationSummary>(c => c.Id == id && c.Status == ChatStatus.Waiting);
+        var accepted = await agent.InvokeAsync<ConversationView>("Accept", id);
+        var second = await Assert.ThrowsAsync<HubException>(() => agent.InvokeAsync<ConversationView>("Accept", id));
+        await visitor.InvokeAsync("Typing", true);
+        await agentInbox.WaitForAsync<ChatFactory.Signal>(s => s.Kind == "typing" && s.ConversationId == id);
+        await agent.InvokeAsync<MessageView>("Send", id, "こんにちは、どうなさいましたか?");
+        var reply = await visitorInbox.WaitForAsync<MessageView>(m => m.Sender == ChatSender.Agent);
+        await visitor.InvokeAsync<DateTime>("MarkRead");
+        await agentInbox.WaitForAsync<ChatFactory.Signal>(s => s.Kind == "read" && s.ConversationId == id);
+        var list = await agent.InvokeAsync<List<ConversationSummary>>("List");
+
+        Assert.Equal(ChatStatus.Active, accepted.Conversation.Status);
+        Assert.Contains("taken", second.Message, StringComparison.Ordinal);
+        Assert.Equal("こんにちは、どうなさいましたか?", reply.Body);
+        Assert.Contains(list, c => c.Id == id && c.Status == ChatStatus.Active && c.VisitorReadAt is not null);
+        await visitorInbox.WaitForAsync<MessageView>(m => m.Sender == ChatSender.System && m.Body.Contains("チャットに参加しました", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WaitingChat_NobodyAccepts_BecomesATicketAfterThePickupTimeout()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using var agent = await factory.ConnectAgentAsync(admin);
+        var inbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), inbox);
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        await visitor.InvokeAsync<ConversationSummary>("RequestHuman");
+        await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.Waiting);
+        var status = await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.HandedOver);
+        var handedOver = await HandedOverEventAsync(start.Conversation.Id);
+
+        Assert.Equal("no-pickup", status.HandoverReason);
+        Assert.False(handedOver.GetProperty("outsideHours").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reconnecting_WithTheSameToken_ResumesTheOneConversation()
+    {
+        var token = ChatFactory.NewToken();
+        await using var first = await factory.ConnectVisitorAsync(token);
+        var started = await first.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        await using var second = await factory.ConnectVisitorAsync(token);
+        var resumed = await second.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        Assert.Equal(started.Conversation.Id, resumed.Conversation.Id);
+        Assert.Equal(started.Messages.Select(m => m.Id), resumed.Messages.Select(m => m.Id));
+        Assert.Contains("Vera Visitor", resumed.Messages[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MessageBodies_AreEncryptedAtRest_AndReadBackAsPlaintext()
+    {
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken());
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+        await visitor.InvokeAsync<MessageView>("Send", "my secret order number 4711");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportChatDbContext>();
+        var raw = await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Conversation.Id).Select(m => m.Body).ToListAsync();
+        var rawEmail = await db.Conversations.AsNoTracking().Where(c => c.Id == start.Conversation.Id).Select(c => c.VisitorEmail).SingleAsync();
+        var loaded = await db.Messages.AsNoTracking().Where(m => m.ConversationId == start.Conversation.Id).ToListAsync();
+
+        Assert.All(raw, body => Assert.StartsWith(FieldProtector.Prefix, body, StringComparison.Ordinal));
+        Assert.StartsWith(FieldProtector.Prefix, rawEmail, StringComparison.Ordinal);
+        Assert.Contains(loaded, m => m.Body == "my secret order number 4711");
+    }
+
+    [Fact]
+    public async Task Transcript_IsEmailedToTheVisitor()
+    {
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken());
+        await visitor.InvokeAsync<ConversationView>("Start", new StartChatRequest("Erika", "erika@example.com", ChatFactory.OpenRegion, "en"));
+        var marker = KnowledgeBaseTests.Unique();
+        await visitor.InvokeAsync<MessageView>("Send", $"please keep {marker}");
+
+        await visitor.InvokeAsync<string>("EmailTranscript");
+
+        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
+        var mail = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(marker, StringComparison.Ordinal));
+        Assert.Contains("erika@example.com", mail, StringComparison.Ordinal);
+        Assert.Contains("Your chat transcript", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadInput_FromAVisitor_IsRefusedWithAMessage_AndStartsNothing()
+    {
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken());
+        await using var shortToken = await factory.ConnectVisitorAsync("short");
+
+        var badEmail = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<ConversationView>("Start", new StartChatRequest("Eve", "not-an-email", "nowhere", "fr")));
+        var noChat = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageView>("Send", "hello?"));
+        var badToken = await Assert.ThrowsAsync<HubException>(() => shortToken.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion)));
+        await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+        var tooLong = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageView>("Send", new string('x', 2001)));
+
+        Assert.Contains("email", badEmail.Message, StringComparison.Ordinal);
+        Assert.Contains("Start a chat", noChat.Message, StringComparison.Ordinal);
+        Assert.Contains("visitor", badToken.Message, StringComparison.Ordinal);
+        Assert.Contains("2000", tooLong.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Visitor_SendingTooFast_IsRateLimited()
+    {
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken());
+        await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        // The factory allows 8 counted calls a minute; Start used one. Starting again resumes the same chat.
+        for (var i = 0; i < 7; i++)
+        {
+            await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+        }
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<MessageView>("Send", "one more"));
+        Assert.Contains("Too many", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AgentHub_RefusesAnonymousAndClientUsers()
+    {
+        var email = $"client-{Guid.NewGuid():N}@chat.test";
+        var (_, password) = await factory.CreateUserAsync(email, "Client", Nqba.Server.Platform.Seeding.DemoCompany.AcmeCorp);
+        var client = await factory.CreateClientForAsync(email, password);
+
+        var anonymous = await Assert.ThrowsAsync<HttpRequestException>(() => factory.ConnectAgentAsync(factory.CreateClient()));
+        var clientUser = await Assert.ThrowsAsync<HttpRequestException>(() => factory.ConnectAgentAsync(client));
+
+        // Refused at negotiation: 401/403, or the sign-in redirect the cookie scheme answers outside /api.
+        Assert.Contains(anonymous.StatusCode, new System.Net.HttpStatusCode?[] { System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Found });
+        Assert.Contains(clientUser.StatusCode, new System.Net.HttpStatusCode?[] { System.Net.HttpStatusCode.Forbidden, System.Net.HttpStatusCode.Found });
+    }
+
+    private static StartChatRequest Visitor(string region, string language = "en") => new("Vera Visitor", "visitor@example.com", region, language);
+
+    private async Task<JsonElement> HandedOverEventAsync(Guid conversationId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var events = await db.Events.AsNoTracking().Where(e => e.Type == "support.chat-handed-over").ToListAsync();
+        var matching = events.Select(e => JsonDocument.Parse(e.Payload).RootElement).Where(p => p.GetProperty("conversationId").GetGuid() == conversationId).ToList();
+        return Assert.Single(matching);
+    }
+}
