@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization", "Scheduling"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -52,7 +52,13 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.ServiceLevels",
                 $"Nqba.Server.Modules.{other}.Sla",
                 $"Nqba.Server.Modules.{other}.Solving",
-                $"Nqba.Server.Modules.{other}.Jobs")
+                $"Nqba.Server.Modules.{other}.Jobs",
+                $"Nqba.Server.Modules.{other}.Availability",
+                $"Nqba.Server.Modules.{other}.Bookings",
+                $"Nqba.Server.Modules.{other}.MeetingTypes",
+                $"Nqba.Server.Modules.{other}.Invites",
+                $"Nqba.Server.Modules.{other}.Reminders",
+                $"Nqba.Server.Modules.{other}.Briefings")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

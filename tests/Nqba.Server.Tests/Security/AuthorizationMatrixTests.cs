@@ -96,6 +96,31 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/status/badge/{component}.svg"] = Anyone,
         ["POST /api/status/subscriptions"] = Anyone,
         ["POST /status/subscribe"] = Anyone,
+
+        // Scheduling: the booking page (types, slots, holds, bookings, the client's signed manage link) is public;
+        // calendars, availability and attendance are staff work.
+        ["GET /api/scheduling/meeting-types"] = Anyone,
+        ["GET /api/scheduling/specialists/{specialistId}/slots"] = Anyone,
+        ["GET /api/scheduling/units/{unitCode}/slots"] = Anyone,
+        ["POST /api/scheduling/holds"] = Anyone,
+        ["POST /api/scheduling/bookings"] = Anyone,
+        ["GET /api/scheduling/manage/{token}"] = Anyone,
+        ["POST /api/scheduling/manage/{token}/reschedule"] = Anyone,
+        ["POST /api/scheduling/manage/{token}/cancel"] = Anyone,
+        ["GET /api/scheduling/manage/{token}/invite.ics"] = Anyone,
+        ["GET /api/scheduling/leads/{leadId}/slots"] = Staff,
+        ["GET /api/scheduling/specialists/{specialistId}/overrides"] = Staff,
+        ["PUT /api/scheduling/specialists/{specialistId}/overrides"] = Staff,
+        ["GET /api/scheduling/specialists/{specialistId}/time-off"] = Staff,
+        ["POST /api/scheduling/specialists/{specialistId}/time-off"] = Staff,
+        ["DELETE /api/scheduling/specialists/{specialistId}/time-off/{id}"] = Staff,
+        ["GET /api/scheduling/bookings"] = Staff,
+        ["GET /api/scheduling/bookings/{id}"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/reschedule"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/cancel"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/held"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/no-show"] = Staff,
+        ["GET /api/scheduling/bookings/{id}/briefing"] = Staff,
     };
 
     public sealed class Fixture : NqbaFactory
