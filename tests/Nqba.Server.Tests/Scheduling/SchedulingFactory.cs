@@ -50,6 +50,8 @@ public class SchedulingFactory : NqbaFactory
             {
                 settings["Database:Provider"] = shared.Provider;
                 settings["Database:ConnectionString"] = shared.ConnectionString;
+                // Instances share the master key as they share the database (an absolute path wins over the content root).
+                settings["Protection:MasterKeyFile"] = Path.Combine(shared.ContentRoot, "data", "keys", "master-keys.json");
             }
 
             return settings;
@@ -90,13 +92,18 @@ public class SchedulingFactory : NqbaFactory
     public static LocalDate Weekday(int daysAhead)
     {
         var date = LocalDate.FromDateTime(DateTime.UtcNow).PlusDays(daysAhead);
-        while (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday || (date.Month == 12 && date.Day >= 24) || (date.Month == 1 && date.Day <= 11) || (date.Month == 11 && date.Day is 23 or 26))
+        while (!IsWorkday(date))
         {
             date = date.PlusDays(1);
         }
 
         return date;
     }
+
+    /// <summary>A weekday that is no holiday of the demo regions (and clear of the year-end weeks).</summary>
+    public static bool IsWorkday(LocalDate date) =>
+        date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        && !(date.Month == 12 && date.Day >= 24) && !(date.Month == 1 && date.Day <= 11) && !(date.Month == 11 && date.Day is 23 or 26);
 
     /// <summary>An instant on <paramref name="date"/> at a Berlin wall-clock time, as the API takes it.</summary>
     public static DateTimeOffset Berlin(LocalDate date, int hour, int minute = 0) =>
