@@ -121,6 +121,11 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/scheduling/bookings/{id}/held"] = Staff,
         ["POST /api/scheduling/bookings/{id}/no-show"] = Staff,
         ["GET /api/scheduling/bookings/{id}/briefing"] = Staff,
+        ["GET /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
+        ["POST /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
+        ["DELETE /api/scheduling/specialists/{specialistId}/calendars/{calendarId}"] = Staff,
+        ["GET /api/scheduling/specialists/{specialistId}/feed-link"] = Staff,
+        ["GET /api/scheduling/feeds/{token}/bookings.ics"] = Anyone,
     };
 
     public sealed class Fixture : NqbaFactory

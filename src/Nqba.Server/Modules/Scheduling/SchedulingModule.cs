@@ -2,6 +2,7 @@ using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Briefings;
+using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
@@ -35,6 +36,12 @@ public static class SchedulingModule
         services.AddScoped<CopyRoutedLead>();
         services.AddScoped<IEventSubscriber<LeadRouted>>(sp => sp.GetRequiredService<CopyRoutedLead>());
         services.AddScoped<IEventSubscriber<AssessmentCompleted>>(sp => sp.GetRequiredService<CopyRoutedLead>());
+        services.AddHttpClient(FeedFetcher.ClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(20);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-scheduling/1.0");
+        });
+        services.AddSingleton<FeedFetcher>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
         return builder;
@@ -45,6 +52,7 @@ public static class SchedulingModule
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
         app.MapBriefingEndpoints();
+        app.MapCalendarEndpoints();
         return app;
     }
 }

@@ -31,6 +31,10 @@ public sealed class SchedulingOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often busy-time feeds (iCalendar URLs) are fetched again.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan FeedRefreshInterval { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Reminders before a meeting (default 24 h and 1 h).</summary>
     public List<TimeSpan> Reminders { get; set; } = [TimeSpan.FromHours(24), TimeSpan.FromHours(1)];
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Company;
@@ -145,6 +146,15 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
             Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
             Duration.Zero)));
+        var feeds = await db.ExternalCalendars.AsNoTracking().Where(c => c.SpecialistId == specialist.Id && c.Content != null).Select(c => c.Content).ToListAsync(cancellationToken);
+        foreach (var feed in feeds)
+        {
+            if (BusyFeedReader.TryLoad(feed, out _) is { } calendar)
+            {
+                busy.AddRange(BusyFeedReader.Busy(calendar, from - Duration.FromDays(1), to + Duration.FromDays(1)));
+            }
+        }
+
         busy.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         return new SpecialistSchedule(

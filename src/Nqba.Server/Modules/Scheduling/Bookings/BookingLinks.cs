@@ -12,6 +12,7 @@ internal sealed class BookingLinks(IDataProtectionProvider protection, IOptions<
 {
     private readonly IDataProtector _manage = protection.CreateProtector("Nqba.Scheduling.Manage.v1");
     private readonly IDataProtector _hold = protection.CreateProtector("Nqba.Scheduling.Hold.v1");
+    private readonly IDataProtector _feed = protection.CreateProtector("Nqba.Scheduling.Feed.v1");
 
     public string ManageToken(Guid bookingId) => _manage.Protect(bookingId.ToString("N"));
 
@@ -20,6 +21,13 @@ internal sealed class BookingLinks(IDataProtectionProvider protection, IOptions<
     public string HoldToken(Guid bookingId) => _hold.Protect(bookingId.ToString("N"));
 
     public Guid? ReadHoldToken(string? token) => Read(_hold, token);
+
+    /// <summary>The secret token of a specialist's subscribable .ics feed of bookings.</summary>
+    public string FeedToken(Guid specialistId) => _feed.Protect(specialistId.ToString("N"));
+
+    public Guid? ReadFeedToken(string? token) => Read(_feed, token);
+
+    public string FeedUrl(string token) => $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/api/scheduling/feeds/{Uri.EscapeDataString(token)}/bookings.ics";
 
     /// <summary>The client's page to see, reschedule or cancel the meeting.</summary>
     public string ManagePage(string token, string language) => $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/book/manage/{Uri.EscapeDataString(token)}?lang={language}";

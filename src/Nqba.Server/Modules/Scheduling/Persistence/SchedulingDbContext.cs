@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Reminders;
@@ -22,6 +23,8 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ScheduledJob> Jobs => Set<ScheduledJob>();
 
     public DbSet<RoutedLead> RoutedLeads => Set<RoutedLead>();
+
+    public DbSet<ExternalCalendar> ExternalCalendars => Set<ExternalCalendar>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,6 +79,14 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
             b.Property(j => j.LastError).HasMaxLength(2000);
             b.HasOne<Booking>().WithMany().HasForeignKey(j => j.BookingId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(j => new { j.DoneAt, j.DueAt });
+        });
+        modelBuilder.Entity<ExternalCalendar>(b =>
+        {
+            b.ToTable("scheduling_external_calendars");
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Url).HasMaxLength(2000);
+            b.Property(c => c.LastError).HasMaxLength(2000);
+            b.HasIndex(c => c.SpecialistId);
         });
         modelBuilder.Entity<RoutedLead>(b =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Observability;
@@ -32,6 +33,12 @@ internal sealed partial class JobRunner(
             try
             {
                 await RunDueAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    await scope.ServiceProvider.GetRequiredService<FeedFetcher>()
+                        .RefreshStaleAsync(scope.ServiceProvider.GetRequiredService<SchedulingDbContext>(), options.Value.FeedRefreshInterval, stoppingToken);
+                }
+
                 await Task.Delay(options.Value.JobPollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -178,6 +178,41 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.ToTable("scheduling_bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Calendars.ExternalCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.ToTable("scheduling_external_calendars", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Leads.RoutedLead", b =>
                 {
                     b.Property<Guid>("LeadId")

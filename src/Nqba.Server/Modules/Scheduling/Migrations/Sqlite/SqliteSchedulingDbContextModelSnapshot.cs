@@ -173,6 +173,41 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.ToTable("scheduling_bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Calendars.ExternalCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.ToTable("scheduling_external_calendars", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Leads.RoutedLead", b =>
                 {
                     b.Property<Guid>("LeadId")
