@@ -51,6 +51,7 @@ public static class SchedulingModule
     {
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
+        app.MapBookingFormEndpoints();
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
         return app;
