@@ -1,11 +1,11 @@
+using System.Runtime.Serialization;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using System.Runtime.Serialization;
 using Ical.Net.Evaluation;
 using NodaTime;
-using Duration = NodaTime.Duration;
 using Nqba.Server.Modules.Scheduling.Availability;
+using Duration = NodaTime.Duration;
 
 namespace Nqba.Server.Modules.Scheduling.Calendars;
 
