@@ -14,6 +14,7 @@ contexts=(
   "Optimization:Modules/Optimization"
   "Monitoring:Modules/Monitoring"
   "ResidencyStore:Platform/Residency"
+  "Scheduling:Modules/Scheduling"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}

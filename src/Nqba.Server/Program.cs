@@ -3,6 +3,7 @@ using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Optimization;
 using Nqba.Server.Modules.Support;
+using Nqba.Server.Modules.Scheduling;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Web;
 
@@ -14,6 +15,7 @@ builder.AddIntakeModule();
 builder.AddOptimizationModule();
 builder.AddMonitoringModule();
 builder.AddSupportModule();
+builder.AddSchedulingModule();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapIntakeEndpoints();
 app.MapOptimizationEndpoints();
 app.MapMonitoringEndpoints();
 app.MapSupportEndpoints();
+app.MapSchedulingEndpoints();
 app.MapWebUi();
 
 return await app.RunNqbaAsync(args);

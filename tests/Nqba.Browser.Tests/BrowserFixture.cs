@@ -43,13 +43,14 @@ public sealed class BrowserFixture : NqbaFactory
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-US")
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-US", string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
+            TimezoneId = timeZone,
         });
         // Generous: the first page of a cold server on a 2-core CI machine compiles a lot.
         context.SetDefaultTimeout(60_000);

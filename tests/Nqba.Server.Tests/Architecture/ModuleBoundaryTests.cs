@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization", "Support"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization", "Scheduling", "Support"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -55,7 +55,13 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.Jobs",
                 $"Nqba.Server.Modules.{other}.Knowledge",
                 $"Nqba.Server.Modules.{other}.Chat.Persistence",
-                $"Nqba.Server.Modules.{other}.Chat.Bot")
+                $"Nqba.Server.Modules.{other}.Chat.Bot",
+                $"Nqba.Server.Modules.{other}.Availability",
+                $"Nqba.Server.Modules.{other}.Bookings",
+                $"Nqba.Server.Modules.{other}.MeetingTypes",
+                $"Nqba.Server.Modules.{other}.Invites",
+                $"Nqba.Server.Modules.{other}.Reminders",
+                $"Nqba.Server.Modules.{other}.Briefings")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

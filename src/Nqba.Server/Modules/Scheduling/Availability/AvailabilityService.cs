@@ -1,0 +1,192 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Errors;
+using CultureInfo = System.Globalization.CultureInfo;
+
+namespace Nqba.Server.Modules.Scheduling.Availability;
+
+/// <summary>Loads a specialist's schedule (region hours, overrides, time off, bookings) and computes their free slots.</summary>
+internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirectory directory, IOptions<SchedulingOptions> options, TimeProvider time)
+{
+    public Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    public Task<CompanySnapshot> CompanyAsync(CancellationToken cancellationToken) => directory.GetAsync(cancellationToken);
+
+    /// <summary>Validates the query parameters; every failure names its field.</summary>
+    public async Task<Result<SlotQuery>> ParseQueryAsync(string? type, string? from, string? to, string? timeZone, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string[]>();
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(timeZone.Trim());
+        if (zone is null)
+        {
+            fields["timeZone"] = [$"'{timeZone}' is not an IANA time zone (e.g. Europe/Berlin)."];
+        }
+
+        var start = ParseDate(from, "from", fields);
+        var end = ParseDate(to, "to", fields);
+        if (start is { } s && end is { } e)
+        {
+            if (e < s)
+            {
+                fields["to"] = ["'to' must not be before 'from'."];
+            }
+            else if (Period.Between(s, e, PeriodUnits.Days).Days >= options.Value.MaxQueryDays)
+            {
+                fields["to"] = [$"At most {options.Value.MaxQueryDays} days can be asked for at once."];
+            }
+        }
+
+        MeetingType? meetingType = null;
+        if (string.IsNullOrWhiteSpace(type))
+        {
+            fields["type"] = ["The meeting type is required (e.g. discovery-30)."];
+        }
+        else
+        {
+            meetingType = await FindTypeAsync(type, cancellationToken);
+            if (meetingType is null)
+            {
+                fields["type"] = [$"Unknown meeting type '{type}'."];
+            }
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        return new SlotQuery(meetingType!, zone!.AtStartOfDay(start!.Value).ToInstant(), zone.AtStartOfDay(end!.Value.PlusDays(1)).ToInstant(), zone);
+    }
+
+    public Task<MeetingType?> FindTypeAsync(string code, CancellationToken cancellationToken) =>
+        db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code.Trim() && t.Active, cancellationToken);
+
+    /// <summary>Free slots of several specialists, merged by start time (a unit's or a lead's page).</summary>
+    public async Task<SlotsResponse> SlotsAsync(CompanySnapshot company, IReadOnlyList<SpecialistInfo> specialists, SlotQuery query, CancellationToken cancellationToken)
+    {
+        var rules = SlotRules.From(query.Type);
+        var now = Now;
+        var merged = new SortedDictionary<Instant, (Instant End, List<Guid> Who)>();
+        foreach (var specialist in specialists)
+        {
+            if (company.Region(specialist.RegionCode) is not { } region)
+            {
+                continue;
+            }
+
+            var schedule = await LoadScheduleAsync(specialist, region, query.From, query.To, null, cancellationToken);
+            foreach (var slot in SlotCalculator.Compute(schedule, rules, query.From, query.To, now))
+            {
+                if (!merged.TryGetValue(slot.Start, out var entry))
+                {
+                    entry = (slot.End, []);
+                    merged[slot.Start] = entry;
+                }
+
+                entry.Who.Add(specialist.Id);
+            }
+        }
+
+        var slots = merged.Select(m => new SlotDto(
+            m.Key.InZone(query.ClientZone).ToDateTimeOffset(),
+            m.Value.End.InZone(query.ClientZone).ToDateTimeOffset(),
+            m.Value.Who)).ToList();
+        return new SlotsResponse(query.ClientZone.Id, query.Type.Code, query.Type.DurationMinutes, slots);
+    }
+
+    /// <summary>True when a meeting of <paramref name="type"/> may start at <paramref name="start"/> with the specialist now.</summary>
+    public async Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
+    {
+        var rules = SlotRules.From(type);
+        var end = start + rules.Length;
+        var schedule = await LoadScheduleAsync(specialist, region, start, end, ignoreBooking, cancellationToken);
+        return SlotCalculator.Compute(schedule, rules, start, end, Now).Any(s => s.Start == start);
+    }
+
+    /// <summary>Reads the schedule around [from, to) (a day either side and the largest buffer) from the database.</summary>
+    public async Task<SpecialistSchedule> LoadScheduleAsync(SpecialistInfo specialist, RegionInfo region, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken)
+    {
+        var zone = DateTimeZoneProviders.Tzdb[region.Hours.TimeZone];
+        var windowStart = (from - Duration.FromDays(2)).ToDateTimeUtc();
+        var windowEnd = (to + Duration.FromDays(2)).ToDateTimeUtc();
+        var now = time.GetUtcNow().UtcDateTime;
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.SpecialistId == specialist.Id && b.End > windowStart && b.Start < windowEnd
+                && (b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Held && b.HoldExpiresAt > now)))
+            .Select(b => new { b.Id, b.Start, b.End, b.BufferMinutes })
+            .ToListAsync(cancellationToken);
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => t.SpecialistId == specialist.Id && t.End > windowStart && t.Start < windowEnd)
+            .Select(t => new { t.Start, t.End })
+            .ToListAsync(cancellationToken);
+        var firstDate = DateOnly.FromDateTime(windowStart);
+        var lastDate = DateOnly.FromDateTime(windowEnd);
+        var overrides = await db.Overrides.AsNoTracking()
+            .Where(o => o.SpecialistId == specialist.Id && o.Date >= firstDate && o.Date <= lastDate)
+            .ToListAsync(cancellationToken);
+
+        var busy = new List<BusyBlock>();
+        var perDay = new Dictionary<LocalDate, int>();
+        foreach (var b in bookings.Where(b => b.Id != ignoreBooking))
+        {
+            var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc));
+            busy.Add(new BusyBlock(start, Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.End, DateTimeKind.Utc)), Duration.FromMinutes(b.BufferMinutes)));
+            var day = start.InZone(zone).Date;
+            perDay[day] = perDay.GetValueOrDefault(day) + 1;
+        }
+
+        busy.AddRange(timeOff.Select(t => new BusyBlock(
+            Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
+            Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
+            Duration.Zero)));
+        var feeds = await db.ExternalCalendars.AsNoTracking().Where(c => c.SpecialistId == specialist.Id && c.Content != null).Select(c => c.Content).ToListAsync(cancellationToken);
+        foreach (var feed in feeds)
+        {
+            if (BusyFeedReader.TryLoad(feed, out _) is { } calendar)
+            {
+                busy.AddRange(BusyFeedReader.Busy(calendar, from - Duration.FromDays(1), to + Duration.FromDays(1)));
+            }
+        }
+
+        busy.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        return new SpecialistSchedule(
+            specialist.Id,
+            zone,
+            new DayHours(LocalTime.FromTicksSinceMidnight(region.Hours.Opens.Ticks), LocalTime.FromTicksSinceMidnight(region.Hours.Closes.Ticks)),
+            region.Hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet(),
+            region.Hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet(),
+            overrides.ToDictionary(
+                o => LocalDate.FromDateOnly(o.Date),
+                o => o.Opens is { } opens && o.Closes is { } closes
+                    ? new DayHours(LocalTime.FromTicksSinceMidnight(opens.Ticks), LocalTime.FromTicksSinceMidnight(closes.Ticks))
+                    : (DayHours?)null),
+            busy,
+            perDay);
+    }
+
+    private static LocalDate? ParseDate(string? value, string field, Dictionary<string, string[]> fields)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            fields[field] = [$"'{field}' is required (yyyy-MM-dd)."];
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(value.Trim());
+        if (!parsed.Success)
+        {
+            fields[field] = [string.Create(CultureInfo.InvariantCulture, $"'{value}' is not a date (yyyy-MM-dd).")];
+            return null;
+        }
+
+        return parsed.Value;
+    }
+}

@@ -1,0 +1,478 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Nqba.Server.Modules.Scheduling.Availability;
+using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Scheduling.Bookings;
+
+/// <summary>
+/// Holds, books, reschedules and cancels meetings. Every write that takes calendar time runs under the
+/// specialist's lock (<see cref="SpecialistLock"/>) and re-checks availability against committed data first.
+/// </summary>
+internal sealed class BookingService(
+    SchedulingDbContext db,
+    AvailabilityService availability,
+    BookingLinks links,
+    VideoRooms video,
+    FieldProtector protector,
+    IAuditLedger audit,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time)
+{
+    public const string Client = "client";
+
+    private static Error Taken(Instant start) => Error.Conflict(
+        $"The time {start} is no longer available: it was just booked by someone else, or it is outside the offered slots. Please choose another slot.");
+
+    public async Task<Result<HoldDto>> HoldAsync(HoldRequest request, CancellationToken cancellationToken)
+    {
+        var target = await ResolveAsync(request.MeetingType, request.Start, request.SpecialistId, request.UnitCode, request.LeadId, cancellationToken);
+        if (!target.Succeeded)
+        {
+            return target.Error;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var expires = now + options.Value.HoldDuration;
+        var placed = await PlaceAsync(target.Value, null, specialist => new Booking
+        {
+            Id = Guid.CreateVersion7(),
+            SpecialistId = specialist.Id,
+            MeetingTypeCode = target.Value.Type.Code,
+            Status = BookingStatus.Held,
+            HoldExpiresAt = expires,
+            ClientTimeZone = "UTC",
+            Language = "en",
+            LeadId = target.Value.LeadId,
+            OrganizationId = target.Value.OrganizationId,
+            ChangedBy = Client,
+            CreatedAt = now,
+        }, cancellationToken);
+        if (placed is null)
+        {
+            return Taken(target.Value.Start);
+        }
+
+        var zone = DateTimeZone.Utc;
+        return new HoldDto(placed.Id, links.HoldToken(placed.Id), placed.SpecialistId, placed.MeetingTypeCode,
+            ToOffset(placed.Start, zone), ToOffset(placed.End, zone), new DateTimeOffset(expires, TimeSpan.Zero));
+    }
+
+    public async Task<Result<BookingDto>> BookAsync(BookMeetingRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var fields = ValidateClient(request);
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var email = request.Email!.Trim();
+        var emailHash = await protector.SearchHashAsync(email, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        void Fill(Booking booking)
+        {
+            booking.Status = BookingStatus.Booked;
+            booking.HoldExpiresAt = null;
+            booking.ClientName = request.Name!.Trim();
+            booking.ClientEmail = email;
+            booking.ClientEmailHash = emailHash;
+            booking.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
+            booking.ClientTimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
+            booking.Language = request.Language ?? "en";
+            booking.VideoUrl = video.NewRoom();
+            booking.ChangedBy = actor;
+            booking.CreatedAt = now;
+        }
+
+        Booking? booked;
+        if (!string.IsNullOrWhiteSpace(request.HoldToken))
+        {
+            var converted = await ConvertHoldAsync(request.HoldToken, Fill, cancellationToken);
+            if (!converted.Succeeded)
+            {
+                return converted.Error;
+            }
+
+            booked = converted.Value;
+        }
+        else
+        {
+            var target = await ResolveAsync(request.MeetingType, request.Start, request.SpecialistId, request.UnitCode, request.LeadId, cancellationToken);
+            if (!target.Succeeded)
+            {
+                return target.Error;
+            }
+
+            // The organization's data key must exist before the write lock is taken: creating it writes another
+            // table through another connection, which on SQLite would wait for this very lock.
+            await protector.ProtectAsync(target.Value.OrganizationId, string.Empty, cancellationToken);
+            booked = await PlaceAsync(target.Value, null, specialist =>
+            {
+                var booking = new Booking
+                {
+                    Id = Guid.CreateVersion7(),
+                    SpecialistId = specialist.Id,
+                    MeetingTypeCode = target.Value.Type.Code,
+                    ClientTimeZone = "UTC",
+                    Language = "en",
+                    LeadId = target.Value.LeadId,
+                    OrganizationId = target.Value.OrganizationId,
+                    ChangedBy = actor,
+                };
+                Fill(booking);
+                return booking;
+            }, cancellationToken);
+            if (booked is null)
+            {
+                return Taken(target.Value.Start);
+            }
+        }
+
+        var company = await availability.CompanyAsync(cancellationToken);
+        return ToDto(booked, company, links.ManageToken(booked.Id), request.Name!.Trim(), email, booked.Notes);
+    }
+
+    public async Task<Result<BookingDto>> RescheduleAsync(Guid bookingId, RescheduleRequest request, string actor, CancellationToken cancellationToken)
+    {
+        if (request.Start is not { } requested)
+        {
+            return Error.Validation("start", "The new start time is required.");
+        }
+
+        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (current is null)
+        {
+            return Error.NotFound("Booking", bookingId);
+        }
+
+        var company = await availability.CompanyAsync(cancellationToken);
+        var specialist = company.Specialists.FirstOrDefault(s => s.Id == current.SpecialistId);
+        var region = company.Region(specialist?.RegionCode);
+        var type = await db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == current.MeetingTypeCode, cancellationToken);
+        if (specialist is null || region is null || type is null)
+        {
+            return Error.Conflict("The meeting's specialist or meeting type is no longer available; please book a new meeting.");
+        }
+
+        var start = Instant.FromDateTimeOffset(requested);
+        await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (booking.Status != BookingStatus.Booked || booking.Start <= now)
+        {
+            return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}{(booking.Start <= now ? " and has started" : string.Empty)}; it cannot be moved.");
+        }
+
+        if (!await availability.IsFreeAsync(region, specialist, type, start, booking.Id, cancellationToken))
+        {
+            return Taken(start);
+        }
+
+        var previous = booking.Start;
+        booking.Start = start.ToDateTimeUtc();
+        booking.End = (start + Duration.FromMinutes(type.DurationMinutes)).ToDateTimeUtc();
+        booking.BufferMinutes = type.BufferMinutes;
+        booking.Sequence++;
+        booking.UpdatedAt = now;
+        booking.ChangedBy = actor;
+        await ReplaceJobsAsync(booking, now, cancellationToken);
+        db.Publish(new MeetingRescheduled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, previous, booking.Start, booking.End, booking.Sequence, actor, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord("scheduling.booking.rescheduled", "booking", booking.Id.ToString(), new { start = previous }, new { start = booking.Start, actor }, booking.OrganizationId), cancellationToken);
+        return ToDto(booking, company, null);
+    }
+
+    public async Task<Result<BookingDto>> CancelAsync(Guid bookingId, CancelRequest request, string actor, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            return Error.NotFound("Booking", bookingId);
+        }
+
+        if (booking.Status != BookingStatus.Booked)
+        {
+            return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}; it cannot be cancelled.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        booking.Sequence++;
+        booking.UpdatedAt = now;
+        booking.ChangedBy = actor;
+        db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
+        db.Publish(new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId), cancellationToken);
+        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
+    }
+
+    /// <summary>Staff record whether the meeting took place (only once it has started).</summary>
+    public async Task<Result<BookingDto>> RecordAttendanceAsync(Guid bookingId, bool held, string actor, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null)
+        {
+            return Error.NotFound("Booking", bookingId);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (booking.Status != BookingStatus.Booked || booking.Start > now)
+        {
+            return Error.Conflict(booking.Status != BookingStatus.Booked
+                ? $"This meeting is already {booking.Status.ToString().ToLowerInvariant()}."
+                : "The meeting has not started yet.");
+        }
+
+        booking.Status = held ? BookingStatus.Completed : BookingStatus.NoShow;
+        booking.UpdatedAt = now;
+        booking.ChangedBy = actor;
+        if (held)
+        {
+            db.Publish(new MeetingHeld(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, actor, now), now);
+        }
+        else
+        {
+            db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
+            db.Publish(new NoShow(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord(held ? "scheduling.booking.held" : "scheduling.booking.no-show", "booking", booking.Id.ToString(), null, new { actor }, booking.OrganizationId), cancellationToken);
+        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
+    }
+
+    public static BookingDto ToDto(Booking booking, CompanySnapshot company, string? manageToken, string? name = null, string? email = null, string? notes = null)
+    {
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(booking.ClientTimeZone) ?? DateTimeZone.Utc;
+        return new BookingDto(
+            booking.Id,
+            booking.Status.ToString(),
+            booking.MeetingTypeCode,
+            ToOffset(booking.Start, zone),
+            ToOffset(booking.End, zone),
+            zone.Id,
+            booking.SpecialistId,
+            company.Specialists.FirstOrDefault(s => s.Id == booking.SpecialistId)?.DisplayName,
+            name ?? booking.ClientName,
+            email ?? booking.ClientEmail,
+            notes ?? booking.Notes,
+            booking.LeadId,
+            booking.VideoUrl,
+            booking.VideoNote,
+            booking.Sequence,
+            manageToken);
+    }
+
+    public static DateTimeOffset ToOffset(DateTime utc, DateTimeZone zone) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeOffset();
+
+    private async Task<Result<Booking>> ConvertHoldAsync(string holdToken, Action<Booking> fill, CancellationToken cancellationToken)
+    {
+        if (links.ReadHoldToken(holdToken) is not { } holdId)
+        {
+            return Error.Validation("holdToken", "The hold link is not valid; choose a slot again.");
+        }
+
+        var hold = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == holdId, cancellationToken);
+        if (hold is null || hold.Status != BookingStatus.Held)
+        {
+            return Error.Conflict("This slot is no longer held (it was booked already); choose another slot.");
+        }
+
+        var company = await availability.CompanyAsync(cancellationToken);
+        var specialist = company.Specialists.FirstOrDefault(s => s.Id == hold.SpecialistId);
+        var region = company.Region(specialist?.RegionCode);
+        var type = await db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == hold.MeetingTypeCode, cancellationToken);
+        if (specialist is null || region is null || type is null)
+        {
+            return Error.Conflict("The held slot's specialist or meeting type is no longer available; choose another slot.");
+        }
+
+        await protector.ProtectAsync(hold.OrganizationId, string.Empty, cancellationToken);
+        await using var transaction = await SpecialistLock.BeginAsync(db, hold.SpecialistId, cancellationToken);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == holdId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.Start, DateTimeKind.Utc));
+        // An expired hold still books when nobody took the time meanwhile.
+        var stillOurs = booking.Status == BookingStatus.Held
+            && (booking.HoldExpiresAt > now || await availability.IsFreeAsync(region, specialist, type, start, booking.Id, cancellationToken));
+        if (!stillOurs)
+        {
+            return Taken(start);
+        }
+
+        fill(booking);
+        AddJobs(booking, now);
+        db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return booking;
+    }
+
+    /// <summary>Takes the time with the first candidate still free at it, under that specialist's lock; null when none is.</summary>
+    private async Task<Booking?> PlaceAsync(BookingTarget target, Guid? ignoreBooking, Func<SpecialistInfo, Booking> create, CancellationToken cancellationToken)
+    {
+        foreach (var (specialist, region) in target.Candidates)
+        {
+            await using var transaction = await SpecialistLock.BeginAsync(db, specialist.Id, cancellationToken);
+            if (!await availability.IsFreeAsync(region, specialist, target.Type, target.Start, ignoreBooking, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            var booking = create(specialist);
+            booking.Start = target.Start.ToDateTimeUtc();
+            booking.End = (target.Start + Duration.FromMinutes(target.Type.DurationMinutes)).ToDateTimeUtc();
+            booking.BufferMinutes = target.Type.BufferMinutes;
+            db.Bookings.Add(booking);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (booking.Status == BookingStatus.Booked)
+            {
+                AddJobs(booking, now);
+                db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return booking;
+        }
+
+        return null;
+    }
+
+    private async Task<Result<BookingTarget>> ResolveAsync(string? typeCode, DateTimeOffset? start, Guid? specialistId, string? unitCode, Guid? leadId, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string[]>();
+        MeetingType? type = null;
+        if (string.IsNullOrWhiteSpace(typeCode))
+        {
+            fields["meetingType"] = ["The meeting type is required (e.g. discovery-30)."];
+        }
+        else if ((type = await availability.FindTypeAsync(typeCode, cancellationToken)) is null)
+        {
+            fields["meetingType"] = [$"Unknown meeting type '{typeCode}'."];
+        }
+
+        if (start is null)
+        {
+            fields["start"] = ["The start time is required (ISO 8601 with offset)."];
+        }
+
+        var company = await availability.CompanyAsync(cancellationToken);
+        Leads.RoutedLead? lead = null;
+        if (leadId is { } id)
+        {
+            lead = await db.RoutedLeads.AsNoTracking().FirstOrDefaultAsync(l => l.LeadId == id, cancellationToken);
+            if (lead?.SpecialistId is null)
+            {
+                fields["leadId"] = ["This lead has not been routed to a specialist yet."];
+            }
+        }
+
+        IEnumerable<SpecialistInfo> candidates = [];
+        if (specialistId is { } sid)
+        {
+            candidates = company.Specialists.Where(s => s.Id == sid);
+            if (!candidates.Any())
+            {
+                fields["specialistId"] = ["No active specialist has this id."];
+            }
+        }
+        else if (lead?.SpecialistId is { } routed)
+        {
+            candidates = company.Specialists.Where(s => s.Id == routed);
+            if (!candidates.Any())
+            {
+                fields["leadId"] = ["The lead's specialist is no longer active; ask staff to reassign the lead."];
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(unitCode))
+        {
+            candidates = company.Specialists.Where(s => s.UnitCode == unitCode.Trim());
+            if (company.Unit(unitCode.Trim()) is null)
+            {
+                fields["unitCode"] = [$"Unknown unit '{unitCode}'."];
+            }
+        }
+        else if (leadId is null)
+        {
+            fields["specialistId"] = ["Say who the meeting is with: specialistId, unitCode or leadId."];
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var list = candidates.Select(s => (s, company.Region(s.RegionCode)))
+            .Where(c => c.Item2 is not null).Select(c => (c.s, c.Item2!)).ToList();
+        return new BookingTarget(type!, Instant.FromDateTimeOffset(start!.Value), list, leadId, lead?.OrganizationId);
+    }
+
+    private static Dictionary<string, string[]> ValidateClient(BookMeetingRequest request)
+    {
+        var fields = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            fields["name"] = ["Your name is required (at most 200 characters)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 320 || !MailAddress.TryCreate(request.Email.Trim(), out var address) || address.Address != request.Email.Trim())
+        {
+            fields["email"] = ["A valid e-mail address is required."];
+        }
+
+        if (request.Notes is { Length: > 4000 })
+        {
+            fields["notes"] = ["Notes can be at most 4000 characters."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.TimeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(request.TimeZone.Trim()) is null)
+        {
+            fields["timeZone"] = [$"'{request.TimeZone}' is not an IANA time zone (e.g. Europe/Berlin)."];
+        }
+
+        if (request.Language is not (null or "en" or "de" or "ja"))
+        {
+            fields["language"] = ["language must be one of en, de, ja."];
+        }
+
+        return fields;
+    }
+
+    private void AddJobs(Booking booking, DateTime now)
+    {
+        foreach (var before in options.Value.Reminders)
+        {
+            var due = booking.Start - before;
+            if (due > now)
+            {
+                db.Jobs.Add(new ScheduledJob { Id = Guid.CreateVersion7(), BookingId = booking.Id, Kind = ScheduledJobKind.Reminder, DueAt = due });
+            }
+        }
+
+        var briefing = booking.Start - TimeSpan.FromHours(24);
+        db.Jobs.Add(new ScheduledJob { Id = Guid.CreateVersion7(), BookingId = booking.Id, Kind = ScheduledJobKind.Briefing, DueAt = briefing > now ? briefing : now });
+        db.Jobs.Add(new ScheduledJob { Id = Guid.CreateVersion7(), BookingId = booking.Id, Kind = ScheduledJobKind.FollowUp, DueAt = booking.End + options.Value.FollowUpAfter });
+    }
+
+    private async Task ReplaceJobsAsync(Booking booking, DateTime now, CancellationToken cancellationToken)
+    {
+        db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
+        AddJobs(booking, now);
+    }
+}

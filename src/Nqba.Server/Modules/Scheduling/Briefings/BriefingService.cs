@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Notifications;
+
+namespace Nqba.Server.Modules.Scheduling.Briefings;
+
+/// <summary>
+/// The pre-meeting briefing: the client, their SigmaEQ score and routing reason (from Scheduling's copy of Intake's
+/// events) and earlier meetings. Pipeline, support, survey and incident sections fill as those modules land.
+/// </summary>
+internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, IEmailSender email)
+{
+    private static readonly string[] Pending = ["pipeline stage", "open tickets", "CSAT/NPS history", "incidents affecting the client's services"];
+
+    public async Task<BriefingDto> BuildAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var lead = booking.LeadId is { } leadId ? await db.RoutedLeads.AsNoTracking().FirstOrDefaultAsync(l => l.LeadId == leadId, cancellationToken) : null;
+        var earlier = booking.ClientEmailHash is null
+            ? []
+            : await db.Bookings.AsNoTracking()
+                .Where(b => b.ClientEmailHash == booking.ClientEmailHash && b.Id != booking.Id && b.Start < booking.Start && b.Status != BookingStatus.Held)
+                .OrderByDescending(b => b.Start).Take(20)
+                .Select(b => new { b.Id, b.MeetingTypeCode, b.Start, b.Status })
+                .ToListAsync(cancellationToken);
+        return new BriefingDto(
+            booking.Id,
+            booking.MeetingTypeCode,
+            new DateTimeOffset(booking.Start, TimeSpan.Zero),
+            booking.ClientName,
+            booking.ClientEmail,
+            booking.Notes,
+            lead?.AssessmentTotal,
+            lead?.RecommendedUnit,
+            lead?.RunnerUpUnit,
+            lead?.MeetingType,
+            lead?.RoutingReason,
+            earlier.ConvertAll(b => new EarlierMeetingDto(b.Id, b.MeetingTypeCode, new DateTimeOffset(b.Start, TimeSpan.Zero), b.Status.ToString())),
+            Pending);
+    }
+
+    /// <summary>E-mails the briefing to the specialist and publishes <see cref="BriefingReady"/>.</summary>
+    public async Task SendAsync(Booking booking, DateTime now, CancellationToken cancellationToken)
+    {
+        var specialist = (await directory.GetAsync(cancellationToken)).Specialists.FirstOrDefault(s => s.Id == booking.SpecialistId);
+        if (specialist is null)
+        {
+            return;
+        }
+
+        var briefing = await BuildAsync(booking, cancellationToken);
+        await email.SendAsync(new EmailMessage(specialist.Email, $"Briefing: {booking.MeetingTypeCode} with {booking.ClientName} at {booking.Start:u}", Text(briefing)), cancellationToken);
+        db.Publish(new BriefingReady(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string Text(BriefingDto b)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Meeting: {b.MeetingType} at {b.Start:u}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Client: {b.ClientName} <{b.ClientEmail}>");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Client's notes: {b.ClientNotes ?? "none"}");
+        text.AppendLine(b.AssessmentTotal is null
+            ? "SigmaEQ assessment: not completed"
+            : string.Create(CultureInfo.InvariantCulture, $"SigmaEQ score: {b.AssessmentTotal}/100; recommended unit {b.RecommendedUnit} (runner-up {b.RunnerUpUnit ?? "none"}), meeting {b.RecommendedMeetingType}"));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Routing reason: {b.RoutingReason ?? "not routed through Intake"}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Earlier meetings: {(b.EarlierMeetings.Count == 0 ? "none" : string.Join("; ", b.EarlierMeetings.Select(m => $"{m.MeetingType} {m.Start:u} ({m.Status})")))}");
+        foreach (var section in b.NotAvailableYet)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(section[0])}{section[1..]}: not available yet");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Scheduling.Persistence;
+
+namespace Nqba.Server.Modules.Scheduling.Calendars;
+
+/// <summary>Fetches busy-time feeds over HTTP; a failed fetch keeps the last good copy and records the error.</summary>
+internal sealed class FeedFetcher(IHttpClientFactory http, TimeProvider time)
+{
+    public const string ClientName = "scheduling-feeds";
+
+    public async Task RefreshAsync(ExternalCalendar calendar, CancellationToken cancellationToken)
+    {
+        if (calendar.Url is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var response = await http.CreateClient(ClientName).GetAsync(new Uri(calendar.Url), cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (BusyFeedReader.TryLoad(text, out var error) is null)
+            {
+                calendar.LastError = error;
+            }
+            else
+            {
+                calendar.Content = text;
+                calendar.LastError = null;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            calendar.LastError = "Fetching the feed failed: " + ex.Message;
+        }
+
+        calendar.FetchedAt = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Refreshes the feeds not fetched for <paramref name="interval"/>.</summary>
+    public async Task RefreshStaleAsync(SchedulingDbContext db, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow().UtcDateTime - interval;
+        foreach (var calendar in await db.ExternalCalendars.Where(c => c.Url != null && (c.FetchedAt == null || c.FetchedAt < before)).Take(20).ToListAsync(cancellationToken))
+        {
+            await RefreshAsync(calendar, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

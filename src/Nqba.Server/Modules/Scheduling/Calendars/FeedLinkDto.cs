@@ -1,0 +1,3 @@
+namespace Nqba.Server.Modules.Scheduling.Calendars;
+
+internal sealed record FeedLinkDto(string Url);

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Scheduling.Availability;
+using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.Leads;
+using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Platform.Persistence;
+
+namespace Nqba.Server.Modules.Scheduling.Persistence;
+
+/// <summary>Meeting types, availability, bookings, jobs and the copy of routed leads; tables prefixed <c>scheduling_</c>.</summary>
+internal class SchedulingDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<MeetingType> MeetingTypes => Set<MeetingType>();
+
+    public DbSet<AvailabilityOverride> Overrides => Set<AvailabilityOverride>();
+
+    public DbSet<TimeOff> TimeOff => Set<TimeOff>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<ScheduledJob> Jobs => Set<ScheduledJob>();
+
+    public DbSet<RoutedLead> RoutedLeads => Set<RoutedLead>();
+
+    public DbSet<ExternalCalendar> ExternalCalendars => Set<ExternalCalendar>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.ApplyPlatformConventions();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapEventOutbox();
+        modelBuilder.Entity<MeetingType>(b =>
+        {
+            b.ToTable("scheduling_meeting_types");
+            b.Property(t => t.Code).HasMaxLength(40);
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.HasIndex(t => t.Code).IsUnique();
+        });
+        modelBuilder.Entity<AvailabilityOverride>(b =>
+        {
+            b.ToTable("scheduling_overrides");
+            b.Property(o => o.Note).HasMaxLength(500);
+            b.HasIndex(o => new { o.SpecialistId, o.Date }).IsUnique();
+        });
+        modelBuilder.Entity<TimeOff>(b =>
+        {
+            b.ToTable("scheduling_time_off");
+            b.Property(t => t.Reason).HasMaxLength(500);
+            b.HasIndex(t => new { t.SpecialistId, t.Start });
+        });
+        modelBuilder.Entity<Booking>(b =>
+        {
+            b.ToTable("scheduling_bookings");
+            b.Property(x => x.MeetingTypeCode).HasMaxLength(40);
+            b.Property(x => x.ClientName).HasMaxLength(1000);
+            b.Property(x => x.ClientEmail).HasMaxLength(1000);
+            b.Property(x => x.ClientEmailHash).HasMaxLength(64);
+            b.Property(x => x.Notes).HasMaxLength(12000);
+            b.Property(x => x.ClientTimeZone).HasMaxLength(64);
+            b.Property(x => x.Language).HasMaxLength(10);
+            b.Property(x => x.VideoUrl).HasMaxLength(2000);
+            b.Property(x => x.VideoNote).HasMaxLength(1000);
+            b.Property(x => x.CancelReason).HasMaxLength(1000);
+            b.Property(x => x.ChangedBy).HasMaxLength(320);
+            b.Ignore(x => x.OwnerOrganizationId);
+            b.HasIndex(x => new { x.SpecialistId, x.Start });
+            b.HasIndex(x => x.ClientEmailHash);
+            b.HasIndex(x => x.LeadId);
+        });
+        modelBuilder.Entity<ScheduledJob>(b =>
+        {
+            b.ToTable("scheduling_jobs");
+            b.Property(j => j.LastError).HasMaxLength(2000);
+            b.HasOne<Booking>().WithMany().HasForeignKey(j => j.BookingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(j => new { j.DoneAt, j.DueAt });
+        });
+        modelBuilder.Entity<ExternalCalendar>(b =>
+        {
+            b.ToTable("scheduling_external_calendars");
+            b.Property(c => c.Name).HasMaxLength(200);
+            b.Property(c => c.Url).HasMaxLength(2000);
+            b.Property(c => c.LastError).HasMaxLength(2000);
+            b.HasIndex(c => c.SpecialistId);
+        });
+        modelBuilder.Entity<RoutedLead>(b =>
+        {
+            b.ToTable("scheduling_routed_leads");
+            b.HasKey(l => l.LeadId);
+            b.Property(l => l.UnitCode).HasMaxLength(40);
+            b.Property(l => l.RoutingReason).HasMaxLength(2000);
+            b.Property(l => l.RoutingMethod).HasMaxLength(40);
+            b.Property(l => l.RecommendedUnit).HasMaxLength(40);
+            b.Property(l => l.RunnerUpUnit).HasMaxLength(40);
+            b.Property(l => l.MeetingType).HasMaxLength(40);
+        });
+    }
+}

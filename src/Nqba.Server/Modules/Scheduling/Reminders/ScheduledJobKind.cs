@@ -1,0 +1,8 @@
+namespace Nqba.Server.Modules.Scheduling.Reminders;
+
+internal enum ScheduledJobKind
+{
+    Reminder,
+    Briefing,
+    FollowUp,
+}

@@ -1,0 +1,59 @@
+using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Scheduling.Availability;
+using Nqba.Server.Modules.Scheduling.Bookings;
+using Nqba.Server.Modules.Scheduling.Briefings;
+using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.Invites;
+using Nqba.Server.Modules.Scheduling.Leads;
+using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Scheduling;
+
+/// <summary>Availability, conflict-free booking, invites, reminders and briefings.</summary>
+public static class SchedulingModule
+{
+    public static IHostApplicationBuilder AddSchedulingModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, PostgresSchedulingDbContext>("__ef_scheduling");
+        services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
+        services.AddScoped<AvailabilityService>();
+        services.AddScoped<BookingService>();
+        services.AddSingleton<BookingLinks>();
+        services.AddSingleton<VideoRooms>();
+        services.AddScoped<InviteBuilder>();
+        services.AddScoped<BookingMailer>();
+        services.AddScoped<BriefingService>();
+        services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<BookingMailer>());
+        services.AddScoped<IEventSubscriber<MeetingRescheduled>>(sp => sp.GetRequiredService<BookingMailer>());
+        services.AddScoped<IEventSubscriber<MeetingCancelled>>(sp => sp.GetRequiredService<BookingMailer>());
+        services.AddScoped<CopyRoutedLead>();
+        services.AddScoped<IEventSubscriber<LeadRouted>>(sp => sp.GetRequiredService<CopyRoutedLead>());
+        services.AddScoped<IEventSubscriber<AssessmentCompleted>>(sp => sp.GetRequiredService<CopyRoutedLead>());
+        services.AddHttpClient(FeedFetcher.ClientName, c =>
+        {
+            c.Timeout = TimeSpan.FromSeconds(20);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-scheduling/1.0");
+        });
+        services.AddSingleton<FeedFetcher>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSchedulingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapAvailabilityEndpoints();
+        app.MapBookingEndpoints();
+        app.MapBookingFormEndpoints();
+        app.MapBriefingEndpoints();
+        app.MapCalendarEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,207 @@
+using NodaTime;
+using Nqba.Server.Modules.Scheduling.Availability;
+
+namespace Nqba.Server.Tests.Scheduling;
+
+public sealed class SlotCalculatorTests
+{
+    private static readonly IsoDayOfWeek[] Weekdays = [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
+
+    // "Now" is long before every day the tests look at, so notice and window never get in the way unless tested.
+    private static readonly Instant Now = Instant.FromUtc(2026, 1, 1, 0, 0);
+
+    private static SlotRules Rules(int minutes = 30, int buffer = 15, int step = 15, int noticeMinutes = 0, int windowDays = 365, int maxPerDay = 10) =>
+        new(Duration.FromMinutes(minutes), Duration.FromMinutes(buffer), Duration.FromMinutes(step), Duration.FromMinutes(noticeMinutes), windowDays, maxPerDay);
+
+    private static SpecialistSchedule Schedule(
+        string zone,
+        int opens,
+        int closes,
+        IEnumerable<LocalDate>? holidays = null,
+        Dictionary<LocalDate, DayHours?>? overrides = null,
+        IEnumerable<BusyBlock>? busy = null,
+        Dictionary<LocalDate, int>? perDay = null) => new(
+            Guid.NewGuid(),
+            DateTimeZoneProviders.Tzdb[zone],
+            new DayHours(new LocalTime(opens, 0), new LocalTime(closes, 0)),
+            Weekdays.ToHashSet(),
+            (holidays ?? []).ToHashSet(),
+            overrides ?? [],
+            (busy ?? []).OrderBy(b => b.Start).ToList(),
+            perDay ?? []);
+
+    private static List<Interval> Day(SpecialistSchedule schedule, SlotRules rules, LocalDate date, Instant? now = null)
+    {
+        var from = schedule.Zone.AtStartOfDay(date).ToInstant();
+        var to = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+        return SlotCalculator.Compute(schedule, rules, from, to, now ?? Now);
+    }
+
+    private static Instant Utc(int y, int mo, int d, int h, int mi = 0) => Instant.FromUtc(y, mo, d, h, mi);
+
+    private static DayHours Hours(int opens, int closes) => new(new LocalTime(opens, 0), new LocalTime(closes, 0));
+
+    [Fact]
+    public void Compute_NewYorkAroundMarchChange_OpensAt0900LocalOnBothSides()
+    {
+        var ny = Schedule("America/New_York", 9, 18);
+
+        var friday = Day(ny, Rules(), new LocalDate(2026, 3, 6));
+        var monday = Day(ny, Rules(), new LocalDate(2026, 3, 9));
+
+        Assert.Equal(Utc(2026, 3, 6, 14), friday[0].Start); // 09:00 EST
+        Assert.Equal(Utc(2026, 3, 9, 13), monday[0].Start); // 09:00 EDT
+        Assert.Equal(Utc(2026, 3, 9, 21, 30), monday[^1].Start); // 17:30 EDT, ends at closing
+    }
+
+    [Fact]
+    public void Compute_NewYorkSpringForwardNight_SkipsTheMissingHour()
+    {
+        var date = new LocalDate(2026, 3, 8);
+        var ny = Schedule("America/New_York", 9, 18, overrides: new() { [date] = Hours(0, 6) });
+
+        var slots = Day(ny, Rules(minutes: 60, buffer: 0, step: 60), date);
+
+        // 00:00–06:00 local is five real hours: 00, 01 (EST), then 03, 04, 05 (EDT); nothing at 02:00.
+        Assert.Equal([Utc(2026, 3, 8, 5), Utc(2026, 3, 8, 6), Utc(2026, 3, 8, 7), Utc(2026, 3, 8, 8), Utc(2026, 3, 8, 9)], slots.Select(s => s.Start));
+        Assert.All(slots, s => Assert.Equal(Duration.FromHours(1), s.Duration));
+        Assert.DoesNotContain(slots, s => s.Start.InZone(ny.Zone).Hour == 2);
+    }
+
+    [Fact]
+    public void Compute_NewYorkFallBackNight_OffersTheRepeatedHourTwice()
+    {
+        var date = new LocalDate(2026, 11, 1);
+        var ny = Schedule("America/New_York", 9, 18, overrides: new() { [date] = Hours(0, 4) });
+
+        var slots = Day(ny, Rules(minutes: 60, buffer: 0, step: 60), date);
+
+        // 00:00 EDT … 04:00 EST is five real hours; 01:00 local happens twice (EDT, then EST).
+        Assert.Equal([Utc(2026, 11, 1, 4), Utc(2026, 11, 1, 5), Utc(2026, 11, 1, 6), Utc(2026, 11, 1, 7), Utc(2026, 11, 1, 8)], slots.Select(s => s.Start));
+        Assert.Equal(2, slots.Count(s => s.Start.InZone(ny.Zone).Hour == 1));
+    }
+
+    [Fact]
+    public void Compute_BerlinAroundMarchChange_OpensAt0900LocalOnBothSides()
+    {
+        var berlin = Schedule("Europe/Berlin", 9, 17);
+
+        Assert.Equal(Utc(2026, 3, 27, 8), Day(berlin, Rules(), new LocalDate(2026, 3, 27))[0].Start); // CET
+        Assert.Equal(Utc(2026, 3, 30, 7), Day(berlin, Rules(), new LocalDate(2026, 3, 30))[0].Start); // CEST
+        Assert.Equal(Utc(2026, 3, 30, 14, 30), Day(berlin, Rules(), new LocalDate(2026, 3, 30))[^1].Start); // 16:30 CEST
+    }
+
+    [Fact]
+    public void Compute_BerlinSpringForwardNight_SkipsTheMissingHour()
+    {
+        var date = new LocalDate(2026, 3, 29);
+        var berlin = Schedule("Europe/Berlin", 9, 17, overrides: new() { [date] = Hours(1, 5) });
+
+        var slots = Day(berlin, Rules(minutes: 60, buffer: 0, step: 60), date);
+
+        // 01:00 CET (00:00Z) to 05:00 CEST (03:00Z): three real hours, 02:00 local does not exist.
+        Assert.Equal([Utc(2026, 3, 29, 0), Utc(2026, 3, 29, 1), Utc(2026, 3, 29, 2)], slots.Select(s => s.Start));
+        Assert.DoesNotContain(slots, s => s.Start.InZone(berlin.Zone).Hour == 2);
+    }
+
+    [Fact]
+    public void Compute_BerlinOctoberChange_FallBackNightIsAnHourLongerAndMondayOpensAt0900Cet()
+    {
+        var date = new LocalDate(2026, 10, 25);
+        var berlin = Schedule("Europe/Berlin", 9, 17, overrides: new() { [date] = Hours(0, 4) });
+
+        var night = Day(berlin, Rules(minutes: 60, buffer: 0, step: 60), date);
+        var friday = Day(berlin, Rules(), new LocalDate(2026, 10, 23));
+        var monday = Day(berlin, Rules(), new LocalDate(2026, 10, 26));
+
+        Assert.Equal(5, night.Count);
+        Assert.Equal(Utc(2026, 10, 24, 22), night[0].Start); // 00:00 CEST
+        Assert.Equal(Utc(2026, 10, 25, 2), night[^1].Start); // 03:00 CET
+        Assert.Equal(Utc(2026, 10, 23, 7), friday[0].Start); // 09:00 CEST
+        Assert.Equal(Utc(2026, 10, 26, 8), monday[0].Start); // 09:00 CET
+    }
+
+    [Fact]
+    public void Compute_TwentyMinuteTypeWithFiveMinuteBuffers_NoSlotStartsOrEndsInsideABuffer()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var booked = new BusyBlock(Utc(2026, 6, 10, 10), Utc(2026, 6, 10, 10, 20), Duration.FromMinutes(5));
+        var schedule = Schedule("UTC", 9, 17, busy: [booked]);
+
+        var slots = Day(schedule, Rules(minutes: 20, buffer: 5, step: 5), date);
+
+        Assert.Contains(slots, s => s.Start == Utc(2026, 6, 10, 9, 35)); // ends 09:55, five minutes before
+        Assert.DoesNotContain(slots, s => s.Start == Utc(2026, 6, 10, 9, 40)); // would end as the meeting starts
+        Assert.DoesNotContain(slots, s => s.Start == Utc(2026, 6, 10, 10, 20)); // starts inside the buffer after it
+        Assert.Contains(slots, s => s.Start == Utc(2026, 6, 10, 10, 25));
+        var blockedFrom = booked.Start - booked.Buffer;
+        var blockedTo = booked.End + booked.Buffer;
+        Assert.All(slots, s => Assert.True(s.End <= blockedFrom || s.Start >= blockedTo, $"{s} overlaps the booking or its buffer"));
+    }
+
+    [Fact]
+    public void Compute_ExistingMeetingHasTheLargerBuffer_ItsBufferHoldsOnBothSides()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var booked = new BusyBlock(Utc(2026, 6, 10, 12), Utc(2026, 6, 10, 13), Duration.FromMinutes(30));
+        var schedule = Schedule("UTC", 9, 17, busy: [booked]);
+
+        var slots = Day(schedule, Rules(minutes: 20, buffer: 5, step: 5), date);
+
+        Assert.Contains(slots, s => s.End == Utc(2026, 6, 10, 11, 30));
+        Assert.DoesNotContain(slots, s => s.End > Utc(2026, 6, 10, 11, 30) && s.Start < Utc(2026, 6, 10, 13, 30));
+        Assert.Contains(slots, s => s.Start == Utc(2026, 6, 10, 13, 30));
+    }
+
+    [Fact]
+    public void Compute_RegionalHolidayAndDayOff_OfferNothingButAWeekendOverrideOffersItsHours()
+    {
+        var holiday = new LocalDate(2026, 12, 24);
+        var dayOff = new LocalDate(2026, 12, 22);
+        var saturday = new LocalDate(2026, 12, 19);
+        var schedule = Schedule("Europe/Berlin", 9, 17, holidays: [holiday], overrides: new() { [dayOff] = null, [saturday] = Hours(10, 12) });
+
+        Assert.Empty(Day(schedule, Rules(), holiday));
+        Assert.Empty(Day(schedule, Rules(), dayOff));
+        Assert.NotEmpty(Day(schedule, Rules(), new LocalDate(2026, 12, 23)));
+        var weekend = Day(schedule, Rules(minutes: 60, step: 60), saturday);
+        Assert.Equal([Utc(2026, 12, 19, 9), Utc(2026, 12, 19, 10)], weekend.Select(s => s.Start));
+    }
+
+    [Fact]
+    public void Compute_OutOfOfficeAcrossMidnight_BlocksBothDaysHours()
+    {
+        // Time off from Tuesday 15:00 to Wednesday 11:00 Berlin time (no buffer of its own; the type's applies).
+        var off = new BusyBlock(Utc(2026, 6, 9, 13), Utc(2026, 6, 10, 9), Duration.Zero);
+        var schedule = Schedule("Europe/Berlin", 9, 17, busy: [off]);
+
+        var tuesday = Day(schedule, Rules(minutes: 30, buffer: 0, step: 30), new LocalDate(2026, 6, 9));
+        var wednesday = Day(schedule, Rules(minutes: 30, buffer: 0, step: 30), new LocalDate(2026, 6, 10));
+
+        Assert.Equal(Utc(2026, 6, 9, 12, 30), tuesday[^1].Start);
+        Assert.Equal(Utc(2026, 6, 10, 9), wednesday[0].Start);
+    }
+
+    [Fact]
+    public void Compute_PerDayLimitReached_OffersNothingThatDay()
+    {
+        var full = new LocalDate(2026, 6, 10);
+        var schedule = Schedule("UTC", 9, 17, perDay: new() { [full] = 3 });
+
+        Assert.Empty(Day(schedule, Rules(maxPerDay: 3), full));
+        Assert.NotEmpty(Day(schedule, Rules(maxPerDay: 4), full));
+    }
+
+    [Fact]
+    public void Compute_MinimumNoticeAndBookingWindow_TrimTheRange()
+    {
+        var schedule = Schedule("UTC", 9, 17);
+        var now = Utc(2026, 6, 10, 9, 50);
+
+        var today = Day(schedule, Rules(noticeMinutes: 120), new LocalDate(2026, 6, 10), now);
+        var beyond = Day(schedule, Rules(windowDays: 5), new LocalDate(2026, 6, 16), now);
+
+        Assert.Equal(Utc(2026, 6, 10, 12), today[0].Start); // first step at or after 11:50
+        Assert.Empty(beyond);
+    }
+}
