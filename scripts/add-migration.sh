@@ -13,6 +13,7 @@ contexts=(
   "Intake:Modules/Intake"
   "Optimization:Modules/Optimization"
   "Monitoring:Modules/Monitoring"
+  "Support:Modules/Support"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}

@@ -2,6 +2,7 @@ using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Optimization;
+using Nqba.Server.Modules.Support;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Web;
 
@@ -12,6 +13,7 @@ builder.AddAccessModule();
 builder.AddIntakeModule();
 builder.AddOptimizationModule();
 builder.AddMonitoringModule();
+builder.AddSupportModule();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.MapAccessEndpoints();
 app.MapIntakeEndpoints();
 app.MapOptimizationEndpoints();
 app.MapMonitoringEndpoints();
+app.MapSupportEndpoints();
 app.MapWebUi();
 
 return await app.RunNqbaAsync(args);

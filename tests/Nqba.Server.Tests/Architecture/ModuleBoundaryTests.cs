@@ -4,7 +4,7 @@ namespace Nqba.Server.Tests.Architecture;
 
 public sealed class ModuleBoundaryTests
 {
-    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization"];
+    private static readonly string[] Modules = ["Access", "Intake", "Monitoring", "Optimization", "Support"];
 
     public static TheoryData<string, string> ModulePairs()
     {
@@ -52,7 +52,11 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.ServiceLevels",
                 $"Nqba.Server.Modules.{other}.Sla",
                 $"Nqba.Server.Modules.{other}.Solving",
-                $"Nqba.Server.Modules.{other}.Jobs")
+                $"Nqba.Server.Modules.{other}.Jobs",
+                $"Nqba.Server.Modules.{other}.Tickets",
+                $"Nqba.Server.Modules.{other}.Channels",
+                $"Nqba.Server.Modules.{other}.Assignment",
+                $"Nqba.Server.Modules.{other}.Surveys")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

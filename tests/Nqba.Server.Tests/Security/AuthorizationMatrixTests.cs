@@ -96,6 +96,28 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/status/badge/{component}.svg"] = Anyone,
         ["POST /api/status/subscriptions"] = Anyone,
         ["POST /status/subscribe"] = Anyone,
+
+        // Support: client users reach their own organization's tickets (query filters); staff work the desk; Admin configures.
+        ["GET /api/support/tickets"] = SignedIn,
+        ["POST /api/support/tickets"] = SignedIn,
+        ["GET /api/support/tickets/{id}"] = SignedIn,
+        ["POST /api/support/tickets/{id}/messages"] = SignedIn,
+        ["POST /api/support/tickets/{id}/calls"] = Staff,
+        ["POST /api/support/tickets/{id}/status"] = Staff,
+        ["POST /api/support/tickets/{id}/assign"] = Staff,
+        ["GET /api/support/tickets/{id}/attachments/{attachmentId}"] = SignedIn,
+        ["GET /api/support/callbacks"] = Staff,
+        ["POST /api/support/callbacks/{id}/done"] = Staff,
+        ["POST /api/support/requests"] = Anyone,
+        ["GET /api/support/teams"] = Staff,
+        ["POST /api/support/teams"] = Admin,
+        ["PUT /api/support/teams/{id}/on-call"] = Admin,
+        ["GET /api/support/agents"] = Staff,
+        ["POST /api/support/agents"] = Admin,
+        ["PUT /api/support/agents/me/availability"] = Staff,
+        ["GET /api/support/sla/policies"] = Staff,
+        ["POST /api/support/sla/recompute"] = Admin,
+        ["POST /api/support/inbox/pickup"] = Admin,
     };
 
     public sealed class Fixture : NqbaFactory
