@@ -118,6 +118,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/support/sla/policies"] = Staff,
         ["POST /api/support/sla/recompute"] = Admin,
         ["POST /api/support/inbox/pickup"] = Admin,
+        ["GET /api/support/surveys/{token}"] = Anyone,
+        ["POST /api/support/surveys/{token}"] = Anyone,
+        ["GET /api/support/reports/satisfaction"] = Staff,
+        ["POST /api/support/reports/nps/invite"] = Admin,
     };
 
     public sealed class Fixture : NqbaFactory

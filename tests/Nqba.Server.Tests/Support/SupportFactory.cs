@@ -16,6 +16,7 @@ public sealed class SupportFactory : NqbaFactory
     {
         ["Support:SlaWatchEnabled"] = "false",
         ["Support:MailPollingEnabled"] = "false",
+        ["Support:NpsScheduleEnabled"] = "false",
         ["Support:MaxAttachmentBytes"] = "1000",
     };
 

@@ -1,7 +1,9 @@
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Channels;
+using Nqba.Server.Modules.Support.Pages;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Sla;
+using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
@@ -34,6 +36,11 @@ public static class SupportModule
         services.AddScoped<SlaEscalation>();
         services.AddScoped<IEventSubscriber<SlaWarning>>(sp => sp.GetRequiredService<SlaEscalation>());
         services.AddScoped<IEventSubscriber<SlaBreached>>(sp => sp.GetRequiredService<SlaEscalation>());
+        services.AddSingleton<SurveyLinks>();
+        services.AddScoped<SurveyInviter>();
+        services.AddScoped<SurveyAnswers>();
+        services.AddScoped<IEventSubscriber<TicketSolved>, InviteCsatOnTicketSolved>();
+        services.AddHostedService<NpsScheduler>();
         return builder;
     }
 
@@ -42,6 +49,8 @@ public static class SupportModule
         app.MapTicketEndpoints();
         app.MapAssignmentEndpoints();
         app.MapSlaEndpoints();
+        app.MapSurveyEndpoints();
+        app.MapSupportFormEndpoints();
         return app;
     }
 }

@@ -70,6 +70,9 @@ public sealed class SupportOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
     public TimeSpan SurveyLinkLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>Sends NPS invitations on their schedule from this instance.</summary>
+    public bool NpsScheduleEnabled { get; set; } = true;
+
     /// <summary>An NPS invitation goes to each client contact at most this often.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
     public TimeSpan NpsInterval { get; set; } = TimeSpan.FromDays(90);

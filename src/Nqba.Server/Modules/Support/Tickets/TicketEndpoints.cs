@@ -70,16 +70,16 @@ internal static class TicketEndpoints
                         return Error.Validation("priority", "Emergencies go through the emergency hotline; choose Low, Normal or Urgent here.").ToProblem();
                     }
 
-                    var org = Guid.TryParse(user.FindFirstValue(NqbaClaims.Organization), out var o) ? o : (Guid?)null;
+                    var org = user.OrganizationId();
                     if (org is null)
                     {
                         return Error.Forbidden("Your account belongs to no client organization.").ToProblem();
                     }
 
-                    var name = Name(user);
+                    var name = user.DisplayName();
                     open = new OpenTicket(request.Subject, name, user.FindFirstValue(ClaimTypes.Email), org,
-                        new NewMessage(TicketChannel.Portal, MessageAuthor.Client, name, request.Body, request.BodyHtml, UserId(user), Attachments: files.Value),
-                        request.Priority ?? TicketPriority.Normal, UserId(user), request.Language, Tags: request.Tags);
+                        new NewMessage(TicketChannel.Portal, MessageAuthor.Client, name, request.Body, request.BodyHtml, user.UserId(), Attachments: files.Value),
+                        request.Priority ?? TicketPriority.Normal, user.UserId(), request.Language, Tags: request.Tags);
                 }
                 else
                 {
@@ -116,7 +116,7 @@ internal static class TicketEndpoints
                     return Error.Validation("internal", "Only staff write internal notes.").ToProblem();
                 }
 
-                var message = new NewMessage(TicketChannel.Portal, client ? MessageAuthor.Client : MessageAuthor.Agent, Name(user), request.Body, request.BodyHtml, UserId(user), request.Internal, Attachments: files.Value);
+                var message = new NewMessage(TicketChannel.Portal, client ? MessageAuthor.Client : MessageAuthor.Agent, user.DisplayName(), request.Body, request.BodyHtml, user.UserId(), request.Internal, Attachments: files.Value);
                 var result = await desk.AddMessageAsync(id, message, ct);
                 return result.Succeeded ? TypedResults.Ok(result.Value.Id) : result.Error.ToProblem();
             })
@@ -131,7 +131,7 @@ internal static class TicketEndpoints
                     return Error.Validation("callbackAt", "callbackAt must be in the future.").ToProblem();
                 }
 
-                var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, Name(user), request.Summary, AuthorUserId: UserId(user), CallDirection: request.Direction, CallSeconds: request.DurationSeconds), ct);
+                var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, user.DisplayName(), request.Summary, AuthorUserId: user.UserId(), CallDirection: request.Direction, CallSeconds: request.DurationSeconds), ct);
                 if (!result.Succeeded)
                 {
                     return result.Error.ToProblem();
@@ -140,7 +140,7 @@ internal static class TicketEndpoints
                 if (request.CallbackAt is { } at)
                 {
                     var ticket = await db.Tickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
-                    var agent = await db.Agents.AsNoTracking().Where(a => a.UserId == UserId(user)).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+                    var agent = await db.Agents.AsNoTracking().Where(a => a.UserId == user.UserId()).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
                     db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, DueAt = at.ToUniversalTime(), Note = request.CallbackNote ?? request.Summary, AssigneeId = agent ?? ticket.AssigneeId, CreatedAt = now });
                     await db.SaveChangesAsync(ct);
                 }
@@ -153,7 +153,7 @@ internal static class TicketEndpoints
 
         group.MapPost("/{id:guid}/status", async Task<Results<Ok<TicketDto>, ProblemHttpResult>> (Guid id, ChangeStatusRequest request, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
             {
-                var result = await desk.ChangeStatusAsync(id, request.Status, Name(user), ct);
+                var result = await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), ct);
                 return result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value)) : result.Error.ToProblem();
             })
             .RequireAuthorization(NqbaPolicies.Staff)
@@ -237,10 +237,7 @@ internal static class TicketEndpoints
         return app;
     }
 
-    private static Guid? UserId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    private static string Name(ClaimsPrincipal user) =>
-        user.FindFirstValue(NqbaClaims.DisplayName) ?? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user";
 
     private static Result<IReadOnlyList<NewAttachment>> Decode(IReadOnlyList<AttachmentUpload>? uploads)
     {
