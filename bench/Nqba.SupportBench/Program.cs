@@ -58,6 +58,8 @@ Console.WriteLine($"Instance: {ticketCount:N0} open tickets, {tickets.Average(t 
 var baseline = Run("baseline: SlaClock over BusinessCalendar (day loop per call)", () => regions.ToDictionary(r => r.Key, r => (IWorkingTime)new CalendarWorkingTime(new BusinessCalendar(r.Value))));
 var ours = Run("ours: SlaClock over precomputed WorkingTimeTable per region", () => regions.ToDictionary(r => r.Key, r => (IWorkingTime)WorkingTimeTable.Around(r.Value, now)));
 
+var floor = Run("floor: SlaClock with no calendar at all (24/7), for scale", () => regions.ToDictionary(r => r.Key, r => (IWorkingTime)AroundTheClock.Instance));
+
 var mismatches = 0;
 for (var i = 0; i < ticketCount; i++)
 {
@@ -68,7 +70,7 @@ for (var i = 0; i < ticketCount; i++)
 }
 
 Console.WriteLine($"deadlines identical: {ticketCount - mismatches:N0} of {ticketCount:N0}");
-Console.WriteLine($"speed-up (median): {baseline.Median.TotalMilliseconds / ours.Median.TotalMilliseconds:F1}x");
+Console.WriteLine($"speed-up (median): {baseline.Median.TotalMilliseconds / ours.Median.TotalMilliseconds:F1}x; calendar share of the time: baseline {(baseline.Median - floor.Median).TotalMilliseconds:F0} ms, ours {(ours.Median - floor.Median).TotalMilliseconds:F0} ms");
 return mismatches == 0 ? 0 : 1;
 
 (SlaDeadlines[] Results, TimeSpan Median) Run(string name, Func<Dictionary<string, IWorkingTime>> build)

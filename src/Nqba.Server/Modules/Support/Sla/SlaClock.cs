@@ -20,7 +20,7 @@ internal static class SlaClock
         Meter[] meters = [first, next, resolution];
         var paused = false;
         var responded = false;
-        foreach (var e in history.OrderBy(e => e.At))
+        foreach (var e in InOrder(history))
         {
             switch (e.Kind)
             {
@@ -46,11 +46,19 @@ internal static class SlaClock
                     break;
                 case SlaEventKind.Paused when !paused:
                     paused = true;
-                    Array.ForEach(meters, m => m.Pause(e.At));
+                    foreach (var m in meters)
+                    {
+                        m.Pause(e.At);
+                    }
+
                     break;
                 case SlaEventKind.Resumed when paused:
                     paused = false;
-                    Array.ForEach(meters, m => m.Resume(e.At));
+                    foreach (var m in meters)
+                    {
+                        m.Resume(e.At);
+                    }
+
                     break;
                 case SlaEventKind.Solved or SlaEventKind.Closed:
                     // Solving answers nobody's next message and ends the resolution clock; an unanswered first response stays measured as missed or met.
@@ -68,6 +76,20 @@ internal static class SlaClock
         }
 
         return new SlaDeadlines(first.Read(), next.Read(), resolution.Read());
+    }
+
+    /// <summary>The history in time order (stable: equal instants keep their order); stored histories usually are already.</summary>
+    private static IEnumerable<SlaEvent> InOrder(IReadOnlyList<SlaEvent> history)
+    {
+        for (var i = 1; i < history.Count; i++)
+        {
+            if (history[i].At < history[i - 1].At)
+            {
+                return history.OrderBy(e => e.At);
+            }
+        }
+
+        return history;
     }
 
     /// <summary>One clock: the working time consumed in closed segments, and the segment running now.</summary>
