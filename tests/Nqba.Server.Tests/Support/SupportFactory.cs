@@ -40,7 +40,16 @@ public sealed class SupportFactory : NqbaFactory
         {
             foreach (var file in Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml") : [])
             {
-                var message = await MimeMessage.LoadAsync(file);
+                MimeMessage message;
+                try
+                {
+                    message = await MimeMessage.LoadAsync(file);
+                }
+                catch (Exception ex) when (ex is IOException or FormatException)
+                {
+                    continue; // still being written by the server: read it next round
+                }
+
                 if (match(message))
                 {
                     return message;

@@ -192,10 +192,17 @@ internal static class TicketEndpoints
             .WithName("AssignSupportTicket")
             .WithSummary("Assigns the ticket to an agent, or lets assignment choose among available agents of its team.");
 
-        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, SupportDbContext db, CancellationToken ct) =>
-            await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.TicketId == id, ct) is { } file
-                ? TypedResults.File(file.Content, "application/octet-stream", file.FileName)
-                : Error.NotFound("Attachment", attachmentId).ToProblem())
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+            {
+                // Files of internal notes are staff-only, like the notes.
+                var staff = !user.IsInRole(NqbaRoles.Client);
+                var file = await db.Attachments.AsNoTracking()
+                    .Where(a => a.Id == attachmentId && a.TicketId == id && (staff || db.Messages.Any(m => m.Id == a.MessageId && !m.Internal)))
+                    .FirstOrDefaultAsync(ct);
+                return file is null
+                    ? Error.NotFound("Attachment", attachmentId).ToProblem()
+                    : TypedResults.File(file.Content, "application/octet-stream", file.FileName);
+            })
             .WithName("GetSupportAttachment")
             .WithSummary("Downloads an attachment (always as a download, never rendered inline).");
 
