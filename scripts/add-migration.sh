@@ -15,6 +15,7 @@ contexts=(
   "Monitoring:Modules/Monitoring"
   "ResidencyStore:Platform/Residency"
   "Scheduling:Modules/Scheduling"
+  "Support:Modules/Support"
 )
 for entry in "${contexts[@]}"; do
   ctx=${entry%%:*}; dir=${entry#*:}

@@ -2,8 +2,8 @@ using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Optimization;
-using Nqba.Server.Modules.Support;
 using Nqba.Server.Modules.Scheduling;
+using Nqba.Server.Modules.Support;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Web;
 

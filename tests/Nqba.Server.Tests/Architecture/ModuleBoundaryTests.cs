@@ -61,7 +61,11 @@ public sealed class ModuleBoundaryTests
                 $"Nqba.Server.Modules.{other}.MeetingTypes",
                 $"Nqba.Server.Modules.{other}.Invites",
                 $"Nqba.Server.Modules.{other}.Reminders",
-                $"Nqba.Server.Modules.{other}.Briefings")
+                $"Nqba.Server.Modules.{other}.Briefings",
+                $"Nqba.Server.Modules.{other}.Tickets",
+                $"Nqba.Server.Modules.{other}.Channels",
+                $"Nqba.Server.Modules.{other}.Assignment",
+                $"Nqba.Server.Modules.{other}.Surveys")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{module} depends on {other}'s internals: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -1,19 +1,63 @@
+using Nqba.Server.Modules.Support.Assignment;
+using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Pages;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Sla;
+using Nqba.Server.Modules.Support.Surveys;
+using Nqba.Server.Modules.Support.Tickets;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Support;
 
-/// <summary>Support: knowledge base, chat bot and live chat (tickets, SLAs and surveys join here).</summary>
+/// <summary>
+/// Tickets from every channel, SLA clocks on business calendars, escalation, assignment and surveys; the knowledge
+/// base, its bot and live chat (a handed-over chat becomes a ticket).
+/// </summary>
 public static class SupportModule
 {
     public static IHostApplicationBuilder AddSupportModule(this IHostApplicationBuilder builder)
     {
         SupportChatRegistration.AddSupportChat(builder);
+        var services = builder.Services;
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<SupportDbContext, SqliteSupportDbContext, PostgresSupportDbContext>("__ef_support");
+        services.AddScoped<IDataSeeder, SupportSeeder>();
+        services.AddSingleton<HtmlBodies>();
+        services.AddSingleton<SlaCalendars>();
+        services.AddScoped<AgentAssigner>();
+        services.AddScoped<TicketMailer>();
+        services.AddScoped<TicketDesk>();
+        services.AddScoped<EmailIntake>();
+        services.AddScoped<EmailPickup>();
+        services.AddScoped<ImapMailbox>();
+        services.AddHostedService<MailPoller>();
+        services.AddScoped<SlaWatch>();
+        services.AddHostedService<SlaMonitor>();
+        services.AddScoped<OnCallPager>();
+        services.AddScoped<IEventSubscriber<TicketOpened>>(sp => sp.GetRequiredService<OnCallPager>());
+        services.AddScoped<SlaEscalation>();
+        services.AddScoped<IEventSubscriber<SlaWarning>>(sp => sp.GetRequiredService<SlaEscalation>());
+        services.AddScoped<IEventSubscriber<SlaBreached>>(sp => sp.GetRequiredService<SlaEscalation>());
+        services.AddSingleton<SurveyLinks>();
+        services.AddScoped<SurveyInviter>();
+        services.AddScoped<SurveyAnswers>();
+        services.AddScoped<IEventSubscriber<TicketSolved>, InviteCsatOnTicketSolved>();
+        services.AddHostedService<NpsScheduler>();
+        services.AddScoped<IEventSubscriber<ChatHandedOver>, OpenTicketOnChatHandedOver>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapSupportEndpoints(this IEndpointRouteBuilder app)
     {
         SupportChatRegistration.MapSupportChat(app);
+        app.MapTicketEndpoints();
+        app.MapAssignmentEndpoints();
+        app.MapSlaEndpoints();
+        app.MapSurveyEndpoints();
+        app.MapSupportFormEndpoints();
         return app;
     }
 }

@@ -59,6 +59,16 @@ internal sealed partial class MailKitEmailSender(IOptions<MailOptions> options, 
         }
 
         mail.Body = body.ToMessageBody();
+        if (message.Threading is { } threading)
+        {
+            mail.MessageId = threading.MessageId;
+            mail.InReplyTo = threading.InReplyTo;
+            foreach (var reference in threading.References ?? [])
+            {
+                mail.References.Add(reference);
+            }
+        }
+
         return mail;
     }
 

@@ -1,0 +1,23 @@
+namespace Nqba.Server.Modules.Support.Pages;
+
+/// <summary>The fields the support pages' forms post (all optional here; the desk validates).</summary>
+internal sealed class SupportForm
+{
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Summary { get; set; }
+
+    public bool Internal { get; set; }
+
+    public string? Priority { get; set; }
+
+    public string? Status { get; set; }
+
+    public DateTime? CallbackAt { get; set; }
+
+    public int? Score { get; set; }
+
+    public string? Comment { get; set; }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Surveys;
+using Nqba.Server.Modules.Support.Tickets;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Modules.Support.Pages;
+
+/// <summary>The support pages' forms (anti-forgery checked); each redirects back, with the invalid fields when there are some.</summary>
+internal static class SupportFormEndpoints
+{
+    public static IEndpointRouteBuilder MapSupportFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/support/tickets/{id:guid}").WithTags("Support forms").ExcludeFromDescription().RequireAuthorization();
+        tickets.MapPost("/reply", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
+        {
+            var client = user.IsInRole(NqbaRoles.Client);
+            var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Portal, client ? MessageAuthor.Client : MessageAuthor.Agent, user.DisplayName(), form.Body, AuthorUserId: user.UserId(), Internal: !client && form.Internal), ct);
+            return Back(id, result.Error);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitSupportReply");
+        tickets.MapPost("/call", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, SupportDbContext db, TimeProvider time, CancellationToken ct) =>
+        {
+            var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, user.DisplayName(), form.Summary, AuthorUserId: user.UserId(), CallDirection: CallDirection.Inbound), ct);
+            if (result.Succeeded && form.CallbackAt is { } at && await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } ticket)
+            {
+                db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, DueAt = DateTime.SpecifyKind(at, DateTimeKind.Utc), Note = form.Summary!, AssigneeId = ticket.AssigneeId, CreatedAt = time.GetUtcNow().UtcDateTime });
+                await db.SaveChangesAsync(ct);
+            }
+
+            return Back(id, result.Error);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportCall");
+        tickets.MapPost("/status", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<TicketStatus>(form.Status, out var status))
+            {
+                return Back(id, Error.Validation("status", "Unknown status."));
+            }
+
+            var result = await desk.ChangeStatusAsync(id, status, user.DisplayName(), ct);
+            return Back(id, result.Error);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportStatus");
+
+        app.MapPost("/support/portal/new", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
+        {
+            var org = user.OrganizationId();
+            var priority = Enum.TryParse<TicketPriority>(form.Priority, out var p) && p != TicketPriority.Emergency ? p : TicketPriority.Normal;
+            if (org is null)
+            {
+                return TypedResults.LocalRedirect("/support/portal?error=organization");
+            }
+
+            var result = await desk.OpenAsync(
+                new OpenTicket(form.Subject ?? string.Empty, user.DisplayName(), user.FindFirstValue(ClaimTypes.Email), org, new NewMessage(TicketChannel.Portal, MessageAuthor.Client, user.DisplayName(), form.Body, AuthorUserId: user.UserId()), priority, user.UserId()),
+                ct);
+            return result.Succeeded
+                ? TypedResults.LocalRedirect($"/support/tickets/{result.Value.Id}")
+                : TypedResults.LocalRedirect($"/support/portal?error={Uri.EscapeDataString(string.Join(',', result.Error.Fields?.Keys ?? []))}");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization().WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportPortalTicket");
+
+        app.MapPost("/support/survey/{token}", async Task<RedirectHttpResult> (string token, [FromForm] SupportForm form, SurveyAnswers answers, CancellationToken ct) =>
+        {
+            var result = await answers.AnswerAsync(token, form.Score ?? -1, form.Comment, ct);
+            return TypedResults.LocalRedirect($"/support/survey/{Uri.EscapeDataString(token)}{(result.Succeeded ? "?done=true" : string.Empty)}");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportSurvey");
+        return app;
+    }
+
+    private static RedirectHttpResult Back(Guid id, Error? error) =>
+        TypedResults.LocalRedirect(error is null ? $"/support/tickets/{id}" : $"/support/tickets/{id}?error={Uri.EscapeDataString(string.Join(',', error.Fields?.Keys ?? [error.Title]))}");
+}

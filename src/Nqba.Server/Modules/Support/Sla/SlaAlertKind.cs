@@ -1,0 +1,7 @@
+namespace Nqba.Server.Modules.Support.Sla;
+
+public enum SlaAlertKind
+{
+    Warning,
+    Breach,
+}

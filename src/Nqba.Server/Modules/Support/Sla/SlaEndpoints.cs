@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Support.Channels;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Modules.Support.Sla;
+
+internal static class SlaEndpoints
+{
+    public static IEndpointRouteBuilder MapSlaEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/support").WithTags("Support SLA").RequireAuthorization(NqbaPolicies.Staff);
+        group.MapGet("/sla/policies", (IOptions<SupportOptions> options) =>
+            TypedResults.Ok(options.Value.SlaPolicies.ConvertAll(p => new SlaPolicyDto(p.Name, p.Channel, p.Priority, p.FirstResponse, p.NextResponse, p.Resolution, p.AroundTheClock))))
+            .WithName("ListSlaPolicies")
+            .WithSummary("The SLA policies in force (configuration section Support:SlaPolicies).");
+        group.MapPost("/sla/recompute", async Task<Ok<int>> (SlaWatch watch, SlaCalendars calendars, ICompanyDirectory company, CancellationToken ct) =>
+            TypedResults.Ok(await watch.RecomputeOpenAsync(await calendars.GetAsync(company, ct), ct)))
+            .RequireAuthorization(NqbaPolicies.Admin)
+            .WithName("RecomputeSlaDeadlines")
+            .WithSummary("Recomputes the SLA deadlines of every open ticket from its history (done automatically when a calendar or policy changes).");
+        group.MapPost("/inbox/pickup", async Task<Ok<int>> (EmailPickup pickup, CancellationToken ct) =>
+            TypedResults.Ok((await pickup.ProcessAsync(ct)).Count))
+            .RequireAuthorization(NqbaPolicies.Admin)
+            .WithName("PickUpSupportMail")
+            .WithSummary("Takes in the .eml files in the pickup folder now (the poller does this on its interval).");
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Surveys;
+
+/// <summary>One survey sent to one person; answered at most once through its signed link.</summary>
+internal sealed class SurveyInvitation : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public SurveyKind Kind { get; set; }
+
+    public Guid? TicketId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    [Encrypted]
+    public required string Email { get; set; }
+
+    /// <summary>Keyed hash of the normalized address: how the NPS schedule finds a contact's last invitation.</summary>
+    public required string EmailHash { get; set; }
+
+    public DateTime SentAt { get; set; }
+
+    public int? Score { get; set; }
+
+    [Encrypted]
+    public string? Comment { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+
+    public Guid? OwnerOrganizationId => OrganizationId;
+}

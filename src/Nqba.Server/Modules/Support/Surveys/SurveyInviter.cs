@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Surveys;
+
+/// <summary>
+/// Sends survey invitations: CSAT once per solved ticket (to its requester), and NPS to each client contact
+/// who had a ticket, at most once per configured interval.
+/// </summary>
+internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, FieldProtector protector, IEmailSender email, IOptions<SupportOptions> options, TimeProvider time)
+{
+    public async Task<SurveyInvitation?> InviteCsatAsync(Guid ticketId, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket?.RequesterEmail is not { } address || await db.Surveys.IgnoreQueryFilters().AnyAsync(s => s.TicketId == ticketId && s.Kind == SurveyKind.Csat, cancellationToken))
+        {
+            return null;
+        }
+
+        var invitation = await CreateAsync(SurveyKind.Csat, address, ticket.OrganizationId, ticketId, cancellationToken);
+        await email.SendAsync(
+            new EmailMessage(address, $"How did we do? Ticket #{ticket.Number}", $"Your ticket \"{ticket.Subject}\" was solved. How satisfied are you, from 1 (not at all) to 5 (very)? One click:\n\n{links.UrlFor(invitation.Id)}"),
+            cancellationToken);
+        return invitation;
+    }
+
+    /// <summary>Invites every client contact with a ticket in the last interval who had no NPS invitation in it.</summary>
+    public async Task<int> InviteNpsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var since = now - options.Value.NpsInterval;
+        var contacts = (await db.Tickets.IgnoreQueryFilters().AsNoTracking()
+                .Where(t => t.OrganizationId != null && t.RequesterEmail != null && t.CreatedAt >= since)
+                .ToListAsync(cancellationToken))
+            .GroupBy(t => t.RequesterEmail!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => (Email: g.Key, g.First().OrganizationId))
+            .ToList();
+        var sent = 0;
+        foreach (var (address, organization) in contacts)
+        {
+            var hash = await protector.SearchHashAsync(address, cancellationToken);
+            if (await db.Surveys.IgnoreQueryFilters().AnyAsync(s => s.EmailHash == hash && s.Kind == SurveyKind.Nps && s.SentAt >= since, cancellationToken))
+            {
+                continue;
+            }
+
+            var invitation = await CreateAsync(SurveyKind.Nps, address, organization, null, cancellationToken);
+            await email.SendAsync(
+                new EmailMessage(address, "How likely are you to recommend us?", $"From 0 (not at all) to 10 (extremely): how likely are you to recommend us to a colleague?\n\n{links.UrlFor(invitation.Id)}"),
+                cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private async Task<SurveyInvitation> CreateAsync(SurveyKind kind, string address, Guid? organization, Guid? ticketId, CancellationToken cancellationToken)
+    {
+        var invitation = new SurveyInvitation
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = kind,
+            TicketId = ticketId,
+            OrganizationId = organization,
+            Email = address,
+            EmailHash = await protector.SearchHashAsync(address, cancellationToken),
+            SentAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Surveys.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return invitation;
+    }
+}

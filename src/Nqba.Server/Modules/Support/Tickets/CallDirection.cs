@@ -1,0 +1,7 @@
+namespace Nqba.Server.Modules.Support.Tickets;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+}

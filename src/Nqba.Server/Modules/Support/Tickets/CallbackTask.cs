@@ -1,0 +1,26 @@
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Tickets;
+
+/// <summary>A promised call back, logged with a phone call.</summary>
+internal sealed class CallbackTask : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TicketId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public DateTime DueAt { get; set; }
+
+    [Encrypted]
+    public required string Note { get; set; }
+
+    public Guid? AssigneeId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? DoneAt { get; set; }
+
+    public Guid? OwnerOrganizationId => OrganizationId;
+}

@@ -1,0 +1,26 @@
+using Nqba.Server.Platform.Protection;
+
+namespace Nqba.Server.Modules.Support.Tickets;
+
+/// <summary>A file attached to a ticket message, stored in the database (size-limited by SupportOptions).</summary>
+internal sealed class TicketAttachment : IOrganizationOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TicketId { get; set; }
+
+    public Guid MessageId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    [Encrypted]
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public int Size { get; set; }
+
+    public required byte[] Content { get; set; }
+
+    public Guid? OwnerOrganizationId => OrganizationId;
+}

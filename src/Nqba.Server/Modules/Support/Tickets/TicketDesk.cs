@@ -1,0 +1,324 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access;
+using Nqba.Server.Modules.Support.Assignment;
+using Nqba.Server.Modules.Support.Channels;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Sla;
+using Nqba.Server.Platform.Company;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Notifications;
+
+namespace Nqba.Server.Modules.Support.Tickets;
+
+/// <summary>
+/// The one way tickets change, whatever the channel: open a ticket from a channel message, add messages, log
+/// calls, change status. Every change recomputes the ticket's SLA clocks in the same save and publishes its events.
+/// </summary>
+internal sealed class TicketDesk(
+    SupportDbContext db,
+    IClientDirectory clients,
+    ICompanyDirectory company,
+    SlaCalendars calendars,
+    AgentAssigner assigner,
+    HtmlBodies html,
+    TicketMailer mailer,
+    TimeProvider time,
+    IOptions<SupportOptions> options)
+{
+    public const int MaxSubject = 300;
+    public const int MaxBody = 100_000;
+
+    /// <summary>Opens a ticket with its first message; region from the client organization, team from the code or the default team.</summary>
+    public async Task<Result<Ticket>> OpenAsync(OpenTicket request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var now = request.At ?? time.GetUtcNow().UtcDateTime;
+        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject)
+        {
+            return Error.Validation("subject", $"subject is required and at most {MaxSubject} characters.");
+        }
+
+        if (Validate(request.FirstMessage) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var region = request.RegionCode ?? options.Value.DefaultRegion;
+        if (request.OrganizationId is { } org)
+        {
+            if (await clients.FindAsync(org, cancellationToken) is not { } client)
+            {
+                return Error.Validation("organizationId", $"Client organization '{org}' does not exist.");
+            }
+
+            region = client.RegionCode;
+        }
+
+        var team = request.TeamCode is null
+            ? await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Code).FirstOrDefaultAsync(cancellationToken)
+            : await db.Teams.FirstOrDefaultAsync(t => t.Code == request.TeamCode, cancellationToken);
+        if (request.TeamCode is not null && team is null)
+        {
+            return Error.Validation("team", $"Support team '{request.TeamCode}' does not exist.");
+        }
+
+        var ticket = new Ticket
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = request.OrganizationId,
+            RegionCode = region,
+            Language = request.Language ?? "en",
+            Subject = request.Subject.Trim(),
+            RequesterName = request.RequesterName.Trim(),
+            RequesterEmail = request.RequesterEmail?.Trim(),
+            RequesterUserId = request.RequesterUserId,
+            Channel = request.FirstMessage.Channel,
+            Priority = request.FirstMessage.Channel == TicketChannel.Hotline ? TicketPriority.Emergency : request.Priority,
+            Status = TicketStatus.New,
+            Tags = string.Join(',', AgentChoice.Tags(request.Tags ?? string.Empty)),
+            TeamId = team?.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Tickets.Add(ticket);
+        var message = AddMessage(ticket, request.FirstMessage, now);
+        if (message.Author == MessageAuthor.Agent && !message.Internal)
+        {
+            // A ticket an agent opens with an answer already given (a phone call solved on the line) starts answered.
+            ticket.FirstRespondedAt = now;
+        }
+
+        if (team is not null)
+        {
+            await assigner.AssignAsync(ticket, now, cancellationToken);
+        }
+
+        await RecomputeAsync(ticket, cancellationToken);
+        db.Publish(new TicketOpened(ticket.Id, ticket.OrganizationId, ticket.Priority, ticket.Channel, now), now);
+        await SaveNumberedAsync(ticket, cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>Adds a message: a client's reopens a solved ticket and ends a pending wait; an agent's public one answers.</summary>
+    public async Task<Result<TicketMessage>> AddMessageAsync(Guid ticketId, NewMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound("Ticket", ticketId);
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return Error.Conflict($"Ticket #{ticket.Number} is closed; open a new ticket.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var by = request.AuthorName;
+        if (request.Author == MessageAuthor.Client)
+        {
+            if (ticket.Status == TicketStatus.Solved)
+            {
+                SetStatus(ticket, TicketStatus.Reopened, by, now);
+            }
+            else if (ticket.Status == TicketStatus.PendingOnClient)
+            {
+                SetStatus(ticket, TicketStatus.Open, by, now);
+            }
+        }
+
+        var message = AddMessage(ticket, request, now);
+        EmailThreading? threading = null;
+        if (request.Author == MessageAuthor.Agent && !request.Internal)
+        {
+            ticket.FirstRespondedAt ??= now;
+            if (ticket.Status is TicketStatus.New or TicketStatus.Reopened)
+            {
+                SetStatus(ticket, TicketStatus.Open, by, now);
+            }
+
+            if (request.Channel != TicketChannel.Phone && ticket.RequesterEmail is not null)
+            {
+                threading = await mailer.ThreadingAsync(ticket, message.Id, cancellationToken);
+                message.EmailMessageId = threading.MessageId;
+            }
+        }
+
+        ticket.UpdatedAt = now;
+        await RecomputeAsync(ticket, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (threading is not null)
+        {
+            await mailer.SendAsync(ticket, message, threading, cancellationToken);
+        }
+
+        return message;
+    }
+
+    /// <summary>Changes the status; Closed is final, Reopened only follows Solved.</summary>
+    public async Task<Result<Ticket>> ChangeStatusAsync(Guid ticketId, TicketStatus to, string by, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound("Ticket", ticketId);
+        }
+
+        if (ticket.Status == to)
+        {
+            return ticket;
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return Error.Conflict($"Ticket #{ticket.Number} is closed.");
+        }
+
+        if (to == TicketStatus.New || (to == TicketStatus.Reopened && ticket.Status != TicketStatus.Solved))
+        {
+            return Error.Validation("status", $"A ticket cannot go from {ticket.Status} to {to}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var responses = to == TicketStatus.Solved
+            ? await db.Messages.IgnoreQueryFilters().CountAsync(m => m.TicketId == ticket.Id && m.Author == MessageAuthor.Agent && !m.Internal, cancellationToken)
+            : 0;
+        SetStatus(ticket, to, by, now, responses);
+        await RecomputeAsync(ticket, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>Recomputes the clocks of one tracked ticket (pending messages and changes included).</summary>
+    public async Task RecomputeAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var set = await calendars.GetAsync(company, cancellationToken);
+        await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
+    }
+
+    private void SetStatus(Ticket ticket, TicketStatus to, string by, DateTime now, int agentResponses = 0)
+    {
+        db.StatusChanges.Add(new TicketStatusChange { Id = Guid.CreateVersion7(), TicketId = ticket.Id, OrganizationId = ticket.OrganizationId, From = ticket.Status, To = to, At = now, By = by });
+        if (to == TicketStatus.Reopened)
+        {
+            ticket.ReopenCount++;
+        }
+
+        if (to == TicketStatus.Solved)
+        {
+            ticket.SolvedAt = now;
+            db.Publish(new TicketSolved(ticket.Id, ticket.OrganizationId, ticket.Priority, ticket.Channel, ticket.AssigneeId, agentResponses, now), now);
+        }
+
+        ticket.Status = to;
+        ticket.UpdatedAt = now;
+    }
+
+    private TicketMessage AddMessage(Ticket ticket, NewMessage request, DateTime now)
+    {
+        var safeHtml = html.Sanitize(request.BodyHtml);
+        var body = string.IsNullOrWhiteSpace(request.Body) && safeHtml is not null ? HtmlBodies.TextOf(safeHtml) : request.Body ?? string.Empty;
+        var message = new TicketMessage
+        {
+            Id = Guid.CreateVersion7(),
+            TicketId = ticket.Id,
+            OrganizationId = ticket.OrganizationId,
+            Channel = request.Channel,
+            Author = request.Author,
+            AuthorUserId = request.AuthorUserId,
+            AuthorName = request.AuthorName,
+            Body = body,
+            BodyHtml = safeHtml,
+            Internal = request.Internal,
+            At = now,
+            EmailMessageId = request.EmailMessageId,
+            CallDirection = request.CallDirection,
+            CallSeconds = request.CallSeconds,
+        };
+        db.Messages.Add(message);
+        foreach (var file in request.Attachments ?? [])
+        {
+            db.Attachments.Add(new TicketAttachment
+            {
+                Id = Guid.CreateVersion7(),
+                TicketId = ticket.Id,
+                MessageId = message.Id,
+                OrganizationId = ticket.OrganizationId,
+                FileName = file.FileName,
+                ContentType = file.ContentType,
+                Size = file.Content.Length,
+                Content = file.Content,
+            });
+        }
+
+        return message;
+    }
+
+    private Error? Validate(NewMessage message)
+    {
+        if (string.IsNullOrWhiteSpace(message.Body) && string.IsNullOrWhiteSpace(message.BodyHtml))
+        {
+            return Error.Validation("body", "body is required.");
+        }
+
+        if ((message.Body?.Length ?? 0) > MaxBody || (message.BodyHtml?.Length ?? 0) > 2 * MaxBody)
+        {
+            return Error.Validation("body", $"body is at most {MaxBody} characters.");
+        }
+
+        var files = message.Attachments ?? [];
+        var o = options.Value;
+        if (files.Count > o.MaxAttachmentsPerMessage)
+        {
+            return Error.Validation("attachments", $"At most {o.MaxAttachmentsPerMessage} attachments per message.");
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var field = string.Create(CultureInfo.InvariantCulture, $"attachments[{i}]");
+            if (string.IsNullOrWhiteSpace(files[i].FileName) || files[i].FileName.Length > 255)
+            {
+                return Error.Validation(field + ".fileName", "fileName is required and at most 255 characters.");
+            }
+
+            if (files[i].Content.Length > o.MaxAttachmentBytes)
+            {
+                return new Error(
+                    "payload_too_large",
+                    "Attachment too large",
+                    $"'{files[i].FileName}' has {files[i].Content.Length} bytes; the limit is {o.MaxAttachmentBytes}.",
+                    StatusCodes.Status413PayloadTooLarge,
+                    new Dictionary<string, string[]> { [field] = [$"at most {o.MaxAttachmentBytes} bytes"] });
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Saves a new ticket under the next free number; two instances racing for one number retry.</summary>
+    private async Task SaveNumberedAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            ticket.Number = (await db.Tickets.IgnoreQueryFilters().MaxAsync(t => (long?)t.Number, cancellationToken) ?? 1000) + 1 + attempt;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 4)
+            {
+                // Unique number taken by a concurrent open: take the next one.
+            }
+        }
+    }
+}

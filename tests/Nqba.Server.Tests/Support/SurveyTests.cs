@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nqba.Server.Modules.Support.Surveys;
+using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Tests.Support;
+
+public sealed class SurveyTests(SupportFactory factory) : IClassFixture<SupportFactory>
+{
+    private static readonly DateTime Solved = new(2026, 11, 2, 12, 0, 0, DateTimeKind.Utc);
+
+    private static FcrTicket Ticket(int agentResponsesBeforeSolve, params double[] reopenAfterDays) =>
+        new(Solved, [.. Enumerable.Range(0, agentResponsesBeforeSolve).Select(i => Solved.AddHours(-i - 1))], [.. reopenAfterDays.Select(d => Solved.AddDays(d))]);
+
+    [Fact]
+    public void Fcr_WorkedExample_CountsOnlyOneResponseSolvesNotReopenedWithinSevenDays()
+    {
+        var now = Solved.AddDays(30);
+        FcrTicket[] tickets =
+        [
+            Ticket(1),          // solved by the first answer: FCR
+            Ticket(1),          // FCR
+            Ticket(1, 8),       // reopened after the window: still FCR
+            Ticket(1, 3),       // reopened on day 3: not FCR
+            Ticket(2),          // needed two answers: not FCR
+            Ticket(0),          // closed without an answer (duplicate): left out
+        ];
+
+        var figures = FirstContactResolution.Compute(tickets, now);
+
+        Assert.Equal(3, figures.ResolvedOnFirstContact);
+        Assert.Equal(5, figures.Decided);
+        Assert.Equal(60.0, figures.RatePercent);
+        Assert.Equal(1, figures.SolvedWithoutAgentResponse);
+    }
+
+    [Fact]
+    public void Fcr_SolvedLessThanSevenDaysAgo_IsPendingNotCountedAsSuccess()
+    {
+        var figures = FirstContactResolution.Compute([Ticket(1), Ticket(1, 1)], Solved.AddDays(2));
+
+        Assert.Equal(1, figures.PendingReopenWindow);
+        Assert.Equal(0, figures.ResolvedOnFirstContact);
+        Assert.Equal(1, figures.Decided);
+        Assert.Equal(0.0, figures.RatePercent);
+    }
+
+    [Fact]
+    public async Task Csat_SentWhenSolved_AnsweredOnceThroughTheSignedLink()
+    {
+        var email = $"csat-{Guid.NewGuid():N}@acme.example";
+        var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.Client, DemoCompany.AcmeCorp);
+        var client = await factory.CreateClientForAsync(email, password);
+        var admin = await factory.CreateAdminClientAsync();
+        var id = (await SupportFactory.ReadAsync(await client.PostAsJsonAsync("/api/support/tickets", new { subject = "Survey me", body = "please" }))).GetProperty("id").GetGuid();
+        await SupportFactory.ReadAsync(await admin.PostAsJsonAsync($"/api/support/tickets/{id}/messages", new { body = "Done." }));
+        await SupportFactory.ReadAsync(await admin.PostAsJsonAsync($"/api/support/tickets/{id}/status", new { status = "Solved" }));
+
+        var mail = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject?.StartsWith("How did we do", StringComparison.Ordinal) == true);
+        Assert.NotNull(mail);
+        var token = Uri.UnescapeDataString(mail.TextBody!.Split("/support/survey/")[1].Trim());
+        var anonymous = factory.CreateClient();
+
+        var survey = await anonymous.GetFromJsonAsync<JsonElement>($"/api/support/surveys/{Uri.EscapeDataString(token)}");
+        var outOfRange = await anonymous.PostAsJsonAsync($"/api/support/surveys/{Uri.EscapeDataString(token)}", new { score = 9 });
+        var first = await anonymous.PostAsJsonAsync($"/api/support/surveys/{Uri.EscapeDataString(token)}", new { score = 5, comment = "Quick and clear" });
+        var second = await anonymous.PostAsJsonAsync($"/api/support/surveys/{Uri.EscapeDataString(token)}", new { score = 1 });
+        var forged = await anonymous.PostAsJsonAsync($"/api/support/surveys/{Uri.EscapeDataString(token[..^4] + "AAAA")}", new { score = 1 });
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/support/reports/satisfaction");
+
+        Assert.Equal("Csat", survey.GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(1, report.GetProperty("csatResponses").GetInt32());
+        Assert.Equal(5.0, report.GetProperty("csatAverage").GetDouble());
+        Assert.Equal(1, report.GetProperty("firstContactResolution").GetProperty("pendingReopenWindow").GetInt32());
+    }
+}
