@@ -7,9 +7,11 @@ using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Modules.Scheduling.Privacy;
 using Nqba.Server.Modules.Scheduling.Reminders;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Scheduling;
@@ -25,6 +27,7 @@ public static class SchedulingModule
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
         services.AddSingleton<VideoRooms>();
         services.AddScoped<InviteBuilder>();

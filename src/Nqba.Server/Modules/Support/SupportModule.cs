@@ -3,11 +3,13 @@ using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Pages;
 using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Privacy;
 using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Support;
@@ -30,6 +32,7 @@ public static class SupportModule
         services.AddScoped<AgentAssigner>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
+        services.AddScoped<IPersonalDataSource, SupportPersonalData>();
         services.AddScoped<EmailIntake>();
         services.AddScoped<EmailPickup>();
         services.AddScoped<ImapMailbox>();
