@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -66,6 +67,16 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
         Assert.True(handedOver.GetProperty("outsideHours").GetBoolean());
         Assert.Equal("de", handedOver.GetProperty("language").GetString());
         Assert.Equal(ChatFactory.ClosedRegion, handedOver.GetProperty("regionCode").GetString());
+        JsonElement? ticket = null;
+        for (var i = 0; i < 100 && ticket is null; i++)
+        {
+            var tickets = await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets?channel=Chat");
+            ticket = tickets!.FirstOrDefault(t => t.GetProperty("regionCode").GetString() == ChatFactory.ClosedRegion
+                && t.GetProperty("subject").GetString() == "Chat outside business hours");
+            await Task.Delay(ticket is null ? 100 : 0);
+        }
+
+        Assert.NotNull(ticket);
     }
 
     [Fact]

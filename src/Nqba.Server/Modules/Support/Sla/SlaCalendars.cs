@@ -34,7 +34,12 @@ internal sealed class SlaCalendars(IOptionsMonitor<SupportOptions> options, Time
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var tables = regions.ToDictionary(r => r.Code, r => (IWorkingTime)WorkingTimeTable.Around(r.Hours, now), StringComparer.Ordinal);
+        // A region without working days has no business time to measure: its tickets are measured around the
+        // clock rather than left without a deadline (or failing to open).
+        var tables = regions.ToDictionary(
+            r => r.Code,
+            r => r.Hours.WorkingDays.Count == 0 ? AroundTheClock.Instance : (IWorkingTime)WorkingTimeTable.Around(r.Hours, now),
+            StringComparer.Ordinal);
         current = new SlaCalendarSet(tables, o.DefaultRegion, [.. o.SlaPolicies], o.WarnAtShare, fingerprint);
         _current = current;
         return current;
