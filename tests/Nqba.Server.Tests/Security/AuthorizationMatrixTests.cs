@@ -90,6 +90,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/monitoring/incidents/{id}"] = Staff,
         ["POST /api/monitoring/incidents/{id}/updates"] = Staff,
         ["PUT /api/monitoring/incidents/{id}/postmortem"] = Staff,
+        ["GET /api/monitoring/incidents/{id}/tickets"] = Staff,
+        ["POST /api/monitoring/incidents/{id}/notify-clients"] = Staff,
         ["GET /api/monitoring/maintenance"] = Staff,
         ["POST /api/monitoring/maintenance"] = Admin,
         ["DELETE /api/monitoring/maintenance/{id}"] = Admin,

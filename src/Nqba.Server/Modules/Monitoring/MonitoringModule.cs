@@ -39,6 +39,7 @@ public static class MonitoringModule
         services.AddHostedService(sp => new ServiceLevelMeterStarter(sp.GetRequiredService<ServiceLevelMeter>()));
         services.AddSingleton<NotificationRepeater>();
         services.AddScoped<StateChangeNotifier>();
+        services.AddScoped<IEventSubscriber<Support.TicketOpened>, LinkTicketsToOpenIncidents>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<NotifyStatusSubscribers>();
@@ -56,6 +57,7 @@ public static class MonitoringModule
         app.MapMonitorEndpoints();
         app.MapUptimeEndpoints();
         app.MapIncidentEndpoints();
+        app.MapIncidentClientEndpoints();
         app.MapPredictionReportEndpoints();
         app.MapMaintenanceEndpoints();
         app.MapRunbookEndpoints();

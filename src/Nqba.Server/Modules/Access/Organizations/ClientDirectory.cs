@@ -36,4 +36,10 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
     public async Task<ClientMatch?> FindAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new ClientMatch(o.Id, o.Name, o.RegionCode, false)).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> ContactEmailsAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Users.IgnoreQueryFilters()
+            .Where(u => u.ClientOrganizationId == organizationId && u.Email != null)
+            .Select(u => u.Email!)
+            .ToListAsync(cancellationToken);
 }

@@ -40,6 +40,8 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ClientService> ClientServices => Set<ClientService>();
 
+    public DbSet<IncidentTicket> IncidentTickets => Set<IncidentTicket>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.ApplyPlatformConventions();
@@ -124,6 +126,13 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
             b.Property(d => d.Text).HasMaxLength(4000);
             b.Property(d => d.Detail).HasMaxLength(1000);
             b.HasIndex(d => new { d.ChannelId, d.ComponentId, d.At });
+        });
+        modelBuilder.Entity<IncidentTicket>(b =>
+        {
+            b.ToTable("monitoring_incident_tickets");
+            b.HasOne<Incident>().WithMany().HasForeignKey(l => l.IncidentId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(l => new { l.IncidentId, l.TicketId }).IsUnique();
+            b.HasIndex(l => l.TicketId);
         });
         modelBuilder.Entity<StatusSubscription>(b =>
         {

@@ -268,6 +268,34 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                     b.ToTable("monitoring_incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("IncidentId", "TicketId")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_incident_tickets", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +691,15 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                     b.HasOne("Nqba.Server.Modules.Monitoring.Catalog.ServiceMonitor", null)
                         .WithMany()
                         .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentTicket", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Monitoring.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -262,6 +262,34 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.ToTable("monitoring_incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentTicket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("IncidentId", "TicketId")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_incident_tickets", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -655,6 +683,15 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.HasOne("Nqba.Server.Modules.Monitoring.Catalog.ServiceMonitor", null)
                         .WithMany()
                         .HasForeignKey("MonitorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Monitoring.Incidents.IncidentTicket", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Monitoring.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
