@@ -3,6 +3,7 @@ using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Notifications;
+using Nqba.Server.Modules.Monitoring.Pages;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Privacy;
 using Nqba.Server.Modules.Monitoring.Runbooks;
@@ -39,6 +40,7 @@ public static class MonitoringModule
         services.AddHostedService(sp => new ServiceLevelMeterStarter(sp.GetRequiredService<ServiceLevelMeter>()));
         services.AddSingleton<NotificationRepeater>();
         services.AddScoped<StateChangeNotifier>();
+        services.AddScoped<IncidentClientNotifier>();
         services.AddScoped<IEventSubscriber<Support.TicketOpened>, LinkTicketsToOpenIncidents>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());
@@ -65,6 +67,7 @@ public static class MonitoringModule
         app.MapStatusEndpoints();
         app.MapServiceLevelEndpoints();
         app.MapSlaEndpoints();
+        app.MapMonitoringFormEndpoints();
         return app;
     }
 }
