@@ -57,7 +57,7 @@ internal sealed partial class VideoLinks(IEnumerable<IVideoProvider> providers, 
     private IEnumerable<IVideoProvider> Chain()
     {
         var configured = options.Value.Video.Providers;
-        var names = (configured.Count == 0 ? VideoProviderNames.All : configured).Append(VideoProviderNames.Jitsi);
+        var names = (configured.Count == 0 ? [.. VideoProviderNames.All] : configured).Append(VideoProviderNames.Jitsi);
         var chain = names
             .Select(name => providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
             .OfType<IVideoProvider>()
