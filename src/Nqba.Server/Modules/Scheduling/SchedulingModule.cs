@@ -9,6 +9,7 @@ using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Modules.Scheduling.Privacy;
 using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Modules.Scheduling.Video;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
@@ -29,7 +30,18 @@ public static class SchedulingModule
         services.AddScoped<BookingService>();
         services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
-        services.AddSingleton<VideoRooms>();
+        services.AddHttpClient(VendorHttp.ClientName, c =>
+        {
+            // Each provider call has its own deadline (Scheduling:Video:Timeout); this only bounds a stuck one.
+            c.Timeout = TimeSpan.FromMinutes(2);
+            c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-scheduling/1.0");
+        });
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<IVideoProvider, JitsiVideoProvider>();
+        services.AddSingleton<IVideoProvider, ZoomVideoProvider>();
+        services.AddSingleton<IVideoProvider, TeamsVideoProvider>();
+        services.AddSingleton<IVideoProvider, GoogleMeetVideoProvider>();
+        services.AddSingleton<VideoLinks>();
         services.AddScoped<InviteBuilder>();
         services.AddScoped<BookingMailer>();
         services.AddScoped<BriefingService>();

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Video;
 
 namespace Nqba.Server.Modules.Scheduling;
 
 /// <summary>The <c>Scheduling</c> configuration section.</summary>
-public sealed class SchedulingOptions
+public sealed class SchedulingOptions : IValidatableObject
 {
     public const string SectionName = "Scheduling";
 
@@ -49,4 +50,10 @@ public sealed class SchedulingOptions
     /// <summary>Base address of the self-hosted Jitsi-style video rooms a meeting gets by default.</summary>
     [Required, Url]
     public string VideoBaseUrl { get; set; } = "https://meet.jit.si";
+
+    /// <summary>Video providers (Zoom, Teams, Google Meet) tried before the Jitsi-style room.</summary>
+    public VideoOptions Video { get; set; } = new();
+
+    /// <inheritdoc/>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => Video.Validate($"{SectionName}:Video");
 }

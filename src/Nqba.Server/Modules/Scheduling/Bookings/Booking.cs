@@ -50,6 +50,13 @@ internal sealed class Booking : IOrganizationOwned
 
     public string? VideoUrl { get; set; }
 
+    /// <summary>The provider that made <see cref="VideoUrl"/> (Zoom, Teams, GoogleMeet, Jitsi).</summary>
+    public string? VideoProvider { get; set; }
+
+    /// <summary>The meeting's id at its provider, to delete it when the booking is cancelled.</summary>
+    public string? VideoMeetingId { get; set; }
+
+    /// <summary>What went wrong getting or removing the link, e.g. "Zoom failed (HTTP 401); used Jitsi".</summary>
     public string? VideoNote { get; set; }
 
     public string? CancelReason { get; set; }

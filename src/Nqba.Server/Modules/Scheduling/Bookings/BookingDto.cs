@@ -18,6 +18,7 @@ internal sealed record BookingDto(
     string? Notes,
     Guid? LeadId,
     string? VideoUrl,
+    string? VideoProvider,
     string? VideoNote,
     int Sequence,
     string? ManageToken);

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Modules.Scheduling.Video;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
@@ -17,12 +18,14 @@ namespace Nqba.Server.Modules.Scheduling.Bookings;
 /// <summary>
 /// Holds, books, reschedules and cancels meetings. Every write that takes calendar time runs under the
 /// specialist's lock (<see cref="SpecialistLock"/>) and re-checks availability against committed data first.
+/// The video link is made before the lock is taken (a vendor's API may take seconds) and its meeting deleted again
+/// when the slot is lost after all.
 /// </summary>
 internal sealed class BookingService(
     SchedulingDbContext db,
     AvailabilityService availability,
     BookingLinks links,
-    VideoRooms video,
+    VideoLinks video,
     FieldProtector protector,
     IAuditLedger audit,
     IOptions<SchedulingOptions> options,
@@ -89,7 +92,6 @@ internal sealed class BookingService(
             booking.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
             booking.ClientTimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
             booking.Language = request.Language ?? "en";
-            booking.VideoUrl = video.NewRoom();
             booking.ChangedBy = actor;
             booking.CreatedAt = now;
         }
@@ -116,6 +118,7 @@ internal sealed class BookingService(
             // The organization's data key must exist before the write lock is taken: creating it writes another
             // table through another connection, which on SQLite would wait for this very lock.
             await protector.ProtectAsync(target.Value.OrganizationId, string.Empty, cancellationToken);
+            var link = await video.CreateAsync(VideoRequest(target.Value.Type, target.Value.Start), cancellationToken);
             booked = await PlaceAsync(target.Value, null, specialist =>
             {
                 var booking = new Booking
@@ -130,10 +133,12 @@ internal sealed class BookingService(
                     ChangedBy = actor,
                 };
                 Fill(booking);
+                Apply(booking, link);
                 return booking;
             }, cancellationToken);
             if (booked is null)
             {
+                await video.DeleteAsync(link.Provider, link.MeetingId, cancellationToken);
                 return Taken(target.Value.Start);
             }
         }
@@ -216,6 +221,12 @@ internal sealed class BookingService(
         db.Publish(new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await audit.AppendAsync(new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId), cancellationToken);
+        // Only once the cancellation is committed: a meeting deleted for a cancellation that then failed would be lost.
+        if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
+        {
+            booking.VideoNote = Note(booking.VideoNote, deleted);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
         return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
     }
 
@@ -271,6 +282,7 @@ internal sealed class BookingService(
             notes ?? booking.Notes,
             booking.LeadId,
             booking.VideoUrl,
+            booking.VideoProvider,
             booking.VideoNote,
             booking.Sequence,
             manageToken);
@@ -278,6 +290,24 @@ internal sealed class BookingService(
 
     public static DateTimeOffset ToOffset(DateTime utc, DateTimeZone zone) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).ToDateTimeOffset();
+
+    private static VideoMeetingRequest VideoRequest(MeetingType type, Instant start) =>
+        new(type.Name, start.ToDateTimeUtc(), (start + Duration.FromMinutes(type.DurationMinutes)).ToDateTimeUtc());
+
+    private static void Apply(Booking booking, VideoLink link)
+    {
+        booking.VideoUrl = link.Url;
+        booking.VideoProvider = link.Provider;
+        booking.VideoMeetingId = link.MeetingId;
+        booking.VideoNote = link.Note;
+    }
+
+    /// <summary>Adds to the booking's video note, within its column's 1000 characters.</summary>
+    private static string Note(string? note, string addition)
+    {
+        var text = note is null ? addition : $"{note}; {addition}";
+        return text.Length > 1000 ? text[..1000] : text;
+    }
 
     private async Task<Result<Booking>> ConvertHoldAsync(string holdToken, Action<Booking> fill, CancellationToken cancellationToken)
     {
@@ -302,6 +332,7 @@ internal sealed class BookingService(
         }
 
         await protector.ProtectAsync(hold.OrganizationId, string.Empty, cancellationToken);
+        var link = await video.CreateAsync(VideoRequest(type, Instant.FromDateTimeUtc(DateTime.SpecifyKind(hold.Start, DateTimeKind.Utc))), cancellationToken);
         await using var transaction = await SpecialistLock.BeginAsync(db, hold.SpecialistId, cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == holdId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -311,10 +342,13 @@ internal sealed class BookingService(
             && (booking.HoldExpiresAt > now || await availability.IsFreeAsync(region, specialist, type, start, booking.Id, cancellationToken));
         if (!stillOurs)
         {
+            await transaction.RollbackAsync(cancellationToken);
+            await video.DeleteAsync(link.Provider, link.MeetingId, cancellationToken);
             return Taken(start);
         }
 
         fill(booking);
+        Apply(booking, link);
         AddJobs(booking, now);
         db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
         await db.SaveChangesAsync(cancellationToken);

@@ -65,6 +65,8 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
             b.Property(x => x.ClientTimeZone).HasMaxLength(64);
             b.Property(x => x.Language).HasMaxLength(10);
             b.Property(x => x.VideoUrl).HasMaxLength(2000);
+            b.Property(x => x.VideoProvider).HasMaxLength(40);
+            b.Property(x => x.VideoMeetingId).HasMaxLength(200);
             b.Property(x => x.VideoNote).HasMaxLength(1000);
             b.Property(x => x.CancelReason).HasMaxLength(1000);
             b.Property(x => x.ChangedBy).HasMaxLength(320);

@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Errors;
+
+namespace Nqba.Server.Modules.Scheduling.Video;
+
+/// <summary>
+/// Google Meet links through the Calendar API: a refresh-token grant, then an event created with
+/// <c>conferenceData.createRequest</c> (<c>hangoutsMeet</c>, <c>conferenceDataVersion=1</c>), whose
+/// <c>hangoutLink</c> the booking gets. The event id is kept to delete the event (and its Meet) on cancellation.
+/// </summary>
+internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, AccessTokens tokens, IOptions<SchedulingOptions> options) : IVideoProvider
+{
+    private GoogleMeetOptions Google => options.Value.Video.GoogleMeet;
+
+    private string TokenKey => $"google:{Google.ClientId}:{Google.RefreshToken}";
+
+    private string Events => $"calendar/v3/calendars/{Uri.EscapeDataString(Google.CalendarId)}/events";
+
+    /// <inheritdoc/>
+    public string Name => VideoProviderNames.GoogleMeet;
+
+    /// <inheritdoc/>
+    public bool IsConfigured => !Google.Missing().Any();
+
+    /// <inheritdoc/>
+    public async Task<Result<VideoMeeting>> CreateAsync(VideoMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        var body = new JsonObject
+        {
+            ["summary"] = request.Topic,
+            ["start"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.StartUtc), ["timeZone"] = "UTC" },
+            ["end"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.EndUtc), ["timeZone"] = "UTC" },
+            ["conferenceData"] = new JsonObject
+            {
+                ["createRequest"] = new JsonObject
+                {
+                    ["requestId"] = Guid.NewGuid().ToString("N"),
+                    ["conferenceSolutionKey"] = new JsonObject { ["type"] = "hangoutsMeet" },
+                },
+            },
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Post, VendorHttp.Url(Google.CalendarBaseUrl, Events + "?conferenceDataVersion=1")) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var client = clients.CreateClient(VendorHttp.ClientName);
+        var answer = await VendorHttp.SendAsync(client, call, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            tokens.Forget(TokenKey);
+            return answer.Error;
+        }
+
+        var eventId = VendorHttp.Text(answer.Value, "id");
+        if (VendorHttp.Link(answer.Value, "hangoutLink") is { } joinUrl)
+        {
+            return new VideoMeeting(joinUrl, eventId);
+        }
+
+        // The conference was not created (or is still pending): the event is of no use without it.
+        if (eventId is not null)
+        {
+            await DeleteAsync(eventId, cancellationToken);
+        }
+
+        return VendorHttp.Failed("the answer had no hangoutLink");
+    }
+
+    /// <inheritdoc/>
+    public async Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        using var call = new HttpRequestMessage(HttpMethod.Delete, VendorHttp.Url(Google.CalendarBaseUrl, $"{Events}/{Uri.EscapeDataString(meetingId)}"));
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        return await VendorHttp.DeleteAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+    }
+
+    private Task<Result<string>> TokenAsync(CancellationToken cancellationToken) => tokens.GetAsync(TokenKey, () => new HttpRequestMessage(
+        HttpMethod.Post, VendorHttp.Url(Google.OAuthBaseUrl, "token"))
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = Google.ClientId!,
+            ["client_secret"] = Google.ClientSecret!,
+            ["refresh_token"] = Google.RefreshToken!,
+            ["grant_type"] = "refresh_token",
+        }),
+    }, cancellationToken);
+}
