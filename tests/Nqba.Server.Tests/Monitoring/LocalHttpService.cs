@@ -16,6 +16,7 @@ public sealed class LocalHttpService : IAsyncDisposable
     private volatile string _status = "ok";
     private volatile int _delayMs;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _hooks = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<bool> _plan = new();
     private int _restarts;
 
     private LocalHttpService(WebApplication app) => _app = app;
@@ -41,7 +42,8 @@ public sealed class LocalHttpService : IAsyncDisposable
                 await Task.Delay(service._delayMs);
             }
 
-            return service._healthy
+            var healthy = service._plan.TryDequeue(out var planned) ? planned : service._healthy;
+            return healthy
                 ? Results.Json(new { status = service._status, checks = new[] { new { name = "db", ok = true } } })
                 : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
@@ -68,6 +70,15 @@ public sealed class LocalHttpService : IAsyncDisposable
     public void Break() => _healthy = false;
 
     public void Heal() => _healthy = true;
+
+    /// <summary>The next health checks answer in this order (true: healthy); after them, as <see cref="Break"/> or <see cref="Heal"/> left it.</summary>
+    public void Plan(params bool[] healthy)
+    {
+        foreach (var answer in healthy)
+        {
+            _plan.Enqueue(answer);
+        }
+    }
 
     public void SlowDown(int milliseconds) => _delayMs = milliseconds;
 

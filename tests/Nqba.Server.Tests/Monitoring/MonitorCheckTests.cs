@@ -111,6 +111,59 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task HttpMonitor_MissingKeywordOrSlowerThanDegradedLatencyMs_IsDegraded_OpensNoIncident_AndRecovers()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using var service = await LocalHttpService.StartAsync();
+        var component = await MonitoringFactory.CreateComponentAsync(admin);
+        var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new
+        {
+            component,
+            name = "health",
+            kind = "Http",
+            target = service.Url("/health"),
+            keyword = "\"status\":\"ok\"",
+            degradedLatencyMs = 1000,
+            intervalSeconds = 30,
+            timeoutSeconds = 5,
+            retries = 0,
+        });
+        var clock = MonitoringFactory.Clock();
+        var scheduler = factory.CreateScheduler(clock);
+        var seen = new List<(string State, string Message)>();
+        // Warm the service up, so that the first check is not slow for reasons of its own.
+        using (var warmUp = new HttpClient())
+        {
+            (await warmUp.GetAsync(service.Url("/health"))).EnsureSuccessStatusCode();
+        }
+
+        async Task CheckAsync()
+        {
+            await scheduler.RunDueAsync(CancellationToken.None);
+            clock.Advance(TimeSpan.FromSeconds(30));
+            var monitor = await GetMonitorAsync(admin, id);
+            seen.Add((monitor.GetProperty("state").GetString()!, monitor.GetProperty("lastMessage").GetString()!));
+        }
+
+        await CheckAsync();
+        service.ReportStatus("starting");
+        await CheckAsync();
+        service.ReportStatus("ok");
+        service.SlowDown(1500);
+        await CheckAsync();
+        service.SlowDown(0);
+        await CheckAsync();
+
+        var components = await admin.GetFromJsonAsync<JsonElement[]>("/api/monitoring/components");
+        var incidents = await admin.GetFromJsonAsync<JsonElement[]>("/api/monitoring/incidents");
+        Assert.Equal(["Up", "Degraded", "Degraded", "Up"], seen.Select(s => s.State));
+        Assert.Equal("HTTP 200, but the body lacks '\"status\":\"ok\"'.", seen[1].Message);
+        Assert.Matches(@"^HTTP 200 in \d+ ms, slower than 1000 ms\.$", seen[2].Message);
+        Assert.Equal("Up", components!.Single(c => c.GetProperty("key").GetString() == component).GetProperty("state").GetString());
+        Assert.DoesNotContain(incidents!, i => i.GetProperty("components").EnumerateArray().Any(c => c.GetString() == component));
+    }
+
+    [Fact]
     public async Task TcpMonitor_OpenPortIsUp_ClosedPortIsDown()
     {
         var admin = await factory.CreateAdminClientAsync();

@@ -8,7 +8,7 @@ using Nqba.Testing;
 namespace Nqba.Server.Tests.Monitoring;
 
 /// <summary>The server with its check scheduler off: tests drive schedulers by hand on a fake clock.</summary>
-public sealed class MonitoringFactory : NqbaFactory
+public class MonitoringFactory : NqbaFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

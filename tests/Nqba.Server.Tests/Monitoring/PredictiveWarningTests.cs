@@ -53,6 +53,76 @@ public sealed class PredictiveWarningTests(MonitoringFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task RisingIntermittentFailures_RaiseAPredictedErrorWarning_BeforeTheIncident_SentToTheWebhookAsPredicted()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using var service = await LocalHttpService.StartAsync();
+        await using var receiver = await LocalHttpService.StartAsync();
+        var component = await MonitoringFactory.CreateComponentAsync(admin);
+        (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "ops", kind = "Webhook", target = receiver.Url("/hook"), components = new[] { component } })).EnsureSuccessStatusCode();
+        var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "api", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 10, retries = 2 });
+        var clock = MonitoringFactory.Clock();
+        await SeedDailyPatternAsync(id, clock.GetUtcNow().UtcDateTime);
+        var scheduler = factory.CreateScheduler(clock);
+        await scheduler.RunDueAsync(CancellationToken.None);
+
+        // No check ever failed at this time of day. Now one failure in three, then one in two: never three in a row,
+        // so the retries keep the monitor up. The third failure among the last ten checks is the drift.
+        service.Plan(true, false, true, true, false, true, false);
+        var warnedAfterEachCheck = new List<bool>();
+        for (var i = 0; i < 7; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(60));
+            await scheduler.RunDueAsync(CancellationToken.None);
+            warnedAfterEachCheck.Add((await IncidentsOfAsync(admin, component)).Any(w => w.GetProperty("predicted").GetBoolean()));
+        }
+
+        var stateWhenWarned = (await admin.GetFromJsonAsync<JsonElement>($"/api/monitoring/monitors/{id}")).GetProperty("state").GetString();
+        service.Break();
+        for (var i = 0; i < 3; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(60));
+            await scheduler.RunDueAsync(CancellationToken.None);
+        }
+
+        var incidents = await IncidentsOfAsync(admin, component);
+        var warning = Assert.Single(incidents, i => i.GetProperty("predicted").GetBoolean());
+        var automatic = Assert.Single(incidents, i => i.GetProperty("origin").GetString() == "Automatic");
+        Assert.Equal([false, false, false, false, false, false, true], warnedAfterEachCheck);
+        Assert.Equal("Up", stateWhenWarned);
+        Assert.Equal("Predicted", warning.GetProperty("origin").GetString());
+        Assert.Equal("api: error rate drifting above its baseline", warning.GetProperty("title").GetString());
+        Assert.StartsWith("3 of the last 10 checks failed (30 %)", warning.GetProperty("updates")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.True(warning.GetProperty("openedAt").GetDateTime() < automatic.GetProperty("openedAt").GetDateTime());
+
+        var hook = await HookAsync(receiver, "[Predicted]");
+        Assert.Equal("[Predicted] api: error rate drifting above its baseline", hook.GetProperty("text").GetString());
+        Assert.Equal("incident.opened", hook.GetProperty("nqba").GetProperty("event").GetString());
+        Assert.True(hook.GetProperty("nqba").GetProperty("predicted").GetBoolean());
+        Assert.Contains(hook.GetProperty("attachments")[0].GetProperty("fields").EnumerateArray(), f => f.GetProperty("title").GetString() == "Kind" && f.GetProperty("value").GetString() == "Predicted");
+    }
+
+    [Fact]
+    public void ErrorBaseline_NoFailuresUsually_ThreeOfTenIsADrift_AndOneOfTenIsRecovered()
+    {
+        var clean = ErrorRateBaseline.Learn([.. Enumerable.Repeat(false, 18)])!;
+        var flaky = ErrorRateBaseline.Learn([.. Enumerable.Range(0, 20).Select(i => i % 4 == 0)])!;
+        bool[] threeOfTen = [true, false, false, true, false, false, true, false, false, false];
+        bool[] oneOfTen = [true, false, false, false, false, false, false, false, false, false];
+
+        Assert.Null(ErrorRateBaseline.Learn([false, false, true]));
+        Assert.True(clean.Drifting(threeOfTen));
+        Assert.False(clean.Drifting([true, true, false, false, false, false, false, false, false, false]));
+        Assert.False(clean.Recovered(threeOfTen));
+        Assert.True(clean.Recovered(oneOfTen));
+        // A quarter of the checks usually fail: 3 of 10 is normal for it; the threshold is 25 % + 4·√(0.25·0.75/10) ≈ 79.8 %.
+        Assert.Equal(0.25, flaky.Rate, 9);
+        Assert.Equal(0.25 + (4 * Math.Sqrt(0.25 * 0.75 / 10)), flaky.Threshold(10), 9);
+        Assert.False(flaky.Drifting(threeOfTen));
+        Assert.True(flaky.Drifting([.. Enumerable.Repeat(true, 9), false]));
+    }
+
+    [Fact]
     public void Baseline_SteadySeries_IsNotDrifting_AndAJumpIs()
     {
         var samples = Enumerable.Range(0, 18).Select(i => 40.0 + (i % 3)).ToList();
@@ -78,6 +148,27 @@ public sealed class PredictiveWarningTests(MonitoringFactory factory) : IClassFi
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The first webhook body whose text starts with <paramref name="prefix"/> (notifications are dispatched after commit).</summary>
+    private static async Task<JsonElement> HookAsync(LocalHttpService receiver, string prefix)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var body in receiver.Hooks)
+            {
+                var hook = JsonSerializer.Deserialize<JsonElement>(body);
+                if (hook.GetProperty("text").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return hook;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"No webhook starting with '{prefix}' among: {string.Join(" | ", receiver.Hooks)}");
+        return default;
     }
 
     private static async Task<List<JsonElement>> IncidentsOfAsync(HttpClient admin, string component) =>

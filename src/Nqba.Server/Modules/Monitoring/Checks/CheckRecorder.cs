@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Runbooks;
 
@@ -7,14 +8,16 @@ namespace Nqba.Server.Modules.Monitoring.Checks;
 
 /// <summary>
 /// Applies a check's outcome: the monitor is down only after <c>Retries + 1</c> consecutive failures; the
-/// component's state, history and incidents follow; runbooks run when the component goes down.
+/// component's state, history and incidents follow; runbooks run when the component goes down, and again (within
+/// their cooldown and hourly limit) while it stays down.
 /// </summary>
 internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor runbooks)
 {
     public async Task RecordAsync(Guid monitorId, CheckOutcome outcome, DateTime now, CancellationToken cancellationToken)
     {
-        (ServiceState From, ServiceState To, Guid? IncidentId)? transition;
         Guid componentId;
+        var down = false;
+        Guid? incidentId = null;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
@@ -58,13 +61,26 @@ internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor
 
             await db.SaveChangesAsync(cancellationToken);
             await PredictiveWarnings.EvaluateAsync(db, monitor, outcome, now, cancellationToken);
-            transition = await ComponentStates.RefreshAsync(db, componentId, now, outcome.Message, cancellationToken);
+            var transition = await ComponentStates.RefreshAsync(db, componentId, now, outcome.Message, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (transition is { To: ServiceState.Down } wentDown)
+            {
+                down = true;
+                incidentId = wentDown.IncidentId;
+            }
+            else if (transition is null && await db.Components.AnyAsync(c => c.Id == componentId && c.State == ServiceState.Down, cancellationToken))
+            {
+                // Still down (a runbook may have failed, or healed only for a moment): try again once its limits allow.
+                down = true;
+                incidentId = await db.Incidents.AsNoTracking()
+                    .Where(i => i.Status != IncidentStatus.Resolved && i.Origin != IncidentOrigin.Predicted && i.ComponentIds.Contains(componentId))
+                    .OrderByDescending(i => i.OpenedAt).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+            }
         }
 
-        if (transition is { To: ServiceState.Down } down)
+        if (down)
         {
-            await runbooks.RunForDownComponentAsync(componentId, down.IncidentId, now, cancellationToken);
+            await runbooks.RunForDownComponentAsync(componentId, incidentId, now, cancellationToken);
         }
     }
 

@@ -7,9 +7,9 @@ using Nqba.Server.Platform.Events;
 namespace Nqba.Server.Modules.Monitoring.Checks;
 
 /// <summary>
-/// Raises "predicted" incidents before a monitor fails: when its latency drifts out of its daily baseline, and
-/// when its TLS certificate comes within 30, 7 or 1 days of expiry. A latency warning resolves itself when the
-/// series is back within the baseline.
+/// Raises "predicted" incidents before a monitor fails: when its latency or its error rate drifts out of its daily
+/// baseline, and when its TLS certificate comes within 30, 7 or 1 days of expiry. A drift warning resolves itself
+/// when the series is back within the baseline.
 /// </summary>
 internal static class PredictiveWarnings
 {
@@ -22,9 +22,55 @@ internal static class PredictiveWarnings
             await CertificateAsync(db, monitor, daysLeft, now, cancellationToken);
         }
 
-        if (monitor.Kind is MonitorKind.Http or MonitorKind.Tcp && outcome.LatencyMs is not null && monitor.State != ServiceState.Down)
+        // Once the monitor is down the failure is no longer a prediction: the automatic incident speaks for it.
+        if (monitor.State == ServiceState.Down)
+        {
+            return;
+        }
+
+        if (monitor.Kind is MonitorKind.Http or MonitorKind.Tcp && outcome.LatencyMs is not null)
         {
             await LatencyAsync(db, monitor, now, cancellationToken);
+        }
+
+        if (outcome.State != ServiceState.Unknown)
+        {
+            await ErrorsAsync(db, monitor, now, cancellationToken);
+        }
+    }
+
+    private static async Task ErrorsAsync(MonitoringDbContext db, ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
+    {
+        // The error series: every check that could tell (unknown outcomes are left out), failed or not.
+        var checks = db.CheckResults.AsNoTracking().Where(r => r.MonitorId == monitor.Id && r.State != ServiceState.Unknown);
+        var latest = await checks.Where(r => r.At <= now)
+            .OrderByDescending(r => r.At).Take(ErrorRateBaseline.RecentChecks).Select(r => r.State == ServiceState.Down).ToListAsync(cancellationToken);
+        var samples = new List<bool>();
+        for (var day = 1; day <= 7; day++)
+        {
+            var from = now.AddDays(-day).AddMinutes(-30);
+            var to = now.AddDays(-day).AddMinutes(30);
+            samples.AddRange(await checks.Where(r => r.At >= from && r.At < to).Select(r => r.State == ServiceState.Down).ToListAsync(cancellationToken));
+        }
+
+        if (ErrorRateBaseline.Learn(samples) is not { } baseline)
+        {
+            return;
+        }
+
+        var key = $"errors:{monitor.Id}";
+        var open = await db.Incidents.Include(i => i.Updates)
+            .FirstOrDefaultAsync(i => i.PredictionKey == key && i.Status != IncidentStatus.Resolved, cancellationToken);
+        var failures = latest.Count(f => f);
+        if (open is null && baseline.Drifting(latest))
+        {
+            Raise(db, monitor, key, $"{monitor.Name}: error rate drifting above its baseline",
+                $"{failures} of the last {latest.Count} checks failed ({100.0 * failures / latest.Count:F0} %); at this time of day {100 * baseline.Rate:F1} % fail ({baseline.Failures} of {baseline.Samples} checks). The retries still hold, but a failure may follow.",
+                now);
+        }
+        else if (open is not null && baseline.Recovered(latest))
+        {
+            Resolve(db, open, $"The error rate is back within its baseline ({failures} of the last {latest.Count} checks failed).", now);
         }
     }
 
@@ -59,11 +105,16 @@ internal static class PredictiveWarnings
         }
         else if (open is not null && latest.Count > 0 && latest.All(l => l <= baseline.Threshold))
         {
-            open.Status = IncidentStatus.Resolved;
-            open.ResolvedAt = now;
-            db.IncidentUpdates.Add(new IncidentUpdate { Id = Guid.CreateVersion7(), IncidentId = open.Id, Status = IncidentStatus.Resolved, Message = "Latency is back within its baseline.", At = now });
-            db.Publish(new IncidentResolved(open.Id, open.Title, open.ComponentIds, Automatic: true, open.OpenedAt, now), now);
+            Resolve(db, open, "Latency is back within its baseline.", now);
         }
+    }
+
+    private static void Resolve(MonitoringDbContext db, Incident open, string message, DateTime now)
+    {
+        open.Status = IncidentStatus.Resolved;
+        open.ResolvedAt = now;
+        db.IncidentUpdates.Add(new IncidentUpdate { Id = Guid.CreateVersion7(), IncidentId = open.Id, Status = IncidentStatus.Resolved, Message = message, At = now });
+        db.Publish(new IncidentResolved(open.Id, open.Title, open.ComponentIds, Automatic: true, open.OpenedAt, now), now);
     }
 
     private static async Task CertificateAsync(MonitoringDbContext db, ServiceMonitor monitor, double daysLeft, DateTime now, CancellationToken cancellationToken)

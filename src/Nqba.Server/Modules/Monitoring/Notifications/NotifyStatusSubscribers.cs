@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Checks;
+using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
@@ -26,8 +27,16 @@ internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSend
             ? Task.CompletedTask
             : SendAsync(domainEvent.ComponentIds, $"[Incident] {domainEvent.Title}", $"We are investigating: {domainEvent.Title} (opened {domainEvent.OpenedAt:u}).", cancellationToken);
 
-    public Task HandleAsync(IncidentResolved domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.ComponentIds, $"[Resolved] {domainEvent.Title}", $"Resolved at {domainEvent.ResolvedAt:u}: {domainEvent.Title}.", cancellationToken);
+    public async Task HandleAsync(IncidentResolved domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
+    {
+        // The event does not say whether a predicted warning was resolved; its opening was never sent, so neither is this.
+        if (await db.Incidents.AsNoTracking().AnyAsync(i => i.Id == domainEvent.IncidentId && i.Origin == IncidentOrigin.Predicted, cancellationToken))
+        {
+            return;
+        }
+
+        await SendAsync(domainEvent.ComponentIds, $"[Resolved] {domainEvent.Title}", $"Resolved at {domainEvent.ResolvedAt:u}: {domainEvent.Title}.", cancellationToken);
+    }
 
     private static string Describe(ServiceState state) => state switch
     {

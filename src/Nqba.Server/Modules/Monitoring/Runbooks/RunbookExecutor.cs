@@ -88,7 +88,13 @@ internal sealed partial class RunbookExecutor(
                 }
 
             case RunbookKind.Command:
-                return await RunCommandAsync(runbook.Command!, cancellationToken);
+                var (ran, output) = await RunCommandAsync(runbook.Command!, cancellationToken);
+                if (ran)
+                {
+                    await CheckSoonAsync(db, runbook.ComponentId, now, cancellationToken);
+                }
+
+                return (ran, output);
 
             case RunbookKind.SwitchToStandby:
                 var monitors = await db.Monitors.Where(m => m.ComponentId == runbook.ComponentId && m.StandbyTarget != null && !m.UsingStandby).ToListAsync(cancellationToken);
