@@ -146,6 +146,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/scheduling/bookings/{id}/held"] = Staff,
         ["POST /api/scheduling/bookings/{id}/no-show"] = Staff,
         ["GET /api/scheduling/bookings/{id}/briefing"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/follow-up"] = Staff,
+        ["GET /api/scheduling/bookings/{id}/follow-up"] = Staff,
         ["GET /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
         ["POST /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
         ["DELETE /api/scheduling/specialists/{specialistId}/calendars/{calendarId}"] = Staff,

@@ -3,6 +3,7 @@ using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Briefings;
 using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.FollowUps;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
@@ -16,7 +17,7 @@ using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Scheduling;
 
-/// <summary>Availability, conflict-free booking, invites, reminders and briefings.</summary>
+/// <summary>Availability, conflict-free booking, invites, reminders, briefings and follow-ups.</summary>
 public static class SchedulingModule
 {
     public static IHostApplicationBuilder AddSchedulingModule(this IHostApplicationBuilder builder)
@@ -27,6 +28,7 @@ public static class SchedulingModule
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<FollowUpService>();
         services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
         services.AddSingleton<VideoRooms>();
@@ -55,6 +57,7 @@ public static class SchedulingModule
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
         app.MapBookingFormEndpoints();
+        app.MapFollowUpEndpoints();
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
         return app;
