@@ -148,6 +148,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/scheduling/bookings/{id}/briefing"] = Staff,
         ["POST /api/scheduling/bookings/{id}/follow-up"] = Staff,
         ["GET /api/scheduling/bookings/{id}/follow-up"] = Staff,
+        ["POST /api/scheduling/batch"] = Staff,
         ["GET /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
         ["POST /api/scheduling/specialists/{specialistId}/calendars"] = Staff,
         ["DELETE /api/scheduling/specialists/{specialistId}/calendars/{calendarId}"] = Staff,

@@ -1,5 +1,6 @@
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Scheduling.Availability;
+using Nqba.Server.Modules.Scheduling.Batch;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Briefings;
 using Nqba.Server.Modules.Scheduling.Calendars;
@@ -17,7 +18,7 @@ using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Scheduling;
 
-/// <summary>Availability, conflict-free booking, invites, reminders, briefings and follow-ups.</summary>
+/// <summary>Availability, conflict-free booking, invites, reminders, briefings, follow-ups and batch scheduling.</summary>
 public static class SchedulingModule
 {
     public static IHostApplicationBuilder AddSchedulingModule(this IHostApplicationBuilder builder)
@@ -29,6 +30,7 @@ public static class SchedulingModule
         services.AddScoped<AvailabilityService>();
         services.AddScoped<BookingService>();
         services.AddScoped<FollowUpService>();
+        services.AddScoped<BatchScheduler>();
         services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
         services.AddSingleton<VideoRooms>();
@@ -58,6 +60,7 @@ public static class SchedulingModule
         app.MapBookingEndpoints();
         app.MapBookingFormEndpoints();
         app.MapFollowUpEndpoints();
+        app.MapBatchEndpoints();
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
         return app;
