@@ -52,6 +52,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/company/units"] = Staff,
         ["GET /api/company/regions"] = Staff,
         ["GET /api/company/specialists"] = Staff,
+        ["GET /api/company/regions/{code}/holidays"] = Staff,
+        ["POST /api/company/regions/{code}/holidays/import"] = Admin,
+        ["DELETE /api/company/regions/{code}/holidays/{id}"] = Admin,
         ["POST /api/optimize"] = Staff,
         ["GET /api/optimize/jobs/{id}"] = Staff,
 
