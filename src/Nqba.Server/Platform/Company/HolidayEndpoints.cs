@@ -90,7 +90,6 @@ internal static class HolidayEndpoints
                 return TypedResults.Ok(new HolidayImportResult(region.Code, first, last, added, updated, read.Value.Count - added - updated, all.ConvertAll(HolidayDto.From)));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
-            .Accepts<IFormFile>("multipart/form-data", "text/calendar")
             .WithName("ImportRegionHolidays")
             .WithSummary("Imports a region's holidays from an iCalendar file (all-day events; yearly RRULEs expanded over fromYear–toYear, default this year and next). The file is the body (text/calendar) or a multipart upload; a bad file writes nothing.");
 
