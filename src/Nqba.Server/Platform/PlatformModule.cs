@@ -156,6 +156,7 @@ public static class PlatformModule
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithName("Ready");
         app.MapAuditEndpoints();
         app.MapCompanyEndpoints();
+        app.MapHolidayEndpoints();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Scheduling.Availability;
+using Nqba.Server.Modules.Scheduling.Batch;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Briefings;
 using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.FollowUps;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
@@ -17,7 +19,7 @@ using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Scheduling;
 
-/// <summary>Availability, conflict-free booking, invites, reminders and briefings.</summary>
+/// <summary>Availability, conflict-free booking, invites, reminders, briefings, follow-ups and batch scheduling.</summary>
 public static class SchedulingModule
 {
     public static IHostApplicationBuilder AddSchedulingModule(this IHostApplicationBuilder builder)
@@ -28,6 +30,8 @@ public static class SchedulingModule
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<BookingService>();
+        services.AddScoped<FollowUpService>();
+        services.AddScoped<BatchScheduler>();
         services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
         services.AddHttpClient(VendorHttp.ClientName, c =>
@@ -67,6 +71,8 @@ public static class SchedulingModule
         app.MapAvailabilityEndpoints();
         app.MapBookingEndpoints();
         app.MapBookingFormEndpoints();
+        app.MapFollowUpEndpoints();
+        app.MapBatchEndpoints();
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
         return app;

@@ -247,6 +247,18 @@ internal sealed class BookingService(
                 : "The meeting has not started yet.");
         }
 
+        await ApplyAttendanceAsync(booking, held, actor, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(new AuditRecord(held ? "scheduling.booking.held" : "scheduling.booking.no-show", "booking", booking.Id.ToString(), null, new { actor }, booking.OrganizationId), cancellationToken);
+        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Marks a started, booked meeting as held or as a no-show and queues <see cref="MeetingHeld"/> or <see cref="NoShow"/>
+    /// (a no-show's pending jobs are dropped); the caller saves.
+    /// </summary>
+    public async Task ApplyAttendanceAsync(Booking booking, bool held, string actor, DateTime now, CancellationToken cancellationToken)
+    {
         booking.Status = held ? BookingStatus.Completed : BookingStatus.NoShow;
         booking.UpdatedAt = now;
         booking.ChangedBy = actor;
@@ -259,10 +271,6 @@ internal sealed class BookingService(
             db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
             db.Publish(new NoShow(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord(held ? "scheduling.booking.held" : "scheduling.booking.no-show", "booking", booking.Id.ToString(), null, new { actor }, booking.OrganizationId), cancellationToken);
-        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
     }
 
     public static BookingDto ToDto(Booking booking, CompanySnapshot company, string? manageToken, string? name = null, string? email = null, string? notes = null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Calendars;
+using Nqba.Server.Modules.Scheduling.FollowUps;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Reminders;
@@ -9,7 +10,7 @@ using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Scheduling.Persistence;
 
-/// <summary>Meeting types, availability, bookings, jobs and the copy of routed leads; tables prefixed <c>scheduling_</c>.</summary>
+/// <summary>Meeting types, availability, bookings, follow-ups, jobs and the copy of routed leads; tables prefixed <c>scheduling_</c>.</summary>
 internal class SchedulingDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<MeetingType> MeetingTypes => Set<MeetingType>();
@@ -25,6 +26,8 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
     public DbSet<RoutedLead> RoutedLeads => Set<RoutedLead>();
 
     public DbSet<ExternalCalendar> ExternalCalendars => Set<ExternalCalendar>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -89,6 +92,26 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
             b.Property(c => c.Url).HasMaxLength(2000);
             b.Property(c => c.LastError).HasMaxLength(2000);
             b.HasIndex(c => c.SpecialistId);
+        });
+        modelBuilder.Entity<FollowUp>(b =>
+        {
+            b.ToTable("scheduling_follow_ups");
+            b.Property(f => f.Outcome).HasMaxLength(20);
+            b.Property(f => f.Notes).HasMaxLength(12000);
+            b.Property(f => f.SuggestedMeetingType).HasMaxLength(40);
+            b.Property(f => f.CreatedBy).HasMaxLength(320);
+            b.Ignore(f => f.OwnerOrganizationId);
+            b.HasOne<Booking>().WithMany().HasForeignKey(f => f.BookingId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(f => f.BookingId).IsUnique();
+            b.HasMany(f => f.ActionItems).WithOne().HasForeignKey(a => a.FollowUpId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<FollowUpActionItem>(b =>
+        {
+            b.ToTable("scheduling_follow_up_action_items");
+            b.Property(a => a.Description).HasMaxLength(4000);
+            b.Property(a => a.Owner).HasMaxLength(1000);
+            b.Ignore(a => a.OwnerOrganizationId);
+            b.HasIndex(a => new { a.FollowUpId, a.Position });
         });
         modelBuilder.Entity<RoutedLead>(b =>
         {

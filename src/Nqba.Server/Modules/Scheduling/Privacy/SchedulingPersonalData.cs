@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Scheduling.FollowUps;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
@@ -6,8 +7,9 @@ using Nqba.Server.Platform.Protection;
 namespace Nqba.Server.Modules.Scheduling.Privacy;
 
 /// <summary>
-/// Bookings for privacy requests, found by the keyed hash of the client's e-mail (or by organization): exported,
-/// redacted on erasure (the booking stays for statistics: time, type, specialist, status), corrected on rectification.
+/// Bookings and their follow-ups for privacy requests, found by the keyed hash of the client's e-mail (or by
+/// organization): exported, redacted on erasure (the booking stays for statistics: time, type, specialist, status; a
+/// follow-up keeps its outcome and suggestion, loses its notes and action item texts), corrected on rectification.
 /// </summary>
 internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonalDataSource
 {
@@ -15,8 +17,10 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
 
     public string? RetentionCategory => null;
 
-    public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        (await BookingsOf(subject).AsNoTracking().OrderBy(b => b.Start).ToListAsync(cancellationToken)).ConvertAll(b =>
+    public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var bookings = await BookingsOf(subject).AsNoTracking().OrderBy(b => b.Start).ToListAsync(cancellationToken);
+        var records = bookings.ConvertAll(b =>
             new PersonalDataRecord("booking", b.Id.ToString(), new
             {
                 b.ClientName,
@@ -31,6 +35,21 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
                 b.VideoUrl,
                 b.CreatedAt,
             }));
+        foreach (var f in await FollowUpsOf(subject).AsNoTracking().Include(f => f.ActionItems).OrderBy(f => f.CreatedAt).ToListAsync(cancellationToken))
+        {
+            records.Add(new PersonalDataRecord("follow-up", f.Id.ToString(), new
+            {
+                f.BookingId,
+                f.Outcome,
+                f.Notes,
+                ActionItems = f.ActionItems.OrderBy(a => a.Position).Select(a => new { a.Description, a.Owner, a.DueDate }).ToList(),
+                f.SuggestedMeetingType,
+                f.CreatedAt,
+            }));
+        }
+
+        return records;
+    }
 
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -41,6 +60,17 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
             booking.ClientEmail = FieldProtector.ErasedValue;
             booking.Notes = null;
             booking.ClientEmailHash = null;
+        }
+
+        // Follow-ups stay for statistics (outcome, suggestion, number of items); what was written about the person goes.
+        foreach (var followUp in await FollowUpsOf(subject).Include(f => f.ActionItems).ToListAsync(cancellationToken))
+        {
+            followUp.Notes = null;
+            foreach (var item in followUp.ActionItems)
+            {
+                item.Description = FieldProtector.ErasedValue;
+                item.Owner = FieldProtector.ErasedValue;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -65,6 +95,12 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
     }
 
     public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    private IQueryable<FollowUp> FollowUpsOf(DataSubject subject)
+    {
+        var bookings = BookingsOf(subject).Select(b => b.Id);
+        return db.FollowUps.Where(f => bookings.Contains(f.BookingId));
+    }
 
     private IQueryable<Bookings.Booking> BookingsOf(DataSubject subject) => subject.OrganizationId is { } org
         ? db.Bookings.Where(b => b.OrganizationId == org)

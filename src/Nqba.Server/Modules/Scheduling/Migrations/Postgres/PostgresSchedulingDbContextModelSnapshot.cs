@@ -221,6 +221,85 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.ToTable("scheduling_external_calendars", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(12000)
+                        .HasColumnType("character varying(12000)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuggestedMeetingType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("scheduling_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUpActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "Position");
+
+                    b.ToTable("scheduling_follow_up_action_items", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Leads.RoutedLead", b =>
                 {
                     b.Property<Guid>("LeadId")
@@ -409,6 +488,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUpActionItem", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", null)
+                        .WithMany("ActionItems")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Reminders.ScheduledJob", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
@@ -416,6 +513,11 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.Navigation("ActionItems");
                 });
 #pragma warning restore 612, 618
         }

@@ -216,6 +216,85 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.ToTable("scheduling_external_calendars", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(12000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedMeetingType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
+                    b.ToTable("scheduling_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUpActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FollowUpId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpId", "Position");
+
+                    b.ToTable("scheduling_follow_up_action_items", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Leads.RoutedLead", b =>
                 {
                     b.Property<Guid>("LeadId")
@@ -402,6 +481,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUpActionItem", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", null)
+                        .WithMany("ActionItems")
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Reminders.ScheduledJob", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
@@ -409,6 +506,11 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
+                {
+                    b.Navigation("ActionItems");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,3 @@
+namespace Nqba.Server.Modules.Scheduling.FollowUps;
+
+internal sealed record ActionItemDto(string Description, string Owner, DateOnly DueDate);
