@@ -22,7 +22,13 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         var client = "Calendar Client " + Guid.NewGuid().ToString("N")[..6];
         var booked = await api.PostAsJsonAsync("/api/scheduling/bookings", new
         {
-            meetingType = "discovery-30", start, specialistId = specialist, name = client, email = $"cal-{Guid.NewGuid():N}@example.com", timeZone = "America/New_York", notes = "Wants a tour of the agents",
+            meetingType = "discovery-30",
+            start,
+            specialistId = specialist,
+            name = client,
+            email = $"cal-{Guid.NewGuid():N}@example.com",
+            timeZone = "America/New_York",
+            notes = "Wants a tour of the agents",
         });
         booked.EnsureSuccessStatusCode();
         var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -23,7 +23,14 @@ public sealed class CalendarPageTests(SchedulingFactory factory) : IClassFixture
     {
         var response = await factory.CreateClient().PostAsJsonAsync("/api/scheduling/bookings", new
         {
-            meetingType = "test-20", start, specialistId = specialist, name, email, timeZone = "America/New_York", language = "en", notes = "Interested in agents",
+            meetingType = "test-20",
+            start,
+            specialistId = specialist,
+            name,
+            email,
+            timeZone = "America/New_York",
+            language = "en",
+            notes = "Interested in agents",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
