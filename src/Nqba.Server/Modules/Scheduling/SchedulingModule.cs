@@ -8,9 +8,11 @@ using Nqba.Server.Modules.Scheduling.FollowUps;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
+using Nqba.Server.Modules.Scheduling.Pages;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Modules.Scheduling.Privacy;
 using Nqba.Server.Modules.Scheduling.Reminders;
+using Nqba.Server.Modules.Scheduling.StaffCalendar;
 using Nqba.Server.Modules.Scheduling.Video;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
@@ -49,6 +51,7 @@ public static class SchedulingModule
         services.AddScoped<InviteBuilder>();
         services.AddScoped<BookingMailer>();
         services.AddScoped<BriefingService>();
+        services.AddScoped<CalendarBuilder>();
         services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<BookingMailer>());
         services.AddScoped<IEventSubscriber<MeetingRescheduled>>(sp => sp.GetRequiredService<BookingMailer>());
         services.AddScoped<IEventSubscriber<MeetingCancelled>>(sp => sp.GetRequiredService<BookingMailer>());
@@ -75,6 +78,7 @@ public static class SchedulingModule
         app.MapBatchEndpoints();
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
+        app.MapStaffBookingFormEndpoints();
         return app;
     }
 }
