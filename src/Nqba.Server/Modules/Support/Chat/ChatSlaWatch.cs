@@ -19,6 +19,7 @@ internal sealed class ChatSlaWatch(SupportChatDbContext db)
         var published = 0;
         var warnings = await db.Conversations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.FirstResponseWarnAt <= now && c.SlaWarnedAt == null)
+            .OrderBy(c => c.FirstResponseWarnAt)
             .Select(c => new { c.Id, c.OrganizationId, c.FirstResponseDueAt })
             .Take(Batch).ToListAsync(cancellationToken);
         foreach (var c in warnings)
@@ -29,6 +30,7 @@ internal sealed class ChatSlaWatch(SupportChatDbContext db)
 
         var breaches = await db.Conversations.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.FirstResponseDueAt <= now && c.SlaBreachedAt == null)
+            .OrderBy(c => c.FirstResponseDueAt)
             .Select(c => new { c.Id, c.OrganizationId, c.FirstResponseDueAt })
             .Take(Batch).ToListAsync(cancellationToken);
         foreach (var c in breaches)
