@@ -125,4 +125,31 @@ public sealed class EmailChannelTests(SupportFactory factory) : IClassFixture<Su
         Assert.True(File.Exists(Path.Combine(factory.Inbox, "failed", Path.GetFileName(junk))));
         Assert.NotEqual(default, await TicketFromAsync(admin, subject));
     }
+
+    [Fact]
+    public async Task OversizedAttachment_IsDropped_WithANoteInTheBody_TheSmallOneIsKept()
+    {
+        // The factory limits attachments to 1000 bytes.
+        var admin = await factory.CreateAdminClientAsync();
+        var subject = "Attachments " + Guid.NewGuid().ToString("N")[..6];
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@client.example" };
+        message.From.Add(MailboxAddress.Parse($"files-{Guid.NewGuid():N}@client.example"));
+        message.To.Add(MailboxAddress.Parse("support@nqba.local"));
+        var body = new BodyBuilder { TextBody = "Logs attached." };
+        await body.Attachments.AddAsync("small.txt", new MemoryStream(new byte[200]), new ContentType("text", "plain"));
+        await body.Attachments.AddAsync("huge-dump.bin", new MemoryStream(new byte[5000]), new ContentType("application", "octet-stream"));
+        message.Body = body.ToMessageBody();
+        await DropAsync(message);
+
+        await SupportFactory.ReadAsync(await admin.PostAsync("/api/support/inbox/pickup", null));
+
+        var ticket = await TicketFromAsync(admin, subject);
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticket.GetProperty("id").GetGuid()}");
+        var stored = Assert.Single(detail.GetProperty("messages").EnumerateArray());
+        var text = stored.GetProperty("body").GetString()!;
+        Assert.StartsWith("Logs attached.", text, StringComparison.Ordinal);
+        Assert.Contains("[Attachments over the size limit were not kept: huge-dump.bin]", text, StringComparison.Ordinal);
+        var kept = Assert.Single(stored.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("small.txt", kept.GetProperty("fileName").GetString());
+    }
 }

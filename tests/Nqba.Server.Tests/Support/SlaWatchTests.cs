@@ -4,6 +4,8 @@ using Nqba.Server.Modules.Support;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Modules.Support.Tickets;
+using Nqba.Server.Platform;
+using Nqba.Server.Platform.Company;
 
 namespace Nqba.Server.Tests.Support;
 
@@ -105,6 +107,46 @@ public sealed class SlaWatchTests(SupportFactory factory) : IClassFixture<Suppor
         var after = await db.Tickets.AsNoTracking().FirstAsync(t => t.Id == id);
         Assert.Equal(opened.AddMinutes(15), ticket.FirstResponseDueAt);
         Assert.Equal(opened.AddMinutes(5), after.FirstResponseDueAt);
+    }
+
+    [Fact]
+    public async Task RegionHolidayAdded_TheWatchRecomputesOpenTicketsDeadlines()
+    {
+        // Friday 16:00 in Berlin: one business hour left, then Monday 09:00–12:00 for a 4-hour first response.
+        var opened = new DateTime(2026, 12, 4, 15, 0, 0, DateTimeKind.Utc);
+        Guid id;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<TicketDesk>().OpenAsync(
+                new OpenTicket("Calendar test", "Tester", "tester@client.example", null, new NewMessage(TicketChannel.Portal, MessageAuthor.Client, "Tester", "help"), RegionCode: "europe", At: opened),
+                CancellationToken.None);
+            Assert.True(result.Succeeded, result.Error?.Detail);
+            id = result.Value.Id;
+        }
+
+        await CheckAsync(opened.AddMinutes(1));
+        var before = await DueAtAsync(id);
+
+        // Monday becomes a holiday in Europe's calendar (the company directory's regions and holidays).
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var europe = await platform.Regions.FirstAsync(r => r.Code == "europe");
+            platform.Holidays.Add(new RegionHoliday { Id = Guid.NewGuid(), RegionId = europe.Id, Date = new DateOnly(2026, 12, 7), Name = "Test holiday" });
+            await platform.SaveChangesAsync();
+        }
+
+        await CheckAsync(opened.AddMinutes(2));
+        var after = await DueAtAsync(id);
+
+        Assert.Equal(new DateTime(2026, 12, 7, 11, 0, 0, DateTimeKind.Utc), before);
+        Assert.Equal(new DateTime(2026, 12, 8, 11, 0, 0, DateTimeKind.Utc), after);
+    }
+
+    private async Task<DateTime?> DueAtAsync(Guid id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Tickets.AsNoTracking().FirstAsync(t => t.Id == id)).FirstResponseDueAt;
     }
 
     private static TicketMessage Message(Guid ticketId, MessageAuthor author, DateTime at) =>

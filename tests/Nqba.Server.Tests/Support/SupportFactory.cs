@@ -33,10 +33,10 @@ public sealed class SupportFactory : NqbaFactory
         return payloads.Count(p => p.Contains(ticketId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The first .eml in the outbox whose text matches, waiting for event subscribers (up to ten seconds).</summary>
-    public async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match)
+    /// <summary>The first .eml in the outbox whose text matches, waiting for event subscribers (by default up to ten seconds).</summary>
+    public async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match, int attempts = 100)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < attempts; i++)
         {
             foreach (var file in Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml") : [])
             {

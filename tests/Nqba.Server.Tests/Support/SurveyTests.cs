@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
@@ -78,5 +81,46 @@ public sealed class SurveyTests(SupportFactory factory) : IClassFixture<SupportF
         Assert.Equal(1, report.GetProperty("csatResponses").GetInt32());
         Assert.Equal(5.0, report.GetProperty("csatAverage").GetDouble());
         Assert.Equal(1, report.GetProperty("firstContactResolution").GetProperty("pendingReopenWindow").GetInt32());
+    }
+
+    [Fact]
+    public async Task Nps_InvitesTheClientContactOnce_AnsweredFrom0To10WithACommentThroughTheSignedLink()
+    {
+        var email = $"nps-{Guid.NewGuid():N}@sakura.example";
+        var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.Client, DemoCompany.SakuraCapital);
+        var client = await factory.CreateClientForAsync(email, password);
+        var admin = await factory.CreateAdminClientAsync();
+        await SupportFactory.ReadAsync(await client.PostAsJsonAsync("/api/support/tickets", new { subject = "NPS contact", body = "question" }));
+
+        var invited = await SupportFactory.ReadAsync(await admin.PostAsync("/api/support/reports/nps/invite", null));
+        var mail = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject == "How likely are you to recommend us?");
+        var again = await SupportFactory.ReadAsync(await admin.PostAsync("/api/support/reports/nps/invite", null));
+        Assert.NotNull(mail);
+        var token = Uri.EscapeDataString(Uri.UnescapeDataString(mail.TextBody!.Split("/support/survey/")[1].Trim()));
+        var anonymous = factory.CreateClient();
+
+        var survey = await anonymous.GetFromJsonAsync<JsonElement>($"/api/support/surveys/{token}");
+        var tooHigh = await anonymous.PostAsJsonAsync($"/api/support/surveys/{token}", new { score = 11 });
+        var negative = await anonymous.PostAsJsonAsync($"/api/support/surveys/{token}", new { score = -1 });
+        var answered = await anonymous.PostAsJsonAsync($"/api/support/surveys/{token}", new { score = 0, comment = "  Too slow on weekends  " });
+        var second = await anonymous.PostAsJsonAsync($"/api/support/surveys/{token}", new { score = 10 });
+        var report = await admin.GetFromJsonAsync<JsonElement>("/api/support/reports/satisfaction");
+
+        Assert.True(invited.GetInt32() >= 1);
+        Assert.Equal(0, again.GetInt32());
+        Assert.Equal("Nps", survey.GetProperty("kind").GetString());
+        Assert.Equal(0, survey.GetProperty("minScore").GetInt32());
+        Assert.Equal(10, survey.GetProperty("maxScore").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.True(report.GetProperty("npsResponses").GetInt32() >= 1);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Surveys.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.Kind == SurveyKind.Nps && s.AnsweredAt != null).ToListAsync();
+        var mine = Assert.Single(saved, s => s.Email == email);
+        Assert.Equal(0, mine.Score);
+        Assert.Equal("Too slow on weekends", mine.Comment);
     }
 }

@@ -33,6 +33,28 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
     }
 
     [Fact]
+    public async Task Bot_HalfSure_AnswersButSaysItIsUnsure_AndKeepsTheChat()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var word = KnowledgeBaseTests.Unique();
+        var article = await KnowledgeBaseTests.CreateAsync(admin, $"Change the {word} delivery address", $"Open **Settings**, choose *Delivery address* and save the new {word} address.", "en");
+        var inbox = new ChatFactory.Inbox();
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), inbox);
+        var start = await visitor.InvokeAsync<ConversationView>("Start", Visitor(ChatFactory.OpenRegion));
+
+        // Significant terms: the word and "address" are in the article, the two others are not: confidence 0.5.
+        await visitor.InvokeAsync<MessageView>("Send", $"Is the {word} address {KnowledgeBaseTests.Unique()} {KnowledgeBaseTests.Unique()}?");
+        var answer = await inbox.WaitForAsync<MessageView>(m => m.Sender == ChatSender.Bot && m.ArticleId is not null);
+        var list = await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/chat/conversations");
+
+        Assert.Equal(article, answer.ArticleId);
+        Assert.Equal(0.5, answer.Confidence!.Value, 3);
+        Assert.StartsWith("I'm not sure this answers your question", answer.Body, StringComparison.Ordinal);
+        Assert.Contains($"Change the {word} delivery address", answer.Body, StringComparison.Ordinal);
+        Assert.Contains(list!, c => c.GetProperty("id").GetGuid() == start.Conversation.Id && c.GetProperty("status").GetString() == "Bot");
+    }
+
+    [Fact]
     public async Task Bot_WithNoArticle_HandsOver_AndWithNoAgentOnline_TheChatBecomesATicket()
     {
         await factory.ClearPresenceAsync();

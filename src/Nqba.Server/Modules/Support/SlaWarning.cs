@@ -2,5 +2,8 @@ using Nqba.Server.Platform.Events;
 
 namespace Nqba.Server.Modules.Support;
 
-/// <summary>80 % of an SLA target has passed on a ticket's clock (published once per clock cycle).</summary>
-public sealed record SlaWarning(Guid TicketId, Guid? OrganizationId, SlaClockKind Clock, TicketPriority Priority, Guid? TeamId, Guid? AssigneeId, DateTime DueAt, DateTime At) : IDomainEvent;
+/// <summary>
+/// 80 % of an SLA target has passed (published once per clock cycle): on a ticket's clock (<paramref name="TicketId"/>),
+/// or on a live chat's first-response clock (<paramref name="ConversationId"/>: a visitor waiting for an agent).
+/// </summary>
+public sealed record SlaWarning(Guid? TicketId, Guid? OrganizationId, SlaClockKind Clock, TicketPriority Priority, Guid? TeamId, Guid? AssigneeId, DateTime DueAt, DateTime At, Guid? ConversationId = null) : IDomainEvent;

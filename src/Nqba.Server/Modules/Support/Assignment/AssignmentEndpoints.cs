@@ -102,21 +102,25 @@ internal static class AssignmentEndpoints
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("CreateSupportAgent");
         agents.MapPut("/me/availability", async Task<Results<NoContent, ProblemHttpResult>> (AvailabilityRequest request, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
-            {
-                var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
-                var agent = await db.Agents.FirstOrDefaultAsync(a => a.UserId == userId, ct);
-                if (agent is null)
-                {
-                    return Error.NotFound("Support agent for user", userId).ToProblem();
-                }
-
-                agent.Available = request.Available;
-                await db.SaveChangesAsync(ct);
-                return TypedResults.NoContent();
-            })
+                await SetMyAvailabilityAsync(user, request.Available, db, ct) is { } error ? error.ToProblem() : TypedResults.NoContent())
             .WithName("SetMySupportAvailability")
             .WithSummary("The signed-in agent sets themselves available (takes new tickets) or away.");
         return app;
+    }
+
+    /// <summary>The signed-in user's own agent switch (API and inbox page); not found when the user is no agent.</summary>
+    public static async Task<Error?> SetMyAvailabilityAsync(ClaimsPrincipal user, bool available, SupportDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var agent = await db.Agents.FirstOrDefaultAsync(a => a.UserId == userId, cancellationToken);
+        if (agent is null)
+        {
+            return Error.NotFound("Support agent for user", userId);
+        }
+
+        agent.Available = available;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
     }
 
     private static TeamDto ToDto(SupportTeam t, TimeProvider time) =>

@@ -25,9 +25,13 @@ internal sealed class OnCallPager(SupportDbContext db, IEmailSender email, TimeP
     }
 
     /// <summary>E-mails the person on call now; returns their agent id (null when the team has no rotation).</summary>
-    public async Task<Guid?> PageAsync(Ticket ticket, string text, CancellationToken cancellationToken)
+    public Task<Guid?> PageAsync(Ticket ticket, string text, CancellationToken cancellationToken) =>
+        PageAsync(ticket.TeamId, $"PAGE: ticket #{ticket.Number} ({ticket.Priority})", text, cancellationToken);
+
+    /// <summary>E-mails the person on call now in the team; returns their agent id (null when there is no team or rotation).</summary>
+    public async Task<Guid?> PageAsync(Guid? teamId, string subject, string text, CancellationToken cancellationToken)
     {
-        var team = ticket.TeamId is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Id == ticket.TeamId, cancellationToken);
+        var team = teamId is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
         if (team is null || OnCallRotation.OnCallAt(team, time.GetUtcNow().UtcDateTime) is not { } agentId)
         {
             return null;
@@ -39,7 +43,7 @@ internal sealed class OnCallPager(SupportDbContext db, IEmailSender email, TimeP
             return null;
         }
 
-        await email.SendAsync(new EmailMessage(agent.Email, $"PAGE: ticket #{ticket.Number} ({ticket.Priority})", text), cancellationToken);
+        await email.SendAsync(new EmailMessage(agent.Email, subject, text), cancellationToken);
         return agent.Id;
     }
 }

@@ -48,5 +48,26 @@ internal sealed class ChatConversation : IOrganizationOwned
 
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>The SLA policy whose first-response target the chat was measured against (set at handover to a human).</summary>
+    public string? SlaPolicy { get; set; }
+
+    /// <summary>80 % of the first-response target after <see cref="WaitingSince"/>; cleared once the clock stops.</summary>
+    public DateTime? FirstResponseWarnAt { get; set; }
+
+    /// <summary>When an agent must have accepted; kept after the clock stops only when it was missed (a breach is owed).</summary>
+    public DateTime? FirstResponseDueAt { get; set; }
+
+    /// <summary>When an agent accepted (or first answered) the waiting chat.</summary>
+    public DateTime? FirstRespondedAt { get; set; }
+
+    /// <summary>The measured first response: the SLA clock's time from handover to accept, in seconds.</summary>
+    public double? FirstResponseSeconds { get; set; }
+
+    /// <summary>When the SLA warning was published (its claim: set once, by one instance).</summary>
+    public DateTime? SlaWarnedAt { get; set; }
+
+    /// <summary>When the SLA breach was published (its claim: set once, by one instance).</summary>
+    public DateTime? SlaBreachedAt { get; set; }
+
     public Guid? OwnerOrganizationId => OrganizationId;
 }

@@ -8,6 +8,7 @@ using Nqba.Server.Modules.Support.Chat.Bot;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Chat.Resources;
 using Nqba.Server.Modules.Support.Knowledge;
+using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
@@ -19,6 +20,8 @@ namespace Nqba.Server.Modules.Support.Chat;
 /// Live chat: what both hubs do, as methods returning results. A visitor talks to the bot first; a handover
 /// puts the chat in the waiting queue when an agent is online in business hours, and otherwise (or when nobody
 /// accepts within <see cref="SupportChatOptions.PickupTimeout"/>) publishes <see cref="ChatHandedOver"/>.
+/// A chat waiting for an agent runs the live-chat first-response SLA clock (policy for channel Chat) from the
+/// handover to the accept; <see cref="ChatSlaWatch"/> publishes its warning and breach.
 /// </summary>
 internal sealed class ChatService(
     SupportChatDbContext db,
@@ -26,6 +29,7 @@ internal sealed class ChatService(
     ICompanyDirectory company,
     ChatNotifier notifier,
     IEmailSender email,
+    SlaCalendars calendars,
     TimeProvider time,
     IOptions<SupportChatOptions> options)
 {
@@ -213,6 +217,7 @@ internal sealed class ChatService(
         }
 
         var conversation = await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
+        await StopFirstResponseClockAsync(conversation, now, cancellationToken);
         var joined = AddMessage(conversation, ChatSender.System, agentName, SupportChatResource.Get("AgentJoined", conversation.Language, agentName), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -238,7 +243,9 @@ internal sealed class ChatService(
             return Error.Conflict("Accept the chat before answering; it is not yours or not active.");
         }
 
-        var message = AddMessage(conversation, ChatSender.Agent, conversation.AgentName ?? "Agent", text!.Trim(), Now());
+        var now = Now();
+        await StopFirstResponseClockAsync(conversation, now, cancellationToken);
+        var message = AddMessage(conversation, ChatSender.Agent, conversation.AgentName ?? "Agent", text!.Trim(), now);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.MessageAsync(View(message));
         return View(message);
@@ -314,7 +321,8 @@ internal sealed class ChatService(
     public Task AgentTypingAsync(Guid conversationId, bool typing) => notifier.AgentTypingAsync(conversationId, typing);
 
     public static ConversationSummary Summary(ChatConversation c) =>
-        new(c.Id, c.Status, c.VisitorName, c.RegionCode, c.Language, c.AgentName, c.StartedAt, c.LastActivityAt, c.WaitingSince, c.VisitorReadAt, c.AgentReadAt, c.HandoverReason);
+        new(c.Id, c.Status, c.VisitorName, c.RegionCode, c.Language, c.AgentName, c.StartedAt, c.LastActivityAt, c.WaitingSince, c.VisitorReadAt, c.AgentReadAt, c.HandoverReason,
+            c.FirstResponseDueAt, c.FirstResponseSeconds);
 
     public static MessageView View(ChatMessage m) => new(m.Id, m.ConversationId, m.Sender, m.SenderName, m.Body, m.SentAt, m.ArticleId, m.Confidence);
 
@@ -352,6 +360,33 @@ internal sealed class ChatService(
         return new ConversationView(Summary(conversation), messages.ConvertAll(View));
     }
 
+    /// <summary>
+    /// The live-chat first-response clock over <paramref name="history"/> (the handover, then the accept): the SLA
+    /// policy for channel Chat, measured on the chat region's business calendar unless the policy runs around the clock.
+    /// </summary>
+    private async Task<(string Policy, SlaClockReading Reading)> FirstResponseClockAsync(ChatConversation conversation, IReadOnlyList<SlaEvent> history, CancellationToken cancellationToken)
+    {
+        var set = await calendars.GetAsync(company, cancellationToken);
+        var targets = set.Targets(TicketChannel.Chat, TicketPriority.Normal);
+        var deadlines = SlaClock.Compute(history, targets, set.For(conversation.RegionCode), set.WarnShare);
+        return (targets.PolicyName, deadlines.FirstResponse);
+    }
+
+    /// <summary>Stops a running first-response clock at the agent's accept (or first reply) and records the measured time.</summary>
+    private async Task StopFirstResponseClockAsync(ChatConversation conversation, DateTime at, CancellationToken cancellationToken)
+    {
+        if (conversation.WaitingSince is not { } since || conversation.FirstRespondedAt is not null)
+        {
+            return;
+        }
+
+        var clock = await FirstResponseClockAsync(conversation, [new SlaEvent(since, SlaEventKind.Opened), new SlaEvent(at, SlaEventKind.AgentResponse)], cancellationToken);
+        conversation.FirstRespondedAt = at;
+        conversation.FirstResponseSeconds = Math.Round(clock.Reading.Consumed.TotalSeconds, 3);
+        conversation.FirstResponseWarnAt = null;
+        conversation.FirstResponseDueAt = clock.Reading.Missed ? conversation.FirstResponseDueAt ?? clock.Reading.DueAt : null;
+    }
+
     /// <summary>To an agent if one is online within the region's business hours, otherwise to a ticket.</summary>
     private async Task HandOverAsync(ChatConversation conversation, string reason, CancellationToken cancellationToken)
     {
@@ -369,6 +404,10 @@ internal sealed class ChatService(
         conversation.Status = ChatStatus.Waiting;
         conversation.WaitingSince = now;
         conversation.HandoverReason = reason;
+        var clock = await FirstResponseClockAsync(conversation, [new SlaEvent(now, SlaEventKind.Opened)], cancellationToken);
+        conversation.SlaPolicy = clock.Policy;
+        conversation.FirstResponseWarnAt = clock.Reading.WarnAt;
+        conversation.FirstResponseDueAt = clock.Reading.DueAt;
         var waiting = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get("HandoverWaiting", conversation.Language), now);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.MessageAsync(View(waiting));
@@ -381,9 +420,13 @@ internal sealed class ChatService(
         var now = Now();
         var status = conversation.Status;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The chat's first-response clock ends here unanswered (the ticket's own clock takes over): no warning any
+        // more, and the due instant stays only when it had passed (the breach is still owed).
         var moved = await db.Conversations.Where(c => c.Id == conversation.Id && c.Status == status)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, ChatStatus.HandedOver).SetProperty(c => c.HandedOverAt, now)
-                .SetProperty(c => c.OutsideHours, outsideHours).SetProperty(c => c.HandoverReason, reason).SetProperty(c => c.LastActivityAt, now), cancellationToken);
+                .SetProperty(c => c.OutsideHours, outsideHours).SetProperty(c => c.HandoverReason, reason).SetProperty(c => c.LastActivityAt, now)
+                .SetProperty(c => c.FirstResponseWarnAt, (DateTime?)null)
+                .SetProperty(c => c.FirstResponseDueAt, c => c.FirstResponseDueAt <= now ? c.FirstResponseDueAt : null), cancellationToken);
         if (moved == 0)
         {
             return false;
@@ -395,6 +438,8 @@ internal sealed class ChatService(
         conversation.HandedOverAt = now;
         conversation.OutsideHours = outsideHours;
         conversation.HandoverReason = reason;
+        conversation.FirstResponseWarnAt = null;
+        conversation.FirstResponseDueAt = conversation.FirstResponseDueAt <= now ? conversation.FirstResponseDueAt : null;
         var notice = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get(outsideHours ? "HandoverOutsideHours" : "HandoverTicket", conversation.Language), now);
         await db.SaveChangesAsync(cancellationToken);
         var transcript = await TranscriptAsync(conversation.Id, cancellationToken);

@@ -13,4 +13,6 @@ public sealed record ConversationSummary(
     DateTime? WaitingSince,
     DateTime? VisitorReadAt,
     DateTime? AgentReadAt,
-    string? HandoverReason);
+    string? HandoverReason,
+    DateTime? FirstResponseDueAt = null,
+    double? FirstResponseSeconds = null);

@@ -23,6 +23,10 @@ public sealed class SupportChatOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PickupCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often waiting chats are checked against their first-response SLA (warning at 80 %, breach at 100 %).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan SlaCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>An agent console that has not pinged for this long no longer counts as online.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan AgentPresenceTimeout { get; set; } = TimeSpan.FromSeconds(90);

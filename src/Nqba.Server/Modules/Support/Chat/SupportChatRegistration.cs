@@ -29,6 +29,8 @@ internal static class SupportChatRegistration
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<VisitorRateLimitFilter>();
         services.AddHostedService<ChatPickupMonitor>();
+        services.AddScoped<ChatSlaWatch>();
+        services.AddHostedService<ChatSlaMonitor>();
 
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))

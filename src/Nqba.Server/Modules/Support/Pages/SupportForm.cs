@@ -20,4 +20,12 @@ internal sealed class SupportForm
     public int? Score { get; set; }
 
     public string? Comment { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Lang { get; set; }
+
+    public bool? Available { get; set; }
 }

@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
@@ -67,6 +70,40 @@ internal static class SupportFormEndpoints
             var result = await answers.AnswerAsync(token, form.Score ?? -1, form.Comment, ct);
             return TypedResults.LocalRedirect($"/support/survey/{Uri.EscapeDataString(token)}{(result.Succeeded ? "?done=true" : string.Empty)}");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportSurvey");
+        // The public request page (anonymous, rate limited like POST /api/support/requests): a WebForm ticket.
+        app.MapPost("/support/request/submit", async Task<RedirectHttpResult> ([FromForm] SupportForm form, TicketDesk desk, CancellationToken ct) =>
+        {
+            var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
+            var name = form.Name?.Trim() ?? string.Empty;
+            var email = form.Email?.Trim() ?? string.Empty;
+            var invalid = new List<string>();
+            if (name.Length is 0 or > 200)
+            {
+                invalid.Add("name");
+            }
+
+            if (email.Length > 320 || !new EmailAddressAttribute().IsValid(email) || email.Length == 0)
+            {
+                invalid.Add("email");
+            }
+
+            if (invalid.Count > 0)
+            {
+                return TypedResults.LocalRedirect($"/support/request?lang={lang}&error={Uri.EscapeDataString(string.Join(',', invalid))}");
+            }
+
+            var result = await desk.OpenAsync(new OpenTicket(form.Subject ?? string.Empty, name, email, null, new NewMessage(TicketChannel.WebForm, MessageAuthor.Client, name, form.Body), Language: lang), ct);
+            return result.Succeeded
+                ? TypedResults.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/support/request?lang={lang}&sent={result.Value.Number}"))
+                : TypedResults.LocalRedirect($"/support/request?lang={lang}&error={Uri.EscapeDataString(string.Join(',', result.Error.Fields?.Keys ?? [result.Error.Title]))}");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportRequestForm");
+
+        // The inbox's available/away switch of the signed-in agent.
+        app.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+        {
+            var error = await AssignmentEndpoints.SetMyAvailabilityAsync(user, form.Available ?? false, db, ct);
+            return TypedResults.LocalRedirect(error is null ? "/support/inbox" : "/support/inbox?error=availability");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportAvailability");
         return app;
     }
 

@@ -70,9 +70,12 @@ internal class SupportChatDbContext(DbContextOptions options, ITenantContext ten
             b.Property(c => c.AgentUserId).HasMaxLength(64);
             b.Property(c => c.AgentName).HasMaxLength(200);
             b.Property(c => c.HandoverReason).HasMaxLength(200);
+            b.Property(c => c.SlaPolicy).HasMaxLength(80);
             b.Ignore(c => c.OwnerOrganizationId);
             b.HasIndex(c => new { c.VisitorKey, c.Status });
             b.HasIndex(c => new { c.Status, c.WaitingSince });
+            b.HasIndex(c => c.FirstResponseWarnAt);
+            b.HasIndex(c => c.FirstResponseDueAt);
             b.HasQueryFilter(c => TenantOrganizationId == null || c.OrganizationId == TenantOrganizationId);
         });
         modelBuilder.Entity<ChatMessage>(b =>

@@ -72,6 +72,18 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("FirstResponseSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("FirstResponseWarnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -97,6 +109,16 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SlaBreachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SlaPolicy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -128,6 +150,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstResponseDueAt");
+
+                    b.HasIndex("FirstResponseWarnAt");
 
                     b.HasIndex("Status", "WaitingSince");
 

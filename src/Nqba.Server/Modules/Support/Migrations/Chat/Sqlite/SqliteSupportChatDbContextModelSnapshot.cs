@@ -66,6 +66,18 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstRespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FirstResponseSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("FirstResponseWarnAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("TEXT");
 
@@ -90,6 +102,16 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaBreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaPolicy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaWarnedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")
@@ -122,6 +144,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FirstResponseDueAt");
+
+                    b.HasIndex("FirstResponseWarnAt");
 
                     b.HasIndex("Status", "WaitingSince");
 
