@@ -85,7 +85,7 @@ public sealed class BackupTests(NqbaFactory factory) : IClassFixture<NqbaFactory
         Assert.True(report.Succeeded, report.ToString());
         Assert.True(report.RowCountsMatch);
         Assert.StartsWith("ok, ", report.AuditChain, StringComparison.Ordinal);
-        Assert.Equal(report, backups.LastDrill());
+        Assert.Equal(report, await backups.LastDrillAsync(CancellationToken.None));
     }
 
     [Fact]

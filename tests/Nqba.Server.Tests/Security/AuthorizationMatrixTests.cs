@@ -36,6 +36,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/leads"] = SignedIn,
         ["GET /api/leads/{id}"] = SignedIn,
         ["GET /api/audit"] = Compliance,
+        ["GET /api/compliance"] = Compliance,
         ["GET /api/audit/export"] = Compliance,
         ["GET /api/audit/verify"] = Compliance,
         ["POST /api/privacy/requests"] = Compliance,

@@ -1,10 +1,15 @@
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Nqba.Server.Platform;
+using Nqba.Server.Platform.Backup;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Security;
 using Nqba.Testing;
 
@@ -47,7 +52,7 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Factory factory) : ICl
     }
 
     [Fact]
-    public async Task SignInTokensKeysAndTotp_NeverAppearInLogs()
+    public async Task SignInTokensApiKeysTotpAndEncryptionKeys_NeverAppearInLogs()
     {
         var email = $"secret-{Guid.NewGuid():N}@nqba.test";
         var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.SalesRep);
@@ -62,6 +67,11 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Factory factory) : ICl
         var keyed = factory.CreateClient();
         keyed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         await keyed.GetAsync("/api/company/units");
+        await factory.CreateClient().PostAsJsonAsync("/api/leads", new { name = "Logan Leak", email = $"leak-{Guid.NewGuid():N}@nqba.test", company = "Leak AG", regionCode = "europe", source = "WebForm", language = "en" });
+        var backups = factory.Services.GetRequiredService<BackupService>();
+        await backups.CreateAsync(null, CancellationToken.None);
+        await backups.DrillAsync(null, CancellationToken.None);
+        var keyMaterial = await KeyMaterialAsync();
 
         var log = string.Join("\n", factory.Lines);
 
@@ -70,5 +80,35 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Factory factory) : ICl
         {
             Assert.DoesNotContain(secret, log, StringComparison.Ordinal);
         }
+
+        Assert.True(keyMaterial.Count >= 4, "the scan needs the master key, the backup key and data keys");
+        foreach (var (name, key) in keyMaterial)
+        {
+            foreach (var form in new[] { Convert.ToBase64String(key), Convert.ToHexString(key), Convert.ToHexStringLower(key), Base64Url.EncodeToString(key) })
+            {
+                Assert.False(log.Contains(form, StringComparison.Ordinal), $"the {name} appears in the logs");
+            }
+        }
+    }
+
+    /// <summary>Every master key of the ring, the backup key, and every data key (unwrapped as the server does).</summary>
+    private async Task<List<(string Name, byte[] Key)>> KeyMaterialAsync()
+    {
+        var keys = new List<(string, byte[])>();
+        using var ring = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(factory.ContentRoot, "data", "keys", "master-keys.json")));
+        foreach (var master in ring.RootElement.GetProperty("Keys").EnumerateObject())
+        {
+            keys.Add(("master key " + master.Name, Convert.FromBase64String(master.Value.GetString()!)));
+        }
+
+        keys.Add(("backup key", Convert.FromBase64String((await File.ReadAllTextAsync(Path.Combine(factory.ContentRoot, "data", "keys", "backup.key"))).Trim())));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var masterKeys = scope.ServiceProvider.GetRequiredService<IMasterKeyProvider>();
+        foreach (var dataKey in await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().DataKeys.AsNoTracking().Where(k => k.WrappedKey != null).ToListAsync())
+        {
+            keys.Add(("data key " + dataKey.Id, masterKeys.Unwrap(dataKey.MasterKeyId, dataKey.WrappedKey!)));
+        }
+
+        return keys;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Access.ApiKeys;
 using Nqba.Server.Modules.Access.Authentication;
+using Nqba.Server.Modules.Access.Compliance;
 using Nqba.Server.Modules.Access.Organizations;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Privacy;
@@ -89,6 +90,7 @@ public static class AccessModule
         services.AddScoped<PrivacyService>();
         services.AddScoped<IPersonalDataSource, AccessPersonalData>();
         services.AddHostedService<RetentionScheduler>();
+        services.AddScoped<ComplianceService>();
         return builder;
     }
 
@@ -101,6 +103,7 @@ public static class AccessModule
         app.MapOrganizationEndpoints();
         app.MapPrivacyEndpoints();
         app.MapPrivacyFormEndpoints();
+        app.MapComplianceEndpoints();
         return app;
     }
 

@@ -13,6 +13,10 @@ public sealed class BackupOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The recovery time objective a restore drill is measured against (the interval is the recovery point objective).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan RecoveryTimeObjective { get; set; } = TimeSpan.FromMinutes(60);
+
     /// <summary>Where backups go: a local folder or any mounted store. Relative to the content root.</summary>
     [Required]
     public string Directory { get; set; } = Path.Combine("data", "backups");

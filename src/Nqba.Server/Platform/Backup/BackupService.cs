@@ -21,8 +21,17 @@ internal sealed partial class BackupService(
     IOptions<DatabaseOptions> database,
     IHostEnvironment environment,
     TimeProvider time,
+    IAuditLedger audit,
+    IServiceScopeFactory scopes,
     ILogger<BackupService> logger)
 {
+    /// <summary>The ledger action of a drill; its entry holds the <see cref="DrillReport"/>.</summary>
+    public const string DrilledAction = "platform.backup.drilled";
+
+    /// <summary>The ledger action of a backup that passed <see cref="VerifyAsync"/>.</summary>
+    public const string VerifiedAction = "platform.backup.verified";
+
+    private static readonly JsonSerializerOptions LedgerJson = new(JsonSerializerDefaults.Web);
     private const string Extension = ".nqbak";
     private const string NameFormat = "yyyyMMdd'T'HHmmss'Z'";
 
@@ -94,8 +103,14 @@ internal sealed partial class BackupService(
             }
         }
 
-        await using var input = File.OpenRead(path);
-        return await BackupCipher.DecryptAsync(input, Stream.Null, LoadKey(), progress, cancellationToken);
+        BackupHeader header;
+        await using (var input = File.OpenRead(path))
+        {
+            header = await BackupCipher.DecryptAsync(input, Stream.Null, LoadKey(), progress, cancellationToken);
+        }
+
+        await audit.AppendAsync(new AuditRecord(VerifiedAction, "backup", Path.GetFileName(path)), cancellationToken);
+        return header;
     }
 
     /// <summary>Replaces the configured database's content with the backup's. Stop other instances first.</summary>
@@ -165,6 +180,9 @@ internal sealed partial class BackupService(
             clock.Stop();
             var countsMatch = header.RowCounts.Count == 0 || header.RowCounts.All(kv => restoredCounts.TryGetValue(kv.Key, out var n) && n == kv.Value);
             var report = new DrillReport(newest.Name, started, started - newest.CreatedAt, clock.Elapsed, countsMatch, chain.ToString(), countsMatch && chain.IsIntact);
+            // The ledger is the record every instance reads (and it survives restarts and a lost backup folder);
+            // the file beside the backups is for whoever inspects the folder.
+            await audit.AppendAsync(new AuditRecord(DrilledAction, "backup", newest.Name, After: report), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(Folder, "last-drill.json"), JsonSerializer.Serialize(report), cancellationToken);
             return report;
         }
@@ -181,10 +199,45 @@ internal sealed partial class BackupService(
         }
     }
 
-    public DrillReport? LastDrill()
+    /// <summary>The newest drill recorded in the audit ledger (any instance's), or null when none has run.</summary>
+    public async Task<DrillReport?> LastDrillAsync(CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Folder, "last-drill.json");
-        return File.Exists(path) ? JsonSerializer.Deserialize<DrillReport>(File.ReadAllText(path)) : null;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var json = await db.AuditEntries.AsNoTracking().Where(e => e.Action == DrilledAction)
+            .OrderByDescending(e => e.Sequence).Select(e => e.After).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<DrillReport>(json, LedgerJson);
+    }
+
+    /// <summary>The backups against the recovery objectives: newest, count, whether the newest was verified, the last drill.</summary>
+    public async Task<BackupStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        var all = List();
+        var newest = all.Count > 0 ? all[0] : null;
+        var now = time.GetUtcNow().UtcDateTime;
+        DateTime? verifiedAt = null;
+        if (newest is not null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var checks = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.EntityType == "backup" && e.EntityId == newest.Name && (e.Action == VerifiedAction || e.Action == DrilledAction))
+                .OrderBy(e => e.Sequence).Select(e => new { e.Action, e.Timestamp, e.After }).ToListAsync(cancellationToken);
+            verifiedAt = checks.FirstOrDefault(c => c.Action == VerifiedAction
+                || (c.After is not null && JsonSerializer.Deserialize<DrillReport>(c.After, LedgerJson)?.Succeeded == true))?.Timestamp;
+        }
+
+        return new BackupStatus(
+            options.Value.Enabled,
+            all.Count,
+            all.Sum(b => b.Bytes),
+            newest?.Name,
+            newest?.CreatedAt,
+            newest is null ? null : now - newest.CreatedAt,
+            verifiedAt,
+            options.Value.Interval,
+            options.Value.RecoveryTimeObjective,
+            await LastDrillAsync(cancellationToken));
     }
 
     private void ApplyRetention()

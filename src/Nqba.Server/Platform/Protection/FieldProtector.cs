@@ -19,6 +19,9 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     /// <summary>What an encrypted field reads as after its organization's key was destroyed.</summary>
     public const string ErasedValue = "[erased]";
 
+    /// <summary>The ledger action of a master key rotation (<c>nqba keys rotate</c>).</summary>
+    public const string RotatedAction = "platform.keys.rotated";
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly ConcurrentDictionary<Guid, byte[]?> _keys = new();
@@ -86,6 +89,20 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         await db.SaveChangesAsync(cancellationToken);
         _active.TryRemove((organizationId, DataKeyPurpose.Fields), out _);
         return keys.Count;
+    }
+
+    /// <summary>The key ring as the compliance page shows it: the master key, its age, and where the data keys stand.</summary>
+    public async Task<KeyRingStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var current = masterKeys.CurrentKeyId;
+        var live = await db.DataKeys.CountAsync(k => k.DestroyedAt == null, cancellationToken);
+        var stale = await db.DataKeys.CountAsync(k => k.DestroyedAt == null && k.MasterKeyId != current, cancellationToken);
+        var destroyed = await db.DataKeys.CountAsync(k => k.DestroyedAt != null, cancellationToken);
+        var lastRotation = await db.AuditEntries.AsNoTracking().Where(e => e.Action == RotatedAction)
+            .OrderByDescending(e => e.Sequence).Select(e => (DateTime?)e.Timestamp).FirstOrDefaultAsync(cancellationToken);
+        return new KeyRingStatus(current, masterKeys.CurrentKeyCreatedAt, lastRotation, live, stale, destroyed);
     }
 
     /// <summary>Re-wraps every live data key under the current master key (after a master key rotation).</summary>

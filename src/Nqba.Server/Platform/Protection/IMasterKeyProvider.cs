@@ -9,6 +9,9 @@ public interface IMasterKeyProvider
     /// <summary>The id of the master key new data keys are wrapped with.</summary>
     string CurrentKeyId { get; }
 
+    /// <summary>When the current master key was created (its last rotation), where the provider knows it.</summary>
+    DateTime? CurrentKeyCreatedAt => null;
+
     byte[] Wrap(byte[] dataKey);
 
     byte[] Unwrap(string masterKeyId, byte[] wrappedKey);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Cli;
 
 namespace Nqba.Server.Platform.Protection;
@@ -13,6 +14,7 @@ internal sealed class KeysVerb : ICliVerb
         {
             var id = services.GetRequiredService<IMasterKeyProvider>().Rotate();
             var count = await services.GetRequiredService<FieldProtector>().RewrapAllAsync(ct);
+            await services.GetRequiredService<IAuditLedger>().AppendAsync(new AuditRecord(FieldProtector.RotatedAction, "master-key", id, After: new { rewrapped = count }), AuditActor.System with { Name = "cli" }, ct);
             await Console.Out.WriteLineAsync($"master key {id} is current; {count} data key(s) re-wrapped");
             return 0;
         });

@@ -10,6 +10,7 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const string IdTimeFormat = "yyyyMMddHHmmss";
     private readonly Lock _lock = new();
     private readonly string? _path;
     private readonly TimeProvider _time;
@@ -53,6 +54,12 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
             }
         }
     }
+
+    public DateTime? CurrentKeyCreatedAt =>
+        CurrentKeyId is ['m', 'k', '-', .. var rest] && rest.Length >= 14 &&
+        DateTime.TryParseExact(rest[..14], IdTimeFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var created)
+            ? created
+            : null;
 
     public byte[] Wrap(byte[] dataKey)
     {
@@ -104,7 +111,7 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
 
     private KeyRing NewRing(KeyRing? previous)
     {
-        var id = "mk-" + _time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var id = "mk-" + _time.GetUtcNow().ToString(IdTimeFormat, System.Globalization.CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
         var keys = new Dictionary<string, string>(previous?.Keys ?? new Dictionary<string, string>()) { [id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         return new KeyRing(id, keys);
     }

@@ -10,4 +10,7 @@ public static class NqbaClaims
     public const string AuthenticationMethod = "amr";
 
     public const string DisplayName = "nqba:name";
+
+    /// <summary>The id of the API key a request authenticated with (rate limits count per key, not per user).</summary>
+    public const string ApiKey = "nqba:api_key";
 }

@@ -62,6 +62,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var principal = await principals.CreateAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(NqbaClaims.AuthenticationMethod, MfaState.ApiKeyMethod));
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(NqbaClaims.ApiKey, stored.Id.ToString()));
         if (stored.LastUsedAt is null || now - stored.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == stored.Id)

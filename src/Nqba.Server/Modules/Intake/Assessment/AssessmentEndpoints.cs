@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Assessment;
 
@@ -42,7 +43,7 @@ internal static class AssessmentEndpoints
             .WithSummary("Overrides the recommended unit and/or meeting type, with a reason (audited).");
 
         // The prospect's side: the signed token is the only key, so these need no sign-in.
-        var open = app.MapGroup("/api/assessments").WithTags("Assessments").AllowAnonymous();
+        var open = app.MapGroup("/api/assessments").WithTags("Assessments").AllowAnonymous().RequireRateLimiting(RateLimiting.PublicForms);
 
         open.MapGet("/questionnaire", (QuestionnaireCatalog catalog) => TypedResults.Ok(catalog.Current))
             .WithName("GetQuestionnaire")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Modules.Intake.Assessment;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -12,7 +13,7 @@ internal static class IntakeFormEndpoints
 {
     public static IEndpointRouteBuilder MapIntakeFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/intake").WithTags("Intake forms").ExcludeFromDescription().AllowAnonymous();
+        var group = app.MapGroup("/intake").WithTags("Intake forms").ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimiting.PublicForms);
 
         group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] IntakeForm form, LeadCapture capture, AssessmentService assessments, CancellationToken ct) =>
         {

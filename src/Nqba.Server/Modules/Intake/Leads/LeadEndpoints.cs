@@ -4,6 +4,7 @@ using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -39,6 +40,7 @@ internal static class LeadEndpoints
                 return TypedResults.Created($"/api/leads/{lead.Id}", new LeadReceipt(lead.Id, started.Succeeded ? AssessmentLinks.PageUrl(started.Value.Token, lead.Language) : null));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimiting.PublicForms)
             .WithName("CaptureLead");
 
         group.MapPost("/{id:guid}/touch", async Task<Results<Ok<LeadDto>, ProblemHttpResult>> (Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct) =>
