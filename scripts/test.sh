@@ -7,7 +7,7 @@
 #   scripts/test.sh --sqlite-only    skip the PostgreSQL run (and PostgreSQL/Redis)
 #   scripts/test.sh --filter EXPR    pass a test filter to every `dotnet test`
 #
-# As root it installs missing system packages (chromium, postgresql, redis-server) with apt-get.
+# As root it installs missing system packages (chromium, postgresql, redis-server, dovecot-imapd) with apt-get.
 # NQBA_SKIP_FORMAT=1 skips the `dotnet format` check. Results: artifacts/test-results/*.trx
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +47,8 @@ have_postgres_server() {
 
 missing=()
 if [[ $browser -eq 1 && ! -x $chromium ]]; then missing+=(chromium); fi
+# The e-mail channel's tests read a real IMAP mailbox: a throwaway Dovecot (scripts/start-dovecot.sh).
+[[ -x ${NQBA_DOVECOT:-/usr/sbin/dovecot} ]] || missing+=(dovecot-imapd)
 if [[ $postgres -eq 1 ]]; then
   have_postgres_server || missing+=(postgresql)
   command -v redis-server >/dev/null || missing+=(redis-server)

@@ -10,7 +10,7 @@ using Nqba.Testing;
 namespace Nqba.Server.Tests.Support;
 
 /// <summary>The server with the SLA watch and the mail poller off: tests drive both by hand.</summary>
-public sealed class SupportFactory : NqbaFactory
+public class SupportFactory : NqbaFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

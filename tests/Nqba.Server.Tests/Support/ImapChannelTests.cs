@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MailKit;
+using MailKit.Net.Imap;
+using MailKit.Security;
+using MimeKit;
+
+namespace Nqba.Server.Tests.Support;
+
+/// <summary>The e-mail channel against a real IMAP server (Dovecot), through the product's own mail poller.</summary>
+public sealed class ImapChannelTests(ImapFactory factory) : IClassFixture<ImapFactory>
+{
+    private async Task<ImapClient> ConnectAsync()
+    {
+        var client = new ImapClient();
+        await client.ConnectAsync(factory.Imap.Host, factory.Imap.Port, SecureSocketOptions.None);
+        await client.AuthenticateAsync(factory.Imap.User, factory.Imap.Password);
+        await client.Inbox.OpenAsync(FolderAccess.ReadWrite);
+        return client;
+    }
+
+    private async Task DeliverAsync(MimeMessage message)
+    {
+        using var client = await ConnectAsync();
+        await client.Inbox.AppendAsync(message, MessageFlags.None);
+        await client.DisconnectAsync(quit: true);
+    }
+
+    private static MimeMessage Mail(string from, string subject, string text)
+    {
+        var message = new MimeMessage { Subject = subject, MessageId = $"{Guid.NewGuid():N}@client.example" };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse("support@nqba.local"));
+        message.Body = new TextPart("plain") { Text = text };
+        return message;
+    }
+
+    /// <summary>The tickets with the subject, once there are at least <paramref name="messages"/> messages in them (the poller runs every second).</summary>
+    private static async Task<(List<JsonElement> Tickets, List<JsonElement> Messages)> WaitForTicketAsync(HttpClient admin, string subject, int messages)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var tickets = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets?channel=Email"))!
+                .Where(t => t.GetProperty("subject").GetString() == subject).ToList();
+            if (tickets.Count > 0)
+            {
+                var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{tickets[0].GetProperty("id").GetGuid()}");
+                var found = detail.GetProperty("messages").EnumerateArray().ToList();
+                if (found.Count >= messages || attempt >= 150)
+                {
+                    return (tickets, found);
+                }
+            }
+            else if (attempt >= 150)
+            {
+                return (tickets, []);
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task MailInTheImapInbox_OpensATicket_IsFlaggedSeen_AndTheClientsThreadedAnswerLandsInTheSameTicket()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var sender = $"buyer-{Guid.NewGuid():N}@client.example";
+        var subject = "Invoices missing " + Guid.NewGuid().ToString("N")[..6];
+        var first = Mail(sender, subject, "Last month's invoices are not in the portal.");
+
+        await DeliverAsync(first);
+        var (tickets, messages) = await WaitForTicketAsync(admin, subject, messages: 1);
+
+        var ticket = Assert.Single(tickets);
+        var id = ticket.GetProperty("id").GetGuid();
+        Assert.Equal("Email", ticket.GetProperty("channel").GetString());
+        Assert.Equal("Last month's invoices are not in the portal.", Assert.Single(messages).GetProperty("body").GetString()?.Trim());
+        using (var mailbox = await ConnectAsync())
+        {
+            var uids = await mailbox.Inbox.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", first.MessageId!));
+            var summary = Assert.Single(await mailbox.Inbox.FetchAsync(uids, MessageSummaryItems.Flags));
+            Assert.True(summary.Flags!.Value.HasFlag(MessageFlags.Seen), "the poller flags what it took in as seen");
+        }
+
+        await SupportFactory.ReadAsync(await admin.PostAsJsonAsync($"/api/support/tickets/{id}/messages", new { body = "We are regenerating them now." }));
+        var reply = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == sender));
+        Assert.NotNull(reply);
+        var answer = Mail(sender, "Re: unrelated subject line", "Thanks, they are there now.");
+        answer.InReplyTo = reply.MessageId;
+        answer.References.Add(first.MessageId!);
+        answer.References.Add(reply.MessageId!);
+        await DeliverAsync(answer);
+        (tickets, messages) = await WaitForTicketAsync(admin, subject, messages: 3);
+
+        Assert.Single(tickets);
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("Thanks, they are there now.", messages[2].GetProperty("body").GetString()?.Trim());
+        Assert.Equal("Client", messages[2].GetProperty("author").GetString());
+        Assert.Equal("Email", messages[2].GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task AMailAlreadyTakenIn_IsNotTakenInAgain_WhenMarkedUnseenInTheMailbox()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var subject = "Password reset loop " + Guid.NewGuid().ToString("N")[..6];
+        var mail = Mail($"ops-{Guid.NewGuid():N}@client.example", subject, "The reset link sends me back to the start.");
+        await DeliverAsync(mail);
+        var (tickets, _) = await WaitForTicketAsync(admin, subject, messages: 1);
+        Assert.Single(tickets);
+
+        // Someone marks it unread in their mail client: the poller reads it again, and the Message-ID keeps it out.
+        using (var mailbox = await ConnectAsync())
+        {
+            var uids = await mailbox.Inbox.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", mail.MessageId!));
+            await mailbox.Inbox.RemoveFlagsAsync(uids, MessageFlags.Seen, silent: true);
+            for (var i = 0; i < 100 && !(await mailbox.Inbox.FetchAsync(uids, MessageSummaryItems.Flags))[0].Flags!.Value.HasFlag(MessageFlags.Seen); i++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True((await mailbox.Inbox.FetchAsync(uids, MessageSummaryItems.Flags))[0].Flags!.Value.HasFlag(MessageFlags.Seen), "the poller read it again");
+        }
+
+        (tickets, var messages) = await WaitForTicketAsync(admin, subject, messages: 1);
+        Assert.Single(tickets);
+        Assert.Single(messages);
+    }
+}
