@@ -26,12 +26,12 @@ password=Wrk-Bench-Admin-Password-1
   cd "$work"
   export Urls=$base Database__Provider=Sqlite "Database__ConnectionString=Data Source=$work/nqba.db" \
     Access__AdminPassword=$password Access__RequireMfaForStaff=false Logging__LogLevel__Default=Warning \
-    RateLimits__ApiPerMinute=100000000 RateLimits__PublicFormsPerMinute=100000000 Backup__Enabled=false
+    RateLimits__ApiPerMinute=10000000 RateLimits__PublicFormsPerMinute=1000000 Backup__Enabled=false
   exec dotnet exec "$dll" >"$work/server.log" 2>&1
 ) &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 600); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -fs "$base/readyz" >/dev/null && break; kill -0 $server 2>/dev/null || break; sleep 0.1; done
 curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
 
 token=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"admin@nqba.local\",\"password\":\"$password\"}" "$base/api/auth/token" |
@@ -91,7 +91,8 @@ rows = []
 for line in open(sys.argv[1]):
     label, result = line.rstrip("\n").split("|", 1)
     rows.append((label, dict(kv.split("=") for kv in result.split()[1:])))
-baseline = float(rows[0][1]["rps"])
+# The trivial endpoint runs first and last; the faster of the two (the warmed-up server) is the baseline.
+baseline = max(float(r["rps"]) for label, r in rows if "/healthz" in label)
 print("| scenario | requests | req/s | share of /healthz | p50 ms | p90 ms | p99 ms | max ms | 2xx | 409 | other |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label, r in rows:

@@ -40,6 +40,8 @@ public static class PlatformModule
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<DbCommandTelemetryInterceptor>();
+        services.AddSingleton<CompanySnapshotCache>();
+        services.AddSingleton<CompanyChangeInterceptor>();
         services.AddSingleton<EventTypeRegistry>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

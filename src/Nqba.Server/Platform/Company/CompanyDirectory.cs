@@ -4,9 +4,23 @@ using Nqba.Server.Platform.Calendar;
 namespace Nqba.Server.Platform.Company;
 
 /// <inheritdoc/>
-internal sealed class CompanyDirectory(PlatformDbContext db) : ICompanyDirectory
+internal sealed class CompanyDirectory(PlatformDbContext db, CompanySnapshotCache cache, TimeProvider time) : ICompanyDirectory
 {
     public async Task<CompanySnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        if (cache.Current is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = cache.Generation;
+        var loadedAt = time.GetUtcNow();
+        var snapshot = await LoadAsync(cancellationToken);
+        cache.Store(snapshot, generation, loadedAt);
+        return snapshot;
+    }
+
+    private async Task<CompanySnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         var units = await db.BusinessUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
         var regions = await db.Regions.AsNoTracking().Include(r => r.Holidays).OrderBy(r => r.Code).ToListAsync(cancellationToken);

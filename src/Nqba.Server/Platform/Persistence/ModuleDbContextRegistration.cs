@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Protection;
 
@@ -21,10 +22,10 @@ internal static class ModuleDbContextRegistration
         // the bound options, so configuration added late (tests, environment) is honoured.
         builder.Services.AddDbContext<TSqlite>((sp, options) =>
             options.UseNqbaSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
         builder.Services.AddDbContext<TPostgres>((sp, options) =>
             options.UseNqbaPostgres(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
         builder.Services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()

@@ -74,14 +74,9 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var rules = SlotRules.From(query.Type);
         var now = Now;
         var merged = new SortedDictionary<Instant, (Instant End, List<Guid> Who)>();
-        foreach (var specialist in specialists)
+        var located = specialists.Where(s => company.Region(s.RegionCode) is not null).Select(s => (s, company.Region(s.RegionCode)!)).ToList();
+        foreach (var schedule in await LoadSchedulesAsync(located, query.From, query.To, null, cancellationToken))
         {
-            if (company.Region(specialist.RegionCode) is not { } region)
-            {
-                continue;
-            }
-
-            var schedule = await LoadScheduleAsync(specialist, region, query.From, query.To, null, cancellationToken);
             foreach (var slot in SlotCalculator.Compute(schedule, rules, query.From, query.To, now))
             {
                 if (!merged.TryGetValue(slot.Start, out var entry))
@@ -90,7 +85,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
                     merged[slot.Start] = entry;
                 }
 
-                entry.Who.Add(specialist.Id);
+                entry.Who.Add(schedule.SpecialistId);
             }
         }
 
@@ -111,65 +106,81 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
     }
 
     /// <summary>Reads the schedule around [from, to) (a day either side and the largest buffer) from the database.</summary>
-    public async Task<SpecialistSchedule> LoadScheduleAsync(SpecialistInfo specialist, RegionInfo region, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken)
+    public async Task<SpecialistSchedule> LoadScheduleAsync(SpecialistInfo specialist, RegionInfo region, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken) =>
+        (await LoadSchedulesAsync([(specialist, region)], from, to, ignoreBooking, cancellationToken))[0];
+
+    /// <summary>
+    /// Reads several specialists' schedules around [from, to) with one query per table (not one per specialist),
+    /// in the order given.
+    /// </summary>
+    public async Task<List<SpecialistSchedule>> LoadSchedulesAsync(IReadOnlyList<(SpecialistInfo Specialist, RegionInfo Region)> specialists, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken)
     {
-        var zone = DateTimeZoneProviders.Tzdb[region.Hours.TimeZone];
+        var ids = specialists.Select(s => s.Specialist.Id).Distinct().ToList();
         var windowStart = (from - Duration.FromDays(2)).ToDateTimeUtc();
         var windowEnd = (to + Duration.FromDays(2)).ToDateTimeUtc();
         var now = time.GetUtcNow().UtcDateTime;
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.SpecialistId == specialist.Id && b.End > windowStart && b.Start < windowEnd
+        var bookings = (await db.Bookings.AsNoTracking()
+            .Where(b => ids.Contains(b.SpecialistId) && b.End > windowStart && b.Start < windowEnd
                 && (b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Held && b.HoldExpiresAt > now)))
-            .Select(b => new { b.Id, b.Start, b.End, b.BufferMinutes })
-            .ToListAsync(cancellationToken);
-        var timeOff = await db.TimeOff.AsNoTracking()
-            .Where(t => t.SpecialistId == specialist.Id && t.End > windowStart && t.Start < windowEnd)
-            .Select(t => new { t.Start, t.End })
-            .ToListAsync(cancellationToken);
+            .Select(b => new { b.Id, b.SpecialistId, b.Start, b.End, b.BufferMinutes })
+            .ToListAsync(cancellationToken)).ToLookup(b => b.SpecialistId);
+        var timeOff = (await db.TimeOff.AsNoTracking()
+            .Where(t => ids.Contains(t.SpecialistId) && t.End > windowStart && t.Start < windowEnd)
+            .Select(t => new { t.SpecialistId, t.Start, t.End })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.SpecialistId);
         var firstDate = DateOnly.FromDateTime(windowStart);
         var lastDate = DateOnly.FromDateTime(windowEnd);
-        var overrides = await db.Overrides.AsNoTracking()
-            .Where(o => o.SpecialistId == specialist.Id && o.Date >= firstDate && o.Date <= lastDate)
-            .ToListAsync(cancellationToken);
+        var overrides = (await db.Overrides.AsNoTracking()
+            .Where(o => ids.Contains(o.SpecialistId) && o.Date >= firstDate && o.Date <= lastDate)
+            .ToListAsync(cancellationToken)).ToLookup(o => o.SpecialistId);
+        var feeds = (await db.ExternalCalendars.AsNoTracking()
+            .Where(c => ids.Contains(c.SpecialistId) && c.Content != null)
+            .Select(c => new { c.SpecialistId, c.Content })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.SpecialistId, c => c.Content);
 
-        var busy = new List<BusyBlock>();
-        var perDay = new Dictionary<LocalDate, int>();
-        foreach (var b in bookings.Where(b => b.Id != ignoreBooking))
+        var schedules = new List<SpecialistSchedule>(specialists.Count);
+        foreach (var (specialist, region) in specialists)
         {
-            var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc));
-            busy.Add(new BusyBlock(start, Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.End, DateTimeKind.Utc)), Duration.FromMinutes(b.BufferMinutes)));
-            var day = start.InZone(zone).Date;
-            perDay[day] = perDay.GetValueOrDefault(day) + 1;
-        }
-
-        busy.AddRange(timeOff.Select(t => new BusyBlock(
-            Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
-            Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
-            Duration.Zero)));
-        var feeds = await db.ExternalCalendars.AsNoTracking().Where(c => c.SpecialistId == specialist.Id && c.Content != null).Select(c => c.Content).ToListAsync(cancellationToken);
-        foreach (var feed in feeds)
-        {
-            if (BusyFeedReader.TryLoad(feed, out _) is { } calendar)
+            var zone = DateTimeZoneProviders.Tzdb[region.Hours.TimeZone];
+            var busy = new List<BusyBlock>();
+            var perDay = new Dictionary<LocalDate, int>();
+            foreach (var b in bookings[specialist.Id].Where(b => b.Id != ignoreBooking))
             {
-                busy.AddRange(BusyFeedReader.Busy(calendar, from - Duration.FromDays(1), to + Duration.FromDays(1)));
+                var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc));
+                busy.Add(new BusyBlock(start, Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.End, DateTimeKind.Utc)), Duration.FromMinutes(b.BufferMinutes)));
+                var day = start.InZone(zone).Date;
+                perDay[day] = perDay.GetValueOrDefault(day) + 1;
             }
+
+            busy.AddRange(timeOff[specialist.Id].Select(t => new BusyBlock(
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
+                Duration.Zero)));
+            foreach (var feed in feeds[specialist.Id])
+            {
+                if (BusyFeedReader.TryLoad(feed, out _) is { } calendar)
+                {
+                    busy.AddRange(BusyFeedReader.Busy(calendar, from - Duration.FromDays(1), to + Duration.FromDays(1)));
+                }
+            }
+
+            busy.Sort((a, b) => a.Start.CompareTo(b.Start));
+            schedules.Add(new SpecialistSchedule(
+                specialist.Id,
+                zone,
+                new DayHours(LocalTime.FromTicksSinceMidnight(region.Hours.Opens.Ticks), LocalTime.FromTicksSinceMidnight(region.Hours.Closes.Ticks)),
+                region.Hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet(),
+                region.Hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet(),
+                overrides[specialist.Id].ToDictionary(
+                    o => LocalDate.FromDateOnly(o.Date),
+                    o => o.Opens is { } opens && o.Closes is { } closes
+                        ? new DayHours(LocalTime.FromTicksSinceMidnight(opens.Ticks), LocalTime.FromTicksSinceMidnight(closes.Ticks))
+                        : (DayHours?)null),
+                busy,
+                perDay));
         }
 
-        busy.Sort((a, b) => a.Start.CompareTo(b.Start));
-
-        return new SpecialistSchedule(
-            specialist.Id,
-            zone,
-            new DayHours(LocalTime.FromTicksSinceMidnight(region.Hours.Opens.Ticks), LocalTime.FromTicksSinceMidnight(region.Hours.Closes.Ticks)),
-            region.Hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet(),
-            region.Hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet(),
-            overrides.ToDictionary(
-                o => LocalDate.FromDateOnly(o.Date),
-                o => o.Opens is { } opens && o.Closes is { } closes
-                    ? new DayHours(LocalTime.FromTicksSinceMidnight(opens.Ticks), LocalTime.FromTicksSinceMidnight(closes.Ticks))
-                    : (DayHours?)null),
-            busy,
-            perDay);
+        return schedules;
     }
 
     private static LocalDate? ParseDate(string? value, string field, Dictionary<string, string[]> fields)

@@ -50,14 +50,11 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
 
         var people = new List<(SpecialistInfo Info, SpecialistSchedule Schedule)>();
         var specialists = new List<BatchSpecialist>();
-        foreach (var specialist in company.Specialists.Where(s => units.Contains(s.UnitCode)))
+        var located = company.Specialists.Where(s => units.Contains(s.UnitCode) && company.Region(s.RegionCode) is not null)
+            .Select(s => (s, company.Region(s.RegionCode)!)).ToList();
+        var schedules = await availability.LoadSchedulesAsync(located, origin, end, null, cancellationToken);
+        foreach (var ((specialist, _), schedule) in located.Zip(schedules))
         {
-            if (company.Region(specialist.RegionCode) is not { } region)
-            {
-                continue;
-            }
-
-            var schedule = await availability.LoadScheduleAsync(specialist, region, origin, end, null, cancellationToken);
             people.Add((specialist, schedule));
             specialists.Add(new BatchSpecialist(units.IndexOf(specialist.UnitCode), Available(schedule, origin, end, horizon, dayLimit), Busy(schedule, origin, horizon, minBuffer)));
         }
