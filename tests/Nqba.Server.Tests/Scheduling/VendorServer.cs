@@ -82,6 +82,11 @@ public sealed class VendorServer : IAsyncDisposable
         });
         app.MapDelete("/zoom-api/v2/meetings/{id}", (HttpRequest request, string id) =>
             request.Headers.Authorization == "Bearer " + ZoomToken ? Results.NoContent() : Results.StatusCode(401));
+        // https://developers.zoom.us/docs/api/meetings/#tag/meetings/PATCH/meetings/{meetingId}: 204 No Content
+        app.MapPatch("/zoom-api/v2/meetings/{id}", (HttpRequest request, string id, JsonElement body) =>
+            request.Headers.Authorization != "Bearer " + ZoomToken || server.ZoomFailure is not null
+                ? Results.Json(new { code = 124, message = "Invalid access token." }, statusCode: server.ZoomFailure ?? 401)
+                : body.TryGetProperty("start_time", out _) && body.GetProperty("duration").GetInt32() > 0 ? Results.NoContent() : Results.Json(new { code = 300 }, statusCode: 400));
 
         // Microsoft identity platform client credentials and Graph onlineMeetings:
         // https://learn.microsoft.com/graph/api/application-post-onlinemeetings
@@ -110,6 +115,11 @@ public sealed class VendorServer : IAsyncDisposable
         });
         app.MapDelete("/graph/v1.0/users/{organizer}/onlineMeetings/{id}", (HttpRequest request) =>
             request.Headers.Authorization == "Bearer " + TeamsToken ? Results.NoContent() : Results.StatusCode(401));
+        // https://learn.microsoft.com/graph/api/onlinemeeting-update: 200 with the updated meeting
+        app.MapPatch("/graph/v1.0/users/{organizer}/onlineMeetings/{id}", (HttpRequest request, string id, JsonElement body) =>
+            request.Headers.Authorization != "Bearer " + TeamsToken || server.TeamsFailure is not null
+                ? Results.Json(new { error = new { code = "InvalidAuthenticationToken" } }, statusCode: server.TeamsFailure ?? 401)
+                : Results.Json(new { id, startDateTime = body.GetProperty("startDateTime").GetString(), endDateTime = body.GetProperty("endDateTime").GetString() }));
 
         // Google OAuth refresh-token grant and Calendar events.insert with conferenceData:
         // https://developers.google.com/calendar/api/guides/create-events#conferencing
@@ -149,6 +159,11 @@ public sealed class VendorServer : IAsyncDisposable
         });
         app.MapDelete("/google/calendar/v3/calendars/{calendar}/events/{id}", (HttpRequest request) =>
             request.Headers.Authorization == "Bearer " + GoogleToken ? Results.NoContent() : Results.StatusCode(401));
+        // https://developers.google.com/calendar/api/v3/reference/events/patch: 200 with the event
+        app.MapPatch("/google/calendar/v3/calendars/{calendar}/events/{id}", (HttpRequest request, string id, JsonElement body) =>
+            request.Headers.Authorization != "Bearer " + GoogleToken || server.GoogleFailure is not null
+                ? Results.Json(new { error = new { code = 401 } }, statusCode: server.GoogleFailure ?? 401)
+                : Results.Json(new { kind = "calendar#event", id, status = "confirmed", hangoutLink = $"https://meet.vendor.test/{id}", start = body.GetProperty("start"), end = body.GetProperty("end") }));
 
         await app.StartAsync();
         server.BaseAddress = new Uri(app.Urls.First() + "/");

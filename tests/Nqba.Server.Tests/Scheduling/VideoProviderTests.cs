@@ -173,6 +173,61 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     }
 
     [Fact]
+    public async Task Reschedule_ZoomMeeting_IsMovedAtZoom_WithTheSameJoinLink()
+    {
+        Vendors.Reset();
+        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 9);
+        var moved = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 14);
+        var client = factory.CreateClient();
+        var booking = await BookAsync(start, "move-zoom@example.com", client);
+        var meetingId = booking.GetProperty("videoUrl").GetString()!.Split('/')[^1];
+        var token = Uri.EscapeDataString(booking.GetProperty("manageToken").GetString()!);
+
+        var response = await client.PostAsJsonAsync($"/api/scheduling/manage/{token}/reschedule", new { start = moved });
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/manage/{token}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var patch = Assert.Single(Vendors.Calls, c => c.Method == "PATCH" && c.Path == $"/zoom-api/v2/meetings/{meetingId}");
+        Assert.Equal("Bearer " + VendorServer.ZoomToken, patch.Authorization);
+        using var body = JsonDocument.Parse(patch.Body);
+        Assert.Equal(Utc(moved), body.RootElement.GetProperty("start_time").GetString());
+        Assert.Equal(20, body.RootElement.GetProperty("duration").GetInt32());
+        Assert.Equal(booking.GetProperty("videoUrl").GetString(), after.GetProperty("videoUrl").GetString());
+        Assert.Equal($"Zoom meeting moved to {Utc(moved)}", after.GetProperty("videoNote").GetString());
+    }
+
+    [Fact]
+    public async Task Reschedule_GoogleMeetEvent_IsPatched_AndAMoveTheVendorRefuses_IsNotedWithoutFailingTheReschedule()
+    {
+        Vendors.Reset();
+        Vendors.ZoomFailure = 500;
+        Vendors.TeamsFailure = 500;
+        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 10);
+        var first = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 15);
+        var second = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 16);
+        var client = factory.CreateClient();
+        var booking = await BookAsync(start, "move-meet@example.com", client);
+        var eventId = booking.GetProperty("videoUrl").GetString()!.Split('/')[^1];
+        var token = Uri.EscapeDataString(booking.GetProperty("manageToken").GetString()!);
+        Vendors.Reset();
+
+        var moved = await client.PostAsJsonAsync($"/api/scheduling/manage/{token}/reschedule", new { start = first });
+        Vendors.GoogleFailure = 503;
+        var refused = await client.PostAsJsonAsync($"/api/scheduling/manage/{token}/reschedule", new { start = second });
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/scheduling/manage/{token}");
+
+        Assert.Equal("GoogleMeet", booking.GetProperty("videoProvider").GetString());
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var patches = Vendors.Calls.Where(c => c.Method == "PATCH" && c.Path == $"/google/calendar/v3/calendars/sales@nqba.test/events/{eventId}").ToList();
+        Assert.Equal(2, patches.Count);
+        Assert.Contains(Utc(first), patches[0].Body, StringComparison.Ordinal);
+        Assert.Equal(second, after.GetProperty("start").GetDateTimeOffset());
+        Assert.EndsWith($"GoogleMeet meeting moved to {Utc(first)}; moving the GoogleMeet meeting failed (HTTP 503); the link still works, the vendor's calendar shows the earlier time",
+            after.GetProperty("videoNote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Book_UnconfiguredProvidersFirstInTheList_AreNeverCalled()
     {
         Vendors.Reset();

@@ -195,6 +195,13 @@ internal sealed class BookingService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await audit.AppendAsync(new AuditRecord("scheduling.booking.rescheduled", "booking", booking.Id.ToString(), new { start = previous }, new { start = booking.Start, actor }, booking.OrganizationId), cancellationToken);
+        // Only once the move is committed, as with cancelling: the vendor's meeting follows the booking, never leads it.
+        if (await video.UpdateAsync(booking.VideoProvider, booking.VideoMeetingId, VideoRequest(type, start), CancellationToken.None) is { } moved)
+        {
+            booking.VideoNote = Note(booking.VideoNote, moved);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         return ToDto(booking, company, null);
     }
 

@@ -73,6 +73,27 @@ internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, Access
     }
 
     /// <inheritdoc/>
+    /// <remarks>Calendar <c>events.patch</c> with the new start and end; the event keeps its Meet conference.</remarks>
+    public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        var body = new JsonObject
+        {
+            ["start"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.StartUtc), ["timeZone"] = "UTC" },
+            ["end"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.EndUtc), ["timeZone"] = "UTC" },
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Google.CalendarBaseUrl, $"{Events}/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        return answer.Succeeded ? true : answer.Error;
+    }
+
+    /// <inheritdoc/>
     public async Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(cancellationToken);

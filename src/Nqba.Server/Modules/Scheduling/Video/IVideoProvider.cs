@@ -14,6 +14,9 @@ internal interface IVideoProvider
     /// <summary>Creates the meeting; a vendor's failure (HTTP error, bad answer) is an <see cref="Error"/>, not an exception.</summary>
     Task<Result<VideoMeeting>> CreateAsync(VideoMeetingRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Moves a meeting this provider created to the request's new times (its join link stays the same).</summary>
+    Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken);
+
     /// <summary>Deletes a meeting this provider created (one already gone counts as deleted).</summary>
     Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken);
 }

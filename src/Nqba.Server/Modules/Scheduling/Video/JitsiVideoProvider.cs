@@ -23,5 +23,8 @@ internal sealed class JitsiVideoProvider(IOptions<SchedulingOptions> options) : 
     /// <inheritdoc/>
     public Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
 
+    /// <summary>A room is not bound to a time: nothing to move.</summary>
+    public Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken) => Task.FromResult<Result<bool>>(true);
+
     public string NewRoom() => $"{options.Value.VideoBaseUrl.TrimEnd('/')}/nqba-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10))}";
 }

@@ -54,6 +54,27 @@ internal sealed class TeamsVideoProvider(IHttpClientFactory clients, AccessToken
     }
 
     /// <inheritdoc/>
+    /// <remarks>Graph <c>PATCH /users/{userId}/onlineMeetings/{meetingId}</c> with the new start and end.</remarks>
+    public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        var body = new JsonObject
+        {
+            ["startDateTime"] = VendorHttp.Utc(request.StartUtc),
+            ["endDateTime"] = VendorHttp.Utc(request.EndUtc),
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Teams.GraphBaseUrl, $"{Meetings}/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        return answer.Succeeded ? true : answer.Error;
+    }
+
+    /// <inheritdoc/>
     public async Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(cancellationToken);

@@ -53,6 +53,30 @@ internal sealed partial class VideoLinks(IEnumerable<IVideoProvider> providers, 
         return $"deleting the {provider.Name} meeting failed ({result.Error.Detail})";
     }
 
+    /// <summary>Moves the meeting at its provider to new times (best effort); says what happened, for the booking's note.</summary>
+    public async Task<string?> UpdateAsync(string? providerName, string? meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var provider = providers.FirstOrDefault(p => string.Equals(p.Name, providerName, StringComparison.OrdinalIgnoreCase));
+        if (meetingId is null || providerName is null || provider?.Name == VideoProviderNames.Jitsi)
+        {
+            return null;
+        }
+
+        if (provider is not { IsConfigured: true })
+        {
+            return $"{providerName} is no longer configured; its meeting still shows the earlier time";
+        }
+
+        var result = await WithTimeoutAsync(provider, token => provider.UpdateAsync(meetingId, request, token), cancellationToken);
+        if (result.Succeeded)
+        {
+            return $"{provider.Name} meeting moved to {VendorHttp.Utc(request.StartUtc)}";
+        }
+
+        LogUpdateFailed(logger, provider.Name, meetingId, result.Error.Detail);
+        return $"moving the {provider.Name} meeting failed ({result.Error.Detail}); the link still works, the vendor's calendar shows the earlier time";
+    }
+
     /// <summary>The configured providers in the configured order, the Jitsi-style room last.</summary>
     private IEnumerable<IVideoProvider> Chain()
     {
@@ -83,6 +107,9 @@ internal sealed partial class VideoLinks(IEnumerable<IVideoProvider> providers, 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video provider {Provider} failed ({Reason}); trying the next one")]
     private static partial void LogCreateFailed(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moving meeting {MeetingId} at video provider {Provider} failed ({Reason})")]
+    private static partial void LogUpdateFailed(ILogger logger, string provider, string meetingId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting meeting {MeetingId} at video provider {Provider} failed ({Reason})")]
     private static partial void LogDeleteFailed(ILogger logger, string provider, string meetingId, string reason);

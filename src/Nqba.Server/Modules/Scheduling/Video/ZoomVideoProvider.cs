@@ -58,6 +58,28 @@ internal sealed class ZoomVideoProvider(IHttpClientFactory clients, AccessTokens
     }
 
     /// <inheritdoc/>
+    /// <remarks><c>PATCH /v2/meetings/{meetingId}</c> with the new start and duration; Zoom answers 204.</remarks>
+    public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        var body = new JsonObject
+        {
+            ["start_time"] = VendorHttp.Utc(request.StartUtc),
+            ["duration"] = (int)Math.Ceiling((request.EndUtc - request.StartUtc).TotalMinutes),
+            ["timezone"] = "UTC",
+        };
+        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Zoom.ApiBaseUrl, $"v2/meetings/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        return answer.Succeeded ? true : answer.Error;
+    }
+
+    /// <inheritdoc/>
     public async Task<Result<bool>> DeleteAsync(string meetingId, CancellationToken cancellationToken)
     {
         var token = await TokenAsync(cancellationToken);
