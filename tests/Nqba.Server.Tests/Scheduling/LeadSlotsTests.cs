@@ -27,7 +27,7 @@ public sealed class LeadSlotsTests(SchedulingFactory factory) : IClassFixture<Sc
 
             foreach (var subscriber in scope.ServiceProvider.GetServices<IEventSubscriber<LeadRouted>>().Where(s => s.GetType().Namespace!.Contains("Scheduling", StringComparison.Ordinal)))
             {
-                await subscriber.HandleAsync(new LeadRouted(leadId, null, specialist, "x@nqba.test", "nqba-core", "Best skill match", "fast", DateTime.UtcNow), new StoredEventInfo(2, Guid.NewGuid(), "LeadRouted", DateTime.UtcNow), CancellationToken.None);
+                await subscriber.HandleAsync(new LeadRouted(leadId, null, specialist, "nqba-core", "Best skill match", "fast", DateTime.UtcNow), new StoredEventInfo(2, Guid.NewGuid(), "LeadRouted", DateTime.UtcNow), CancellationToken.None);
             }
         }
 

@@ -119,7 +119,7 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
             DecidedAt = now,
         };
         db.RoutingDecisions.Add(decision);
-        db.Publish(new LeadRouted(lead.Id, lead.ClientOrganizationId, specialist.Id, specialist.Email, specialist.UnitCode, reason, method, now), now);
+        db.Publish(new LeadRouted(lead.Id, lead.ClientOrganizationId, specialist.Id, specialist.UnitCode, reason, method, now), now);
         return decision;
     }
 

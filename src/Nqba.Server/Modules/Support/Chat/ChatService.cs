@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -304,17 +303,8 @@ internal sealed class ChatService(
         return count;
     }
 
-    public async Task<string> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken)
-    {
-        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.SentAt).ThenBy(m => m.Id).ToListAsync(cancellationToken);
-        var text = new StringBuilder();
-        foreach (var m in messages)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"[{m.SentAt:yyyy-MM-dd HH:mm:ss}Z] {m.SenderName}: {m.Body}").Append('\n');
-        }
-
-        return text.ToString();
-    }
+    public Task<string> TranscriptAsync(Guid conversationId, CancellationToken cancellationToken) =>
+        ChatTranscript.ReadAsync(db.Messages.AsNoTracking(), conversationId, cancellationToken);
 
     public Task VisitorTypingAsync(Guid conversationId, bool typing) => notifier.VisitorTypingAsync(conversationId, typing);
 
@@ -414,7 +404,7 @@ internal sealed class ChatService(
         await notifier.ConversationAsync(Summary(conversation));
     }
 
-    /// <summary>Publishes <see cref="ChatHandedOver"/> with the transcript; false when the chat was no longer open (an agent took it).</summary>
+    /// <summary>Publishes <see cref="ChatHandedOver"/> (ids only; the ticket reads the transcript from here); false when the chat was no longer open (an agent took it).</summary>
     private async Task<bool> ToTicketAsync(ChatConversation conversation, string reason, bool outsideHours, CancellationToken cancellationToken)
     {
         var now = Now();
@@ -442,8 +432,7 @@ internal sealed class ChatService(
         conversation.FirstResponseDueAt = conversation.FirstResponseDueAt <= now ? conversation.FirstResponseDueAt : null;
         var notice = AddMessage(conversation, ChatSender.Bot, BotName, SupportChatResource.Get(outsideHours ? "HandoverOutsideHours" : "HandoverTicket", conversation.Language), now);
         await db.SaveChangesAsync(cancellationToken);
-        var transcript = await TranscriptAsync(conversation.Id, cancellationToken);
-        db.Publish(new ChatHandedOver(conversation.Id, conversation.OrganizationId, conversation.RegionCode, conversation.Language, conversation.VisitorName, conversation.VisitorEmail, transcript, outsideHours, now), now);
+        db.Publish(new ChatHandedOver(conversation.Id, conversation.OrganizationId, conversation.RegionCode, conversation.Language, outsideHours, now), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifier.MessageAsync(View(notice));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Events;
 
@@ -10,7 +11,7 @@ namespace Nqba.Server.Modules.Support.Tickets;
 /// with the transcript as its first message, on the chat channel, so its SLA clock and assignment start.
 /// The conversation id is kept as the message's reference: a redelivered event opens no second ticket.
 /// </summary>
-internal sealed class OpenTicketOnChatHandedOver(SupportDbContext db, TicketDesk desk) : IEventSubscriber<ChatHandedOver>
+internal sealed class OpenTicketOnChatHandedOver(SupportDbContext db, SupportChatDbContext chat, TicketDesk desk) : IEventSubscriber<ChatHandedOver>
 {
     public async Task HandleAsync(ChatHandedOver domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -20,15 +21,18 @@ internal sealed class OpenTicketOnChatHandedOver(SupportDbContext db, TicketDesk
             return;
         }
 
-        var name = string.IsNullOrWhiteSpace(domainEvent.VisitorName) ? "Chat visitor" : domainEvent.VisitorName;
+        var conversation = await chat.Conversations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == domainEvent.ConversationId, cancellationToken)
+            ?? throw new InvalidOperationException($"The handed-over chat {domainEvent.ConversationId} is not in the chat store.");
+        var transcript = await ChatTranscript.ReadAsync(chat.Messages.IgnoreQueryFilters().AsNoTracking(), conversation.Id, cancellationToken);
+        var name = string.IsNullOrWhiteSpace(conversation.VisitorName) ? "Chat visitor" : conversation.VisitorName;
         var subject = domainEvent.OutsideHours ? "Chat outside business hours" : "Chat waiting for an agent";
         var result = await desk.OpenAsync(
             new OpenTicket(
                 subject,
                 name,
-                string.IsNullOrWhiteSpace(domainEvent.VisitorEmail) ? null : domainEvent.VisitorEmail,
+                string.IsNullOrWhiteSpace(conversation.VisitorEmail) ? null : conversation.VisitorEmail,
                 domainEvent.OrganizationId,
-                new NewMessage(TicketChannel.Chat, MessageAuthor.Client, name, domainEvent.Transcript, EmailMessageId: reference),
+                new NewMessage(TicketChannel.Chat, MessageAuthor.Client, name, transcript, EmailMessageId: reference),
                 Language: domainEvent.Language,
                 RegionCode: domainEvent.RegionCode,
                 At: domainEvent.At),
