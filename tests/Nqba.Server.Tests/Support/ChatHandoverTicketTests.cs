@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
@@ -45,8 +45,17 @@ public sealed class ChatHandoverTicketTests(SupportFactory factory) : IClassFixt
         var now = DateTime.UtcNow;
         var conversation = new ChatConversation
         {
-            Id = Guid.NewGuid(), VisitorKey = Guid.NewGuid().ToString("N"), VisitorName = name, VisitorEmail = email, RegionCode = "europe", Language = "de",
-            Status = ChatStatus.HandedOver, StartedAt = now, LastActivityAt = now, HandedOverAt = now, OutsideHours = true,
+            Id = Guid.NewGuid(),
+            VisitorKey = Guid.NewGuid().ToString("N"),
+            VisitorName = name,
+            VisitorEmail = email,
+            RegionCode = "europe",
+            Language = "de",
+            Status = ChatStatus.HandedOver,
+            StartedAt = now,
+            LastActivityAt = now,
+            HandedOverAt = now,
+            OutsideHours = true,
         };
         chat.Conversations.Add(conversation);
         var i = 0;
