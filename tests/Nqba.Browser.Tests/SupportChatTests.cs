@@ -63,6 +63,9 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
         await visitor.WaitForSelectorAsync("[data-nqba=panel][data-status=Waiting]");
 
         var waiting = agent.Locator("[data-console=list] li[data-status=Waiting]", new PageLocatorOptions { HasTextString = "Vera Visitor" });
+        // The 30-second first-response clock counts down beside the waiting chat.
+        await waiting.Locator(".countdown[data-due]").WaitForAsync();
+        await agent.WaitForFunctionAsync("() => /\\d+m \\d\\ds/.test(document.querySelector('[data-console=list] li[data-status=Waiting] .countdown').textContent)");
         await waiting.Locator("[data-console=accept]").ClickAsync();
         await agent.Locator("[data-console=messages] [data-sender=Visitor]", new PageLocatorOptions { HasTextString = word }).WaitForAsync();
         await agent.FillAsync("[data-console=input]", "Hi Vera, I have changed it for you.");

@@ -2,12 +2,17 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Chat.Persistence;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Tests.Scheduling;
 
 namespace Nqba.Server.Tests.Privacy;
 
-/// <summary>Privacy requests reach a person's bookings and support tickets, not only Intake's records.</summary>
+/// <summary>Privacy requests reach a person's bookings, support tickets, call-backs, surveys and chats, not only Intake's records.</summary>
 public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
 {
     private async Task<(Guid Booking, string Email)> BookAndOpenTicketAsync()
@@ -77,5 +82,65 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         using var zip = new ZipArchive(await (await admin.GetAsync($"/api/privacy/requests/{await RequestAsync(admin, "Access", email)}/export")).Content.ReadAsStreamAsync());
         Assert.Equal("[]", (await EntryAsync(zip, "scheduling.json")).Trim());
         Assert.Equal("[]", (await EntryAsync(zip, "support.json")).Trim());
+    }
+
+    /// <summary>A ticket with a call-back task, a chat conversation and an answered CSAT survey, all of one person.</summary>
+    private async Task<string> SupportTrailAsync(HttpClient admin)
+    {
+        var email = $"trail-{Guid.NewGuid():N}@client.example";
+        var subject = "Router question " + Guid.NewGuid().ToString("N")[..6];
+        var anonymous = factory.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/support/requests", new { name = "Tess Trail", email, subject, message = "Which port does it use?" })).EnsureSuccessStatusCode();
+        var ticket = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets"))!.Single(t => t.GetProperty("subject").GetString() == subject).GetProperty("id").GetGuid();
+        var call = await admin.PostAsJsonAsync($"/api/support/tickets/{ticket}/calls", new { summary = "Called about the router", callbackAt = DateTime.UtcNow.AddDays(1), callbackNote = "Call Tess back on her mobile" });
+        Assert.True(call.IsSuccessStatusCode, await call.Content.ReadAsStringAsync());
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var chat = scope.ServiceProvider.GetRequiredService<SupportChatDbContext>();
+        var now = DateTime.UtcNow;
+        var conversation = new ChatConversation
+        {
+            Id = Guid.NewGuid(), VisitorKey = Guid.NewGuid().ToString("N"), VisitorName = "Tess Trail", VisitorEmail = email, RegionCode = "europe", Language = "en",
+            Status = ChatStatus.Closed, StartedAt = now, LastActivityAt = now, ClosedAt = now,
+        };
+        chat.Conversations.Add(conversation);
+        chat.Messages.Add(new ChatMessage { Id = Guid.NewGuid(), ConversationId = conversation.Id, Sender = ChatSender.Visitor, SenderName = "Tess Trail", Body = "My router blinks red", SentAt = now });
+        await chat.SaveChangesAsync();
+        var support = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        support.Surveys.Add(new SurveyInvitation
+        {
+            Id = Guid.NewGuid(), Kind = SurveyKind.Csat, TicketId = ticket, Email = email,
+            EmailHash = await scope.ServiceProvider.GetRequiredService<FieldProtector>().SearchHashAsync(email, CancellationToken.None),
+            SentAt = now, Score = 5, Comment = "Tess says thanks", AnsweredAt = now,
+        });
+        await support.SaveChangesAsync();
+        return email;
+    }
+
+    [Fact]
+    public async Task AccessExport_HoldsThePersonsCallbacksSurveysAndChats_AndErasureRedactsThem()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = await SupportTrailAsync(admin);
+
+        using var before = new ZipArchive(await (await admin.GetAsync($"/api/privacy/requests/{await RequestAsync(admin, "Access", email)}/export")).Content.ReadAsStreamAsync());
+        var support = await EntryAsync(before, "support.json");
+        var chat = await EntryAsync(before, "support-chat.json");
+        (await admin.PostAsync($"/api/privacy/requests/{await RequestAsync(admin, "Erasure", email)}/complete", null)).EnsureSuccessStatusCode();
+        using var after = new ZipArchive(await (await admin.GetAsync($"/api/privacy/requests/{await RequestAsync(admin, "Access", email)}/export")).Content.ReadAsStreamAsync());
+
+        Assert.Contains("Call Tess back on her mobile", support, StringComparison.Ordinal);
+        Assert.Contains("Tess says thanks", support, StringComparison.Ordinal);
+        Assert.Contains("My router blinks red", chat, StringComparison.Ordinal);
+        Assert.Contains(email, chat, StringComparison.Ordinal);
+        Assert.Equal("[]", (await EntryAsync(after, "support.json")).Trim());
+        Assert.Equal("[]", (await EntryAsync(after, "support-chat.json")).Trim());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        var chatDb = scope.ServiceProvider.GetRequiredService<SupportChatDbContext>();
+        Assert.DoesNotContain(db.Callbacks.AsEnumerable(), c => c.Note.Contains("Tess", StringComparison.Ordinal));
+        var survey = Assert.Single(db.Surveys.AsEnumerable(), s => s.Score == 5 && s.Comment == FieldProtector.ErasedValue);
+        Assert.Equal(FieldProtector.ErasedValue, survey.Email);
+        Assert.DoesNotContain(chatDb.Messages.AsEnumerable(), m => m.Body.Contains("router blinks", StringComparison.Ordinal));
     }
 }

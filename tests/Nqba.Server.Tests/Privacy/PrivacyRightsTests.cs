@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Tests.Privacy;
@@ -287,6 +289,45 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
         Assert.True(purged["intake.leads"] >= 1);
         Assert.Equal(FieldProtector.ErasedValue, (await LeadAsync(admin, old)).GetProperty("contactName").GetString());
         Assert.Equal("Nina New", (await LeadAsync(admin, recent)).GetProperty("contactName").GetString());
+    }
+
+    [Fact]
+    public async Task Retention_RedactsClosedChatsInactiveLongerThanTheConfiguredDays_AndKeepsOpenAndRecentOnes()
+    {
+        var now = DateTime.UtcNow;
+        Guid Add(SupportChatDbContext chat, string name, ChatStatus status, DateTime lastActivity)
+        {
+            var conversation = new ChatConversation
+            {
+                Id = Guid.NewGuid(), VisitorKey = Guid.NewGuid().ToString("N"), VisitorName = name, VisitorEmail = $"{name.Replace(' ', '.')}@{Domain()}",
+                RegionCode = "europe", Language = "en", Status = status, StartedAt = lastActivity, LastActivityAt = lastActivity,
+            };
+            chat.Conversations.Add(conversation);
+            chat.Messages.Add(new ChatMessage { Id = Guid.NewGuid(), ConversationId = conversation.Id, Sender = ChatSender.Visitor, SenderName = name, Body = $"{name} was here", SentAt = lastActivity });
+            chat.Messages.Add(new ChatMessage { Id = Guid.NewGuid(), ConversationId = conversation.Id, Sender = ChatSender.Bot, SenderName = "NQBA", Body = "Here is an article.", SentAt = lastActivity });
+            return conversation.Id;
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var chat = scope.ServiceProvider.GetRequiredService<SupportChatDbContext>();
+        var old = Add(chat, "Otto Old", ChatStatus.Closed, now.AddDays(-40));
+        var stillOpen = Add(chat, "Wanda Waiting", ChatStatus.Waiting, now.AddDays(-40));
+        var recent = Add(chat, "Rita Recent", ChatStatus.HandedOver, now.AddDays(-5));
+        await chat.SaveChangesAsync();
+
+        var purged = await scope.ServiceProvider.GetRequiredService<PrivacyService>().ApplyRetentionAsync(CancellationToken.None);
+
+        await using var check = factory.Services.CreateAsyncScope();
+        var after = check.ServiceProvider.GetRequiredService<SupportChatDbContext>();
+        var conversations = await after.Conversations.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == old || c.Id == stillOpen || c.Id == recent).ToDictionaryAsync(c => c.Id);
+        var oldMessages = await after.Messages.IgnoreQueryFilters().AsNoTracking().Where(m => m.ConversationId == old).ToListAsync();
+        Assert.True(purged["support.chats"] >= 1);
+        Assert.Equal(FieldProtector.ErasedValue, conversations[old].VisitorName);
+        Assert.Equal(FieldProtector.ErasedValue, conversations[old].VisitorEmail);
+        Assert.Equal(FieldProtector.ErasedValue, oldMessages.Single(m => m.Sender == ChatSender.Visitor).Body);
+        Assert.Equal("Here is an article.", oldMessages.Single(m => m.Sender == ChatSender.Bot).Body);
+        Assert.Equal("Wanda Waiting", conversations[stillOpen].VisitorName);
+        Assert.Equal("Rita Recent", conversations[recent].VisitorName);
     }
 
     private async Task SetCapturedAtAsync(Guid leadId, DateTime capturedAt)

@@ -33,6 +33,7 @@ public static class SupportModule
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
         services.AddScoped<IPersonalDataSource, SupportPersonalData>();
+        services.AddScoped<IPersonalDataSource, ChatPersonalData>();
         services.AddScoped<EmailIntake>();
         services.AddScoped<EmailPickup>();
         services.AddScoped<ImapMailbox>();

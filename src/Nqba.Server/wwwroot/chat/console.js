@@ -38,6 +38,12 @@
       open.addEventListener("click", function () { select(c.id); });
       item.appendChild(open);
       item.appendChild(el("span", { "class": "status" }, " " + label("status-" + c.status.toLowerCase())));
+      if (c.status === "Waiting" && c.firstResponseDueAt) {
+        // The live-chat first-response clock (support-countdown.js ticks every element with data-due).
+        var due = /([zZ]|[+-]\d\d:\d\d)$/.test(c.firstResponseDueAt) ? c.firstResponseDueAt : c.firstResponseDueAt + "Z";
+        item.appendChild(el("span", { "class": "muted", "data-sla": "first-response" }, " " + label("first-response") + " "));
+        item.appendChild(el("span", { "class": "countdown", "data-due": due, "data-overdue": label("overdue") }, ""));
+      }
       if (c.status === "Waiting" || c.status === "Bot") {
         var accept = el("button", { type: "button", "data-console": "accept" }, label("accept"));
         accept.addEventListener("click", function () {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
@@ -7,11 +8,13 @@ using Nqba.Server.Platform.Protection;
 namespace Nqba.Server.Modules.Support.Privacy;
 
 /// <summary>
-/// Tickets for privacy requests: a person's tickets (as requester) with their messages are exported; erasure
-/// redacts the requester and the client's own messages (the ticket stays for SLA and CSAT statistics). Tickets hold
-/// no keyed hash of the requester's address yet, so a person's tickets are found by decrypting the addresses.
+/// Tickets and surveys for privacy requests: a person's tickets (as requester) with their messages and call-back
+/// notes, and the CSAT/NPS invitations sent to them with their answers, are exported; erasure redacts the requester,
+/// the client's own messages, the call-back notes and the survey address and comment (tickets and scores stay for
+/// SLA and CSAT statistics). Tickets hold no keyed hash of the requester's address yet, so a person's tickets are
+/// found by decrypting the addresses; surveys are found by their keyed hash.
 /// </summary>
-internal sealed class SupportPersonalData(SupportDbContext db) : IPersonalDataSource
+internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector protector) : IPersonalDataSource
 {
     public string Name => "support";
 
@@ -43,6 +46,10 @@ internal sealed class SupportPersonalData(SupportDbContext db) : IPersonalDataSo
             m.Body,
             m.At,
         })));
+        var callbacks = await db.Callbacks.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.TicketId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        records.AddRange(callbacks.Select(c => new PersonalDataRecord("callback", c.Id.ToString(), new { c.TicketId, c.Note, c.DueAt, c.CreatedAt, c.DoneAt })));
+        var surveys = await SurveysOfAsync(subject, track: false, cancellationToken);
+        records.AddRange(surveys.Select(s => new PersonalDataRecord("survey", s.Id.ToString(), new { s.Kind, s.TicketId, s.Email, s.SentAt, s.Score, s.Comment, s.AnsweredAt })));
         return records;
     }
 
@@ -65,8 +72,23 @@ internal sealed class SupportPersonalData(SupportDbContext db) : IPersonalDataSo
             message.BodyHtml = null;
         }
 
+        var callbacks = await db.Callbacks.IgnoreQueryFilters().Where(c => ids.Contains(c.TicketId)).ToListAsync(cancellationToken);
+        foreach (var callback in callbacks)
+        {
+            callback.Note = FieldProtector.ErasedValue;
+        }
+
+        // The score stays for the CSAT/NPS figures; the address, its hash (which would find the person again) and the comment go.
+        var surveys = await SurveysOfAsync(subject, track: true, cancellationToken);
+        foreach (var survey in surveys)
+        {
+            survey.Email = FieldProtector.ErasedValue;
+            survey.EmailHash = FieldProtector.ErasedValue;
+            survey.Comment = survey.Comment is null ? null : FieldProtector.ErasedValue;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return tickets.Count + messages.Count;
+        return tickets.Count + messages.Count + callbacks.Count + surveys.Count;
     }
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
@@ -78,11 +100,31 @@ internal sealed class SupportPersonalData(SupportDbContext db) : IPersonalDataSo
             ticket.RequesterEmail = correction.Email ?? ticket.RequesterEmail;
         }
 
+        var surveys = correction.Email is null ? [] : await SurveysOfAsync(subject, track: true, cancellationToken);
+        foreach (var survey in surveys)
+        {
+            survey.Email = correction.Email!;
+            survey.EmailHash = correction.EmailHash ?? await protector.SearchHashAsync(correction.Email!, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return tickets.Count;
+        return tickets.Count + surveys.Count;
     }
 
     public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    private async Task<List<SurveyInvitation>> SurveysOfAsync(DataSubject subject, bool track, CancellationToken cancellationToken)
+    {
+        var query = db.Surveys.IgnoreQueryFilters();
+        if (!track)
+        {
+            query = query.AsNoTracking();
+        }
+
+        return subject.OrganizationId is { } org
+            ? await query.Where(s => s.OrganizationId == org).ToListAsync(cancellationToken)
+            : subject.EmailHash is { } hash ? await query.Where(s => s.EmailHash == hash).ToListAsync(cancellationToken) : [];
+    }
 
     private async Task<List<Ticket>> TicketsOfAsync(DataSubject subject, bool track, CancellationToken cancellationToken)
     {
