@@ -100,8 +100,16 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var now = DateTime.UtcNow;
         var conversation = new ChatConversation
         {
-            Id = Guid.NewGuid(), VisitorKey = Guid.NewGuid().ToString("N"), VisitorName = "Tess Trail", VisitorEmail = email, RegionCode = "europe", Language = "en",
-            Status = ChatStatus.Closed, StartedAt = now, LastActivityAt = now, ClosedAt = now,
+            Id = Guid.NewGuid(),
+            VisitorKey = Guid.NewGuid().ToString("N"),
+            VisitorName = "Tess Trail",
+            VisitorEmail = email,
+            RegionCode = "europe",
+            Language = "en",
+            Status = ChatStatus.Closed,
+            StartedAt = now,
+            LastActivityAt = now,
+            ClosedAt = now,
         };
         chat.Conversations.Add(conversation);
         chat.Messages.Add(new ChatMessage { Id = Guid.NewGuid(), ConversationId = conversation.Id, Sender = ChatSender.Visitor, SenderName = "Tess Trail", Body = "My router blinks red", SentAt = now });
@@ -109,9 +117,15 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var support = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         support.Surveys.Add(new SurveyInvitation
         {
-            Id = Guid.NewGuid(), Kind = SurveyKind.Csat, TicketId = ticket, Email = email,
+            Id = Guid.NewGuid(),
+            Kind = SurveyKind.Csat,
+            TicketId = ticket,
+            Email = email,
             EmailHash = await scope.ServiceProvider.GetRequiredService<FieldProtector>().SearchHashAsync(email, CancellationToken.None),
-            SentAt = now, Score = 5, Comment = "Tess says thanks", AnsweredAt = now,
+            SentAt = now,
+            Score = 5,
+            Comment = "Tess says thanks",
+            AnsweredAt = now,
         });
         await support.SaveChangesAsync();
         return email;

@@ -299,8 +299,15 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
         {
             var conversation = new ChatConversation
             {
-                Id = Guid.NewGuid(), VisitorKey = Guid.NewGuid().ToString("N"), VisitorName = name, VisitorEmail = $"{name.Replace(' ', '.')}@{Domain()}",
-                RegionCode = "europe", Language = "en", Status = status, StartedAt = lastActivity, LastActivityAt = lastActivity,
+                Id = Guid.NewGuid(),
+                VisitorKey = Guid.NewGuid().ToString("N"),
+                VisitorName = name,
+                VisitorEmail = $"{name.Replace(' ', '.')}@{Domain()}",
+                RegionCode = "europe",
+                Language = "en",
+                Status = status,
+                StartedAt = lastActivity,
+                LastActivityAt = lastActivity,
             };
             chat.Conversations.Add(conversation);
             chat.Messages.Add(new ChatMessage { Id = Guid.NewGuid(), ConversationId = conversation.Id, Sender = ChatSender.Visitor, SenderName = name, Body = $"{name} was here", SentAt = lastActivity });
