@@ -52,6 +52,14 @@ Report("+ parse and expand an .ics feed (3 events, RRULE/EXDATE/TZID)", () =>
     blocks.Sort((a, b) => a.Start.CompareTo(b.Start));
     return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now);
 });
+using var feedCache = new BusyFeedCache();
+Report("+ the same feed through BusyFeedCache (what a slot query does)", () =>
+{
+    var blocks = new List<BusyBlock>(busy);
+    blocks.AddRange(feedCache.Busy(Feed, from, to));
+    blocks.Sort((a, b) => a.Start.CompareTo(b.Start));
+    return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now);
+});
 return 0;
 
 void Report(string name, Func<List<Interval>> run)

@@ -31,6 +31,7 @@ public static class SchedulingModule
         builder.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, PostgresSchedulingDbContext>("__ef_scheduling");
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
+        services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<BatchScheduler>();

@@ -13,7 +13,7 @@ using CultureInfo = System.Globalization.CultureInfo;
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
 /// <summary>Loads a specialist's schedule (region hours, overrides, time off, bookings) and computes their free slots.</summary>
-internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirectory directory, IOptions<SchedulingOptions> options, TimeProvider time)
+internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirectory directory, BusyFeedCache feedCache, IOptions<SchedulingOptions> options, TimeProvider time)
 {
     public Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
@@ -158,10 +158,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
                 Duration.Zero)));
             foreach (var feed in feeds[specialist.Id])
             {
-                if (BusyFeedReader.TryLoad(feed, out _) is { } calendar)
-                {
-                    busy.AddRange(BusyFeedReader.Busy(calendar, from - Duration.FromDays(1), to + Duration.FromDays(1)));
-                }
+                busy.AddRange(feedCache.Busy(feed!, from - Duration.FromDays(1), to + Duration.FromDays(1)));
             }
 
             busy.Sort((a, b) => a.Start.CompareTo(b.Start));
