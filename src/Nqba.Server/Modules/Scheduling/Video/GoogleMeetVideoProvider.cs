@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Errors;
@@ -27,12 +28,6 @@ internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, Access
     /// <inheritdoc/>
     public async Task<Result<VideoMeeting>> CreateAsync(VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["summary"] = request.Topic,
@@ -47,13 +42,9 @@ internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, Access
                 },
             },
         };
-        using var call = new HttpRequestMessage(HttpMethod.Post, VendorHttp.Url(Google.CalendarBaseUrl, Events + "?conferenceDataVersion=1")) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var client = clients.CreateClient(VendorHttp.ClientName);
-        var answer = await VendorHttp.SendAsync(client, call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Post, Events + "?conferenceDataVersion=1", body, cancellationToken);
         if (!answer.Succeeded)
         {
-            tokens.Forget(TokenKey);
             return answer.Error;
         }
 
@@ -76,20 +67,12 @@ internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, Access
     /// <remarks>Calendar <c>events.patch</c> with the new start and end; the event keeps its Meet conference.</remarks>
     public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["start"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.StartUtc), ["timeZone"] = "UTC" },
             ["end"] = new JsonObject { ["dateTime"] = VendorHttp.Utc(request.EndUtc), ["timeZone"] = "UTC" },
         };
-        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Google.CalendarBaseUrl, $"{Events}/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Patch, $"{Events}/{Uri.EscapeDataString(meetingId)}", body, cancellationToken);
         return answer.Succeeded ? true : answer.Error;
     }
 
@@ -105,6 +88,29 @@ internal sealed class GoogleMeetVideoProvider(IHttpClientFactory clients, Access
         using var call = new HttpRequestMessage(HttpMethod.Delete, VendorHttp.Url(Google.CalendarBaseUrl, $"{Events}/{Uri.EscapeDataString(meetingId)}"));
         call.Headers.Authorization = AccessTokens.Bearer(token.Value);
         return await VendorHttp.DeleteAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> with a bearer token; a failed call drops the token, so the next call fetches a
+    /// new one (it may have expired or been revoked).
+    /// </summary>
+    private async Task<Result<JsonElement>> CallAsync(HttpMethod method, string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        using var call = new HttpRequestMessage(method, VendorHttp.Url(Google.CalendarBaseUrl, path)) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            tokens.Forget(TokenKey);
+        }
+
+        return answer;
     }
 
     private Task<Result<string>> TokenAsync(CancellationToken cancellationToken) => tokens.GetAsync(TokenKey, () => new HttpRequestMessage(

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Errors;
@@ -27,24 +28,15 @@ internal sealed class TeamsVideoProvider(IHttpClientFactory clients, AccessToken
     /// <inheritdoc/>
     public async Task<Result<VideoMeeting>> CreateAsync(VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["startDateTime"] = VendorHttp.Utc(request.StartUtc),
             ["endDateTime"] = VendorHttp.Utc(request.EndUtc),
             ["subject"] = request.Topic,
         };
-        using var call = new HttpRequestMessage(HttpMethod.Post, VendorHttp.Url(Teams.GraphBaseUrl, Meetings)) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Post, Meetings, body, cancellationToken);
         if (!answer.Succeeded)
         {
-            tokens.Forget(TokenKey);
             return answer.Error;
         }
 
@@ -57,20 +49,12 @@ internal sealed class TeamsVideoProvider(IHttpClientFactory clients, AccessToken
     /// <remarks>Graph <c>PATCH /users/{userId}/onlineMeetings/{meetingId}</c> with the new start and end.</remarks>
     public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["startDateTime"] = VendorHttp.Utc(request.StartUtc),
             ["endDateTime"] = VendorHttp.Utc(request.EndUtc),
         };
-        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Teams.GraphBaseUrl, $"{Meetings}/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Patch, $"{Meetings}/{Uri.EscapeDataString(meetingId)}", body, cancellationToken);
         return answer.Succeeded ? true : answer.Error;
     }
 
@@ -86,6 +70,29 @@ internal sealed class TeamsVideoProvider(IHttpClientFactory clients, AccessToken
         using var call = new HttpRequestMessage(HttpMethod.Delete, VendorHttp.Url(Teams.GraphBaseUrl, $"{Meetings}/{Uri.EscapeDataString(meetingId)}"));
         call.Headers.Authorization = AccessTokens.Bearer(token.Value);
         return await VendorHttp.DeleteAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> with a bearer token; a failed call drops the token, so the next call fetches a
+    /// new one (it may have expired or been revoked).
+    /// </summary>
+    private async Task<Result<JsonElement>> CallAsync(HttpMethod method, string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        using var call = new HttpRequestMessage(method, VendorHttp.Url(Teams.GraphBaseUrl, path)) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            tokens.Forget(TokenKey);
+        }
+
+        return answer;
     }
 
     private Task<Result<string>> TokenAsync(CancellationToken cancellationToken) => tokens.GetAsync(TokenKey, () => new HttpRequestMessage(

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Errors;
@@ -26,12 +27,6 @@ internal sealed class ZoomVideoProvider(IHttpClientFactory clients, AccessTokens
     /// <inheritdoc/>
     public async Task<Result<VideoMeeting>> CreateAsync(VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["topic"] = request.Topic,
@@ -40,15 +35,9 @@ internal sealed class ZoomVideoProvider(IHttpClientFactory clients, AccessTokens
             ["duration"] = (int)Math.Ceiling((request.EndUtc - request.StartUtc).TotalMinutes),
             ["timezone"] = "UTC",
         };
-        using var call = new HttpRequestMessage(HttpMethod.Post, VendorHttp.Url(Zoom.ApiBaseUrl, $"v2/users/{Uri.EscapeDataString(Zoom.UserId)}/meetings"))
-        {
-            Content = JsonContent.Create(body),
-        };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Post, $"v2/users/{Uri.EscapeDataString(Zoom.UserId)}/meetings", body, cancellationToken);
         if (!answer.Succeeded)
         {
-            tokens.Forget(TokenKey);
             return answer.Error;
         }
 
@@ -61,21 +50,13 @@ internal sealed class ZoomVideoProvider(IHttpClientFactory clients, AccessTokens
     /// <remarks><c>PATCH /v2/meetings/{meetingId}</c> with the new start and duration; Zoom answers 204.</remarks>
     public async Task<Result<bool>> UpdateAsync(string meetingId, VideoMeetingRequest request, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         var body = new JsonObject
         {
             ["start_time"] = VendorHttp.Utc(request.StartUtc),
             ["duration"] = (int)Math.Ceiling((request.EndUtc - request.StartUtc).TotalMinutes),
             ["timezone"] = "UTC",
         };
-        using var call = new HttpRequestMessage(HttpMethod.Patch, VendorHttp.Url(Zoom.ApiBaseUrl, $"v2/meetings/{Uri.EscapeDataString(meetingId)}")) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        var answer = await CallAsync(HttpMethod.Patch, $"v2/meetings/{Uri.EscapeDataString(meetingId)}", body, cancellationToken);
         return answer.Succeeded ? true : answer.Error;
     }
 
@@ -91,6 +72,29 @@ internal sealed class ZoomVideoProvider(IHttpClientFactory clients, AccessTokens
         using var call = new HttpRequestMessage(HttpMethod.Delete, VendorHttp.Url(Zoom.ApiBaseUrl, $"v2/meetings/{Uri.EscapeDataString(meetingId)}"));
         call.Headers.Authorization = AccessTokens.Bearer(token.Value);
         return await VendorHttp.DeleteAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> with a bearer token; a failed call drops the token, so the next call fetches a
+    /// new one (it may have expired or been revoked).
+    /// </summary>
+    private async Task<Result<JsonElement>> CallAsync(HttpMethod method, string path, JsonObject body, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (!token.Succeeded)
+        {
+            return token.Error;
+        }
+
+        using var call = new HttpRequestMessage(method, VendorHttp.Url(Zoom.ApiBaseUrl, path)) { Content = JsonContent.Create(body) };
+        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
+        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            tokens.Forget(TokenKey);
+        }
+
+        return answer;
     }
 
     private Task<Result<string>> TokenAsync(CancellationToken cancellationToken) => tokens.GetAsync(TokenKey, () =>
