@@ -7,6 +7,7 @@ using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Tests.Scheduling;
 
@@ -156,5 +157,39 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var survey = Assert.Single(db.Surveys.AsEnumerable(), s => s.Score == 5 && s.Comment == FieldProtector.ErasedValue);
         Assert.Equal(FieldProtector.ErasedValue, survey.Email);
         Assert.DoesNotContain(chatDb.Messages.AsEnumerable(), m => m.Body.Contains("router blinks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RetentionPurges_RedactBookingsThatEndedAndSolvedTicketsBeforeTheCutoff_AndKeepNewerOnes()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var (booking, email) = await BookAndOpenTicketAsync();
+        var ticket = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets"))!.Single(t => t.GetProperty("requesterEmail").GetString() == email).GetProperty("id").GetGuid();
+        (await admin.PostAsJsonAsync($"/api/support/tickets/{ticket}/status", new { status = "Solved" })).EnsureSuccessStatusCode();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var sources = scope.ServiceProvider.GetServices<IPersonalDataSource>().ToDictionary(s => s.Name);
+        var meetingEnd = (await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}")).GetProperty("end").GetDateTimeOffset().UtcDateTime;
+
+        var keptBookings = await sources["scheduling"].PurgeOlderThanAsync(meetingEnd.AddMinutes(-1), CancellationToken.None);
+        var keptTickets = await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddDays(-1), CancellationToken.None);
+        var nameBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}")).GetProperty("clientName").GetString();
+        var subjectBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticket}")).GetProperty("ticket").GetProperty("subject").GetString();
+        var purgedBookings = await sources["scheduling"].PurgeOlderThanAsync(meetingEnd.AddMinutes(1), CancellationToken.None);
+        var purgedTickets = await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
+
+        Assert.Equal("scheduling.bookings", sources["scheduling"].RetentionCategory);
+        Assert.Equal("support.tickets", sources["support"].RetentionCategory);
+        Assert.Equal(0, keptTickets);
+        Assert.Equal("Bea Both", nameBefore);
+        Assert.Equal("Invoice question", subjectBefore);
+        Assert.True(purgedBookings >= 1 && purgedTickets >= 1, $"{keptBookings} {purgedBookings} {purgedTickets}");
+        var booked = await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}");
+        Assert.Equal(FieldProtector.ErasedValue, booked.GetProperty("clientName").GetString());
+        Assert.NotEqual(FieldProtector.ErasedValue, booked.GetProperty("meetingType").GetString()); // the booking stays for statistics
+        var solved = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticket}");
+        Assert.Equal(FieldProtector.ErasedValue, solved.GetProperty("ticket").GetProperty("subject").GetString());
+        Assert.Equal("Solved", solved.GetProperty("ticket").GetProperty("status").GetString());
+        Assert.DoesNotContain("Where is my invoice?", solved.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(0, await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None));
     }
 }

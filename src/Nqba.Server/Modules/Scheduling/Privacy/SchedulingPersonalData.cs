@@ -10,12 +10,13 @@ namespace Nqba.Server.Modules.Scheduling.Privacy;
 /// Bookings and their follow-ups for privacy requests, found by the keyed hash of the client's e-mail (or by
 /// organization): exported, redacted on erasure (the booking stays for statistics: time, type, specialist, status; a
 /// follow-up keeps its outcome and suggestion, loses its notes and action item texts), corrected on rectification.
+/// The retention purge (<c>scheduling.bookings</c>) redacts bookings that ended before the cutoff in the same way.
 /// </summary>
 internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonalDataSource
 {
     public string Name => "scheduling";
 
-    public string? RetentionCategory => null;
+    public string? RetentionCategory => "scheduling.bookings";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -51,9 +52,15 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
         return records;
     }
 
-    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken) =>
+        await RedactAsync(await BookingsOf(subject).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Bookings that ended before the cutoff (and were not redacted yet) are redacted as by an erasure.</summary>
+    public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        await RedactAsync(await db.Bookings.Where(b => b.End < cutoff && b.ClientEmailHash != null).ToListAsync(cancellationToken), cancellationToken);
+
+    private async Task<int> RedactAsync(List<Bookings.Booking> bookings, CancellationToken cancellationToken)
     {
-        var bookings = await BookingsOf(subject).ToListAsync(cancellationToken);
         foreach (var booking in bookings)
         {
             booking.ClientName = FieldProtector.ErasedValue;
@@ -63,7 +70,8 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
         }
 
         // Follow-ups stay for statistics (outcome, suggestion, number of items); what was written about the person goes.
-        foreach (var followUp in await FollowUpsOf(subject).Include(f => f.ActionItems).ToListAsync(cancellationToken))
+        var ids = bookings.ConvertAll(b => b.Id);
+        foreach (var followUp in await db.FollowUps.Where(f => ids.Contains(f.BookingId)).Include(f => f.ActionItems).ToListAsync(cancellationToken))
         {
             followUp.Notes = null;
             foreach (var item in followUp.ActionItems)
@@ -93,8 +101,6 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
         await db.SaveChangesAsync(cancellationToken);
         return bookings.Count;
     }
-
-    public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
     private IQueryable<FollowUp> FollowUpsOf(DataSubject subject)
     {

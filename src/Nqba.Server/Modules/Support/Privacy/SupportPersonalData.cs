@@ -11,14 +11,15 @@ namespace Nqba.Server.Modules.Support.Privacy;
 /// Tickets and surveys for privacy requests: a person's tickets (as requester) with their messages and call-back
 /// notes, and the CSAT/NPS invitations sent to them with their answers, are exported; erasure redacts the requester,
 /// the client's own messages, the call-back notes and the survey address and comment (tickets and scores stay for
-/// SLA and CSAT statistics). Tickets hold no keyed hash of the requester's address yet, so a person's tickets are
+/// SLA and CSAT statistics). The retention purge (<c>support.tickets</c>) redacts solved and closed tickets untouched
+/// since the cutoff in the same way. Tickets hold no keyed hash of the requester's address yet, so a person's tickets are
 /// found by decrypting the addresses; surveys are found by their keyed hash.
 /// </summary>
 internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector protector) : IPersonalDataSource
 {
     public string Name => "support";
 
-    public string? RetentionCategory => null;
+    public string? RetentionCategory => "support.tickets";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -56,39 +57,9 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var tickets = await TicketsOfAsync(subject, track: true, cancellationToken);
-        var ids = tickets.ConvertAll(t => t.Id);
-        var messages = await db.Messages.IgnoreQueryFilters().Where(m => ids.Contains(m.TicketId) && m.Author == MessageAuthor.Client).ToListAsync(cancellationToken);
-        foreach (var ticket in tickets)
-        {
-            ticket.RequesterName = FieldProtector.ErasedValue;
-            ticket.RequesterEmail = null;
-            ticket.Subject = FieldProtector.ErasedValue;
-        }
-
-        foreach (var message in messages)
-        {
-            message.AuthorName = FieldProtector.ErasedValue;
-            message.Body = FieldProtector.ErasedValue;
-            message.BodyHtml = null;
-        }
-
-        var callbacks = await db.Callbacks.IgnoreQueryFilters().Where(c => ids.Contains(c.TicketId)).ToListAsync(cancellationToken);
-        foreach (var callback in callbacks)
-        {
-            callback.Note = FieldProtector.ErasedValue;
-        }
-
         // The score stays for the CSAT/NPS figures; the address, its hash (which would find the person again) and the comment go.
         var surveys = await SurveysOfAsync(subject, track: true, cancellationToken);
-        foreach (var survey in surveys)
-        {
-            survey.Email = FieldProtector.ErasedValue;
-            survey.EmailHash = FieldProtector.ErasedValue;
-            survey.Comment = survey.Comment is null ? null : FieldProtector.ErasedValue;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return tickets.Count + messages.Count + callbacks.Count + surveys.Count;
+        return await RedactAsync(tickets, surveys, cancellationToken);
     }
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
@@ -111,7 +82,52 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         return tickets.Count + surveys.Count;
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+    /// <summary>Solved and closed tickets untouched since the cutoff, with their CSAT surveys, are redacted as by an erasure.</summary>
+    public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken)
+    {
+        // Names are encrypted: what was redacted already is told apart after decrypting.
+        var tickets = (await db.Tickets.IgnoreQueryFilters()
+            .Where(t => (t.Status == TicketStatus.Solved || t.Status == TicketStatus.Closed) && t.UpdatedAt < cutoff)
+            .ToListAsync(cancellationToken)).FindAll(t => t.RequesterName != FieldProtector.ErasedValue);
+        var ids = tickets.ConvertAll(t => t.Id);
+        var surveys = await db.Surveys.IgnoreQueryFilters().Where(s => s.TicketId != null && ids.Contains(s.TicketId.Value)).ToListAsync(cancellationToken);
+        return await RedactAsync(tickets, surveys, cancellationToken);
+    }
+
+    private async Task<int> RedactAsync(List<Ticket> tickets, List<SurveyInvitation> surveys, CancellationToken cancellationToken)
+    {
+        var ids = tickets.ConvertAll(t => t.Id);
+        var messages = await db.Messages.IgnoreQueryFilters().Where(m => ids.Contains(m.TicketId) && m.Author == MessageAuthor.Client).ToListAsync(cancellationToken);
+        foreach (var ticket in tickets)
+        {
+            ticket.RequesterName = FieldProtector.ErasedValue;
+            ticket.RequesterEmail = null;
+            ticket.Subject = FieldProtector.ErasedValue;
+        }
+
+        foreach (var message in messages)
+        {
+            message.AuthorName = FieldProtector.ErasedValue;
+            message.Body = FieldProtector.ErasedValue;
+            message.BodyHtml = null;
+        }
+
+        var callbacks = await db.Callbacks.IgnoreQueryFilters().Where(c => ids.Contains(c.TicketId)).ToListAsync(cancellationToken);
+        foreach (var callback in callbacks)
+        {
+            callback.Note = FieldProtector.ErasedValue;
+        }
+
+        foreach (var survey in surveys)
+        {
+            survey.Email = FieldProtector.ErasedValue;
+            survey.EmailHash = FieldProtector.ErasedValue;
+            survey.Comment = survey.Comment is null ? null : FieldProtector.ErasedValue;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return tickets.Count + messages.Count + callbacks.Count + surveys.Count;
+    }
 
     private async Task<List<SurveyInvitation>> SurveysOfAsync(DataSubject subject, bool track, CancellationToken cancellationToken)
     {
