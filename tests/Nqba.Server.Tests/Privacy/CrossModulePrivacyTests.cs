@@ -2,11 +2,13 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
+using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Tests.Scheduling;
@@ -128,6 +130,12 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
             Comment = "Tess says thanks",
             AnsweredAt = now,
         });
+        var first = support.Messages.IgnoreQueryFilters().Single(m => m.TicketId == ticket && m.Author == MessageAuthor.Client);
+        support.Attachments.Add(new TicketAttachment
+        {
+            Id = Guid.NewGuid(), TicketId = ticket, MessageId = first.Id, FileName = "tess-router.jpg", ContentType = "image/jpeg", Size = 4,
+            Content = await scope.ServiceProvider.GetRequiredService<FieldProtector>().ProtectBytesAsync(null, [1, 2, 3, 4], CancellationToken.None),
+        });
         await support.SaveChangesAsync();
         return email;
     }
@@ -157,6 +165,7 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var survey = Assert.Single(db.Surveys.AsEnumerable(), s => s.Score == 5 && s.Comment == FieldProtector.ErasedValue);
         Assert.Equal(FieldProtector.ErasedValue, survey.Email);
         Assert.DoesNotContain(chatDb.Messages.AsEnumerable(), m => m.Body.Contains("router blinks", StringComparison.Ordinal));
+        Assert.DoesNotContain(db.Attachments.IgnoreQueryFilters().AsEnumerable(), a => a.FileName == "tess-router.jpg" || a.Content.Length > 0 && a.Size == 4 && a.ContentType == "image/jpeg");
     }
 
     [Fact]

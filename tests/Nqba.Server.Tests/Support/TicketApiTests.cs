@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
 
@@ -108,8 +111,15 @@ public sealed class TicketApiTests(SupportFactory factory) : IClassFixture<Suppo
         var file = detail.GetProperty("messages")[0].GetProperty("attachments")[0];
         var content = await client.GetByteArrayAsync($"/api/support/tickets/{id}/attachments/{file.GetProperty("id").GetGuid()}");
 
+        await using var scope = factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Attachments.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(a => a.Id == file.GetProperty("id").GetGuid());
+
         Assert.Equal("app.log", file.GetProperty("fileName").GetString());
         Assert.Equal("line 1\nline 2"u8.ToArray(), content);
+        Assert.True(stored.Content.AsSpan().IndexOf("line 1"u8) < 0, "the file's bytes are encrypted at rest");
+        Assert.Equal("NQE1"u8.ToArray(), stored.Content[..4]);
+        Assert.Equal(13, stored.Size);
     }
 
     [Fact]

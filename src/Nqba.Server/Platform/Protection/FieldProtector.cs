@@ -24,6 +24,9 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
 
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int BytesHeader = 4 + 16;
+
+    private static ReadOnlySpan<byte> BytesMarker => "NQE1"u8;
     private readonly ConcurrentDictionary<Guid, byte[]?> _keys = new();
     private readonly ConcurrentDictionary<(Guid? Organization, DataKeyPurpose Purpose), Guid> _active = new();
     private readonly SemaphoreSlim _create = new(1, 1);
@@ -64,6 +67,45 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         using var aes = new AesGcm(key, TagSize);
         aes.Decrypt(bytes.AsSpan(16, NonceSize), bytes.AsSpan(16 + NonceSize + TagSize), bytes.AsSpan(16 + NonceSize, TagSize), plain, bytes.AsSpan(0, 16));
         return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>
+    /// Encrypts a file's bytes like a field (AES-256-GCM under the organization's data key): the marker
+    /// <c>NQE1</c>, the key id, nonce, tag and ciphertext; the marker and key id are authenticated too.
+    /// </summary>
+    public async Task<byte[]> ProtectBytesAsync(Guid? organizationId, byte[] plaintext, CancellationToken cancellationToken)
+    {
+        var (id, key) = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);
+        var output = new byte[BytesHeader + NonceSize + TagSize + plaintext.Length];
+        BytesMarker.CopyTo(output);
+        id.TryWriteBytes(output.AsSpan(BytesMarker.Length, 16));
+        RandomNumberGenerator.Fill(output.AsSpan(BytesHeader, NonceSize));
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(output.AsSpan(BytesHeader, NonceSize), plaintext, output.AsSpan(BytesHeader + NonceSize + TagSize), output.AsSpan(BytesHeader + NonceSize, TagSize), output.AsSpan(0, BytesHeader));
+        return output;
+    }
+
+    /// <summary>
+    /// Decrypts bytes from <see cref="ProtectBytesAsync"/>; null when their key was destroyed (erased). Bytes without
+    /// the marker (stored before files were encrypted) pass through unchanged.
+    /// </summary>
+    public byte[]? UnprotectBytes(byte[] value)
+    {
+        if (value.Length < BytesHeader + NonceSize + TagSize || !value.AsSpan(0, BytesMarker.Length).SequenceEqual(BytesMarker))
+        {
+            return value;
+        }
+
+        var key = _keys.GetOrAdd(new Guid(value.AsSpan(BytesMarker.Length, 16)), LoadKey);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var plain = new byte[value.Length - BytesHeader - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(value.AsSpan(BytesHeader, NonceSize), value.AsSpan(BytesHeader + NonceSize + TagSize), value.AsSpan(BytesHeader + NonceSize, TagSize), plain, value.AsSpan(0, BytesHeader));
+        return plain;
     }
 
     /// <summary>HMAC-SHA256 of a normalized e-mail address under the platform's search key (hex).</summary>

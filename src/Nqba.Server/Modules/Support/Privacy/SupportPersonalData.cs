@@ -118,6 +118,14 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
             callback.Note = FieldProtector.ErasedValue;
         }
 
+        // The client's files go with their messages: the row stays (size, type), the name and bytes do not.
+        var messageIds = messages.ConvertAll(m => m.Id);
+        foreach (var file in await db.Attachments.IgnoreQueryFilters().Where(a => messageIds.Contains(a.MessageId)).ToListAsync(cancellationToken))
+        {
+            file.FileName = FieldProtector.ErasedValue;
+            file.Content = [];
+        }
+
         foreach (var survey in surveys)
         {
             survey.Email = FieldProtector.ErasedValue;

@@ -10,6 +10,7 @@ using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Support.Tickets;
 
@@ -26,6 +27,7 @@ internal sealed class TicketDesk(
     HtmlBodies html,
     TicketMailer mailer,
     TimeProvider time,
+    FieldProtector protector,
     IOptions<SupportOptions> options)
 {
     public const int MaxSubject = 300;
@@ -84,7 +86,7 @@ internal sealed class TicketDesk(
             UpdatedAt = now,
         };
         db.Tickets.Add(ticket);
-        var message = AddMessage(ticket, request.FirstMessage, now);
+        var message = await AddMessageAsync(ticket, request.FirstMessage, now, cancellationToken);
         if (message.Author == MessageAuthor.Agent && !message.Internal)
         {
             // A ticket an agent opens with an answer already given (a phone call solved on the line) starts answered.
@@ -136,7 +138,7 @@ internal sealed class TicketDesk(
             }
         }
 
-        var message = AddMessage(ticket, request, now);
+        var message = await AddMessageAsync(ticket, request, now, cancellationToken);
         EmailThreading? threading = null;
         if (request.Author == MessageAuthor.Agent && !request.Internal)
         {
@@ -223,7 +225,7 @@ internal sealed class TicketDesk(
         ticket.UpdatedAt = now;
     }
 
-    private TicketMessage AddMessage(Ticket ticket, NewMessage request, DateTime now)
+    private async Task<TicketMessage> AddMessageAsync(Ticket ticket, NewMessage request, DateTime now, CancellationToken cancellationToken)
     {
         var safeHtml = html.Sanitize(request.BodyHtml);
         var body = string.IsNullOrWhiteSpace(request.Body) && safeHtml is not null ? HtmlBodies.TextOf(safeHtml) : request.Body ?? string.Empty;
@@ -256,7 +258,8 @@ internal sealed class TicketDesk(
                 FileName = file.FileName,
                 ContentType = file.ContentType,
                 Size = file.Content.Length,
-                Content = file.Content,
+                // Encrypted at rest like the message text, under the client organization's key.
+                Content = await protector.ProtectBytesAsync(ticket.OrganizationId, file.Content, cancellationToken),
             });
         }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Support.Tickets;
@@ -192,16 +193,21 @@ internal static class TicketEndpoints
             .WithName("AssignSupportTicket")
             .WithSummary("Assigns the ticket to an agent, or lets assignment choose among available agents of its team.");
 
-        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, FieldProtector protector, CancellationToken ct) =>
             {
                 // Files of internal notes are staff-only, like the notes.
                 var staff = !user.IsInRole(NqbaRoles.Client);
                 var file = await db.Attachments.AsNoTracking()
                     .Where(a => a.Id == attachmentId && a.TicketId == id && (staff || db.Messages.Any(m => m.Id == a.MessageId && !m.Internal)))
                     .FirstOrDefaultAsync(ct);
-                return file is null
-                    ? Error.NotFound("Attachment", attachmentId).ToProblem()
-                    : TypedResults.File(file.Content, "application/octet-stream", file.FileName);
+                if (file is null)
+                {
+                    return Error.NotFound("Attachment", attachmentId).ToProblem();
+                }
+
+                return protector.UnprotectBytes(file.Content) is { } content
+                    ? TypedResults.File(content, "application/octet-stream", file.FileName)
+                    : new Error("attachment_erased", "Attachment erased", "The file was erased with its owner's data.", StatusCodes.Status410Gone).ToProblem();
             })
             .WithName("GetSupportAttachment")
             .WithSummary("Downloads an attachment (always as a download, never rendered inline).");
