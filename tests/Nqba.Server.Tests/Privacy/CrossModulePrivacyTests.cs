@@ -133,7 +133,12 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var first = support.Messages.IgnoreQueryFilters().Single(m => m.TicketId == ticket && m.Author == MessageAuthor.Client);
         support.Attachments.Add(new TicketAttachment
         {
-            Id = Guid.NewGuid(), TicketId = ticket, MessageId = first.Id, FileName = "tess-router.jpg", ContentType = "image/jpeg", Size = 4,
+            Id = Guid.NewGuid(),
+            TicketId = ticket,
+            MessageId = first.Id,
+            FileName = "tess-router.jpg",
+            ContentType = "image/jpeg",
+            Size = 4,
             Content = await scope.ServiceProvider.GetRequiredService<FieldProtector>().ProtectBytesAsync(null, [1, 2, 3, 4], CancellationToken.None),
         });
         await support.SaveChangesAsync();
