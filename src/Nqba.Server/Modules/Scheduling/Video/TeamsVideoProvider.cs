@@ -72,27 +72,11 @@ internal sealed class TeamsVideoProvider(IHttpClientFactory clients, AccessToken
         return await VendorHttp.DeleteAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
     }
 
-    /// <summary>
-    /// Sends <paramref name="body"/> with a bearer token; a failed call drops the token, so the next call fetches a
-    /// new one (it may have expired or been revoked).
-    /// </summary>
+    /// <summary>Sends <paramref name="body"/> to the API with this provider's bearer token.</summary>
     private async Task<Result<JsonElement>> CallAsync(HttpMethod method, string path, JsonObject body, CancellationToken cancellationToken)
     {
-        var token = await TokenAsync(cancellationToken);
-        if (!token.Succeeded)
-        {
-            return token.Error;
-        }
-
         using var call = new HttpRequestMessage(method, VendorHttp.Url(Teams.GraphBaseUrl, path)) { Content = JsonContent.Create(body) };
-        call.Headers.Authorization = AccessTokens.Bearer(token.Value);
-        var answer = await VendorHttp.SendAsync(clients.CreateClient(VendorHttp.ClientName), call, cancellationToken);
-        if (!answer.Succeeded)
-        {
-            tokens.Forget(TokenKey);
-        }
-
-        return answer;
+        return await VendorHttp.SendWithTokenAsync(clients.CreateClient(VendorHttp.ClientName), call, tokens, TokenKey, TokenAsync, cancellationToken);
     }
 
     private Task<Result<string>> TokenAsync(CancellationToken cancellationToken) => tokens.GetAsync(TokenKey, () => new HttpRequestMessage(

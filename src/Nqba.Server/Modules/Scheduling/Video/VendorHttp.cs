@@ -43,6 +43,28 @@ internal static class VendorHttp
         }
     }
 
+    /// <summary>
+    /// Sends the request with the provider's bearer token from <paramref name="token"/>; a failed call drops the token
+    /// (it may have expired or been revoked), so the next call fetches a new one.
+    /// </summary>
+    public static async Task<Result<JsonElement>> SendWithTokenAsync(HttpClient client, HttpRequestMessage request, AccessTokens tokens, string tokenKey, Func<CancellationToken, Task<Result<string>>> token, CancellationToken cancellationToken)
+    {
+        var bearer = await token(cancellationToken);
+        if (!bearer.Succeeded)
+        {
+            return bearer.Error;
+        }
+
+        request.Headers.Authorization = AccessTokens.Bearer(bearer.Value);
+        var answer = await SendAsync(client, request, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            tokens.Forget(tokenKey);
+        }
+
+        return answer;
+    }
+
     /// <summary>Sends a DELETE; 404 and 410 mean the meeting is gone already, which is what was wanted.</summary>
     public static async Task<Result<bool>> DeleteAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
