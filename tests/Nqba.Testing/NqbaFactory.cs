@@ -73,7 +73,20 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("NQBA_TEST_POSTGRES"));
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            // FORCE cannot end a backend of another role, such as an autovacuum worker that is just visiting the
+            // database (42501), and a backend may still be leaving (55006): both pass within moments, so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await drop.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is "42501" or "55006" && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
