@@ -4,8 +4,9 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Platform.Backup;
 
 /// <summary>
-/// Takes a backup whenever the newest one is older than <see cref="BackupOptions.Interval"/>. Instances that
-/// share the backup store coordinate through a lock file in it, so one backup is taken per interval.
+/// Takes a backup of the main database and of each residency zone's store whenever its newest one is older than
+/// <see cref="BackupOptions.Interval"/>. Instances that share a backup folder coordinate through a lock file in it,
+/// so one backup is taken per interval; one target's failure does not hold the others back.
 /// </summary>
 internal sealed partial class BackupScheduler(BackupService backups, IOptions<BackupOptions> options, TimeProvider time, ILogger<BackupScheduler> logger) : BackgroundService
 {
@@ -22,10 +23,9 @@ internal sealed partial class BackupScheduler(BackupService backups, IOptions<Ba
         {
             try
             {
-                var newest = backups.Newest();
-                if (newest is null || time.GetUtcNow().UtcDateTime - newest.CreatedAt >= options.Value.Interval)
+                foreach (var target in backups.Targets)
                 {
-                    await WithLockAsync(() => backups.CreateAsync(null, stoppingToken));
+                    await BackUpIfDueAsync(target, stoppingToken);
                 }
 
                 await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
@@ -34,18 +34,29 @@ internal sealed partial class BackupScheduler(BackupService backups, IOptions<Ba
             {
                 break;
             }
-            catch (Exception ex) when (ex is IOException or BackupCorruptException or UnauthorizedAccessException or System.Data.Common.DbException)
-            {
-                LogBackupFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
-            }
         }
     }
 
-    private async Task WithLockAsync(Func<Task> action)
+    private async Task BackUpIfDueAsync(BackupTarget target, CancellationToken stoppingToken)
     {
-        Directory.CreateDirectory(backups.Folder);
-        var lockPath = Path.Combine(backups.Folder, ".backup.lock");
+        try
+        {
+            var newest = BackupService.Newest(target);
+            if (newest is null || time.GetUtcNow().UtcDateTime - newest.CreatedAt >= options.Value.Interval)
+            {
+                await WithLockAsync(target.Folder, () => backups.CreateAsync(target, null, stoppingToken));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or BackupCorruptException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            LogBackupFailed(logger, target.Label, ex);
+        }
+    }
+
+    private async Task WithLockAsync(string folder, Func<Task> action)
+    {
+        Directory.CreateDirectory(folder);
+        var lockPath = Path.Combine(folder, ".backup.lock");
         if (File.Exists(lockPath) && time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(lockPath) > StaleLock)
         {
             File.Delete(lockPath);
@@ -68,6 +79,6 @@ internal sealed partial class BackupScheduler(BackupService backups, IOptions<Ba
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled backup failed")]
-    private static partial void LogBackupFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled backup of the {Target} failed")]
+    private static partial void LogBackupFailed(ILogger logger, string target, Exception exception);
 }

@@ -8,17 +8,19 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Residency;
 
 namespace Nqba.Server.Platform.Backup;
 
 /// <summary>
-/// Online, encrypted, checksummed backups of the database, and their verification, restore and drill.
-/// SQLite is copied with its online backup API (a consistent snapshot while the server runs); PostgreSQL
-/// with pg_dump's custom format.
+/// Online, encrypted, checksummed backups of the main database and of every residency zone's store (each into a
+/// folder of its own zone), and their verification, restore and drill. SQLite is copied with its online backup
+/// API (a consistent snapshot while the server runs); PostgreSQL with pg_dump's custom format.
 /// </summary>
 internal sealed partial class BackupService(
     IOptions<BackupOptions> options,
     IOptions<DatabaseOptions> database,
+    ResidencyStores stores,
     IHostEnvironment environment,
     TimeProvider time,
     IAuditLedger audit,
@@ -35,34 +37,68 @@ internal sealed partial class BackupService(
     private const string Extension = ".nqbak";
     private const string NameFormat = "yyyyMMdd'T'HHmmss'Z'";
 
+    /// <summary>The main database's backup folder.</summary>
     public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Directory));
 
-    private string ConnectionString => database.Value.ResolveConnectionString(environment.ContentRootPath);
+    public BackupTarget Main => new(null, database.Value.Provider, database.Value.ResolveConnectionString(environment.ContentRootPath), Folder);
 
-    public async Task<BackupInfo> CreateAsync(IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <summary>The main database, then every residency zone's store that has a backup folder.</summary>
+    public IReadOnlyList<BackupTarget> Targets => [Main, .. stores.ZonesKeptApart.Select(ZoneTarget).OfType<BackupTarget>()];
+
+    /// <summary>The zone's store as a backup target; null when it has no backup folder.</summary>
+    public BackupTarget? ZoneTarget(string zone)
     {
-        Directory.CreateDirectory(Folder);
+        if (stores.BackupFolder(zone) is not { } folder)
+        {
+            return null;
+        }
+
+        var settings = stores.Settings(zone);
+        return new BackupTarget(zone, settings.Provider, settings.ResolveConnectionString(environment.ContentRootPath), folder);
+    }
+
+    /// <summary>Backs up the main database.</summary>
+    public Task<BackupInfo> CreateAsync(IProgress<double>? progress, CancellationToken cancellationToken) => CreateAsync(Main, progress, cancellationToken);
+
+    /// <summary>Backs up every target in turn, the main database first; the progress runs once from 0 to 1 over all.</summary>
+    public async Task<IReadOnlyList<BackupInfo>> CreateAllAsync(IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var targets = Targets;
+        var created = new List<BackupInfo>(targets.Count);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var index = i;
+            var part = progress is null ? null : new Progress<double>(v => progress.Report((index + v) / targets.Count));
+            created.Add(await CreateAsync(targets[i], part, cancellationToken));
+        }
+
+        return created;
+    }
+
+    public async Task<BackupInfo> CreateAsync(BackupTarget target, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(target.Folder);
         var now = time.GetUtcNow().UtcDateTime;
-        var name = $"nqba-{now.ToString(NameFormat, CultureInfo.InvariantCulture)}{Extension}";
-        var snapshot = Path.Combine(Folder, name + ".plain.tmp");
-        var encrypted = Path.Combine(Folder, name + ".tmp");
+        var name = $"{target.FilePrefix}{now.ToString(NameFormat, CultureInfo.InvariantCulture)}{Extension}";
+        var snapshot = Path.Combine(target.Folder, name + ".plain.tmp");
+        var encrypted = Path.Combine(target.Folder, name + ".tmp");
         try
         {
-            var counts = database.Value.Provider == DatabaseProvider.Sqlite
-                ? await SnapshotSqliteAsync(snapshot, cancellationToken)
-                : await DumpPostgresAsync(snapshot, cancellationToken);
-            var header = new BackupHeader(1, now, database.Value.Provider.ToString(), new FileInfo(snapshot).Length, await Sha256Async(snapshot, cancellationToken), counts);
+            var counts = target.Provider == DatabaseProvider.Sqlite
+                ? await SnapshotSqliteAsync(target.ConnectionString, snapshot, cancellationToken)
+                : await DumpPostgresAsync(target.ConnectionString, snapshot, cancellationToken);
+            var header = new BackupHeader(1, now, target.Provider.ToString(), new FileInfo(snapshot).Length, await Sha256Async(snapshot, cancellationToken), counts, target.Zone);
             await using (var input = File.OpenRead(snapshot))
             await using (var output = File.Create(encrypted))
             {
                 await BackupCipher.EncryptAsync(input, output, header, LoadKey(), progress, cancellationToken);
             }
 
-            var final = Path.Combine(Folder, name);
+            var final = Path.Combine(target.Folder, name);
             File.Move(encrypted, final, overwrite: true);
             await File.WriteAllTextAsync(final + ".sha256", await Sha256Async(final, cancellationToken) + "  " + name + "\n", cancellationToken);
             LogCreated(logger, name, header.PlaintextBytes);
-            ApplyRetention();
+            ApplyRetention(target);
             return new BackupInfo(final, name, now, new FileInfo(final).Length);
         }
         finally
@@ -72,23 +108,29 @@ internal sealed partial class BackupService(
         }
     }
 
-    public IReadOnlyList<BackupInfo> List()
+    /// <summary>The main database's backups, newest first.</summary>
+    public IReadOnlyList<BackupInfo> List() => List(Main);
+
+    public static IReadOnlyList<BackupInfo> List(BackupTarget target)
     {
-        if (!Directory.Exists(Folder))
+        if (!Directory.Exists(target.Folder))
         {
             return [];
         }
 
-        return [.. Directory.EnumerateFiles(Folder, "nqba-*" + Extension)
+        // Another target's files in the same folder (nqba-eu-… beside nqba-…) do not parse as this one's.
+        return [.. Directory.EnumerateFiles(target.Folder, target.FilePrefix + "*" + Extension)
             .Select(path => (Path: path, Name: Path.GetFileName(path)))
-            .Select(f => DateTime.TryParseExact(f.Name["nqba-".Length..^Extension.Length], NameFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
+            .Select(f => DateTime.TryParseExact(f.Name[target.FilePrefix.Length..^Extension.Length], NameFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
                 ? new BackupInfo(f.Path, f.Name, created, new FileInfo(f.Path).Length)
                 : null)
             .OfType<BackupInfo>()
             .OrderByDescending(b => b.CreatedAt)];
     }
 
-    public BackupInfo? Newest() => List() is [var newest, ..] ? newest : null;
+    public BackupInfo? Newest() => Newest(Main);
+
+    public static BackupInfo? Newest(BackupTarget target) => List(target) is [var newest, ..] ? newest : null;
 
     /// <summary>Checks the file's stored checksum and decrypts it completely; throws <see cref="BackupCorruptException"/>.</summary>
     public async Task<BackupHeader> VerifyAsync(string path, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -113,28 +155,37 @@ internal sealed partial class BackupService(
         return header;
     }
 
-    /// <summary>Replaces the configured database's content with the backup's. Stop other instances first.</summary>
+    /// <summary>
+    /// Replaces the content of the database the backup was taken of (the main database, or the zone store its
+    /// header names) with the backup's. Stop other instances first.
+    /// </summary>
     public async Task<BackupHeader> RestoreAsync(string path, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var plain = path + ".restore.tmp";
         try
         {
             var header = await DecryptToFileAsync(path, plain, progress, cancellationToken);
-            if (database.Value.Provider == DatabaseProvider.Sqlite)
+            var target = RestoreTargetOf(header);
+            if (!string.Equals(header.Provider, target.Provider.ToString(), StringComparison.Ordinal))
+            {
+                throw new BackupCorruptException($"the backup is of a {header.Provider} database, and the {target.Label} is {target.Provider}");
+            }
+
+            if (target.Provider == DatabaseProvider.Sqlite)
             {
                 await CheckSqliteIntegrityAsync(plain, cancellationToken);
                 await using var source = new SqliteConnection($"Data Source={plain};Pooling=False");
-                await using var target = new SqliteConnection(ConnectionString);
+                await using var destination = new SqliteConnection(target.ConnectionString);
                 await source.OpenAsync(cancellationToken);
-                await target.OpenAsync(cancellationToken);
-                source.BackupDatabase(target);
+                await destination.OpenAsync(cancellationToken);
+                source.BackupDatabase(destination);
             }
             else
             {
-                await RunPostgresToolAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", PostgresUri(ConnectionString), plain], cancellationToken);
+                await RunPostgresToolAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", PostgresUri(target.ConnectionString), plain], target.ConnectionString, cancellationToken);
             }
 
-            LogRestored(logger, Path.GetFileName(path));
+            LogRestored(logger, target.Label, Path.GetFileName(path));
             return header;
         }
         finally
@@ -144,7 +195,10 @@ internal sealed partial class BackupService(
         }
     }
 
-    /// <summary>Restores the newest backup into a scratch database, verifies it, and reports the times.</summary>
+    /// <summary>
+    /// Restores the newest backup of the main database and of each zone's store into scratch databases, verifies
+    /// them (row counts, the audit chain) and reports the times.
+    /// </summary>
     public async Task<DrillReport> DrillAsync(IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var newest = Newest() ?? throw new BackupCorruptException("there is no backup to drill (run 'nqba backup now' first)");
@@ -152,34 +206,32 @@ internal sealed partial class BackupService(
         var clock = Stopwatch.StartNew();
         var scratch = Path.Combine(Path.GetTempPath(), $"nqba-drill-{Guid.NewGuid():N}");
         Directory.CreateDirectory(scratch);
-        string? scratchDatabase = null;
+        var scratchDatabases = new List<(string Server, string Database)>();
         try
         {
-            var plain = Path.Combine(scratch, "restore.bin");
-            var header = await DecryptToFileAsync(newest.Path, plain, progress, cancellationToken);
-            DbContextOptions<PlatformDbContext> contextOptions;
-            IReadOnlyDictionary<string, long> restoredCounts;
-            if (header.Provider == nameof(DatabaseProvider.Sqlite))
+            var main = Main;
+            var (header, restoredCounts, scratchConnection) = await RestoreToScratchAsync(main, newest, scratch, scratchDatabases, progress, cancellationToken);
+            var contextOptions = main.Provider == DatabaseProvider.Sqlite
+                ? new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite(scratchConnection).ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options
+                : new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(scratchConnection).ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options;
+            AuditVerification chain;
+            await using (var restored = new PlatformDbContext(contextOptions))
             {
-                await CheckSqliteIntegrityAsync(plain, cancellationToken);
-                restoredCounts = await CountSqliteRowsAsync($"Data Source={plain};Pooling=False", cancellationToken);
-                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={plain};Pooling=False").ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options;
-            }
-            else
-            {
-                scratchDatabase = "nqba_drill_" + Guid.NewGuid().ToString("N")[..12];
-                await ExecutePostgresAsync($"CREATE DATABASE {scratchDatabase}", cancellationToken);
-                var scratchConnection = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = scratchDatabase }.ToString();
-                await RunPostgresToolAsync("pg_restore", ["--no-owner", "--dbname", PostgresUri(scratchConnection), plain], cancellationToken);
-                restoredCounts = await CountPostgresRowsAsync(scratchConnection, cancellationToken);
-                contextOptions = new DbContextOptionsBuilder<PlatformDbContext>().UseNpgsql(scratchConnection).ConfigureWarnings(ModuleDbContextRegistration.IgnoreProviderCount).Options;
+                chain = await new AuditVerifier(restored).VerifyAsync(cancellationToken);
             }
 
-            await using var restored = new PlatformDbContext(contextOptions);
-            var chain = await new AuditVerifier(restored).VerifyAsync(cancellationToken);
+            var countsMatch = CountsMatch(header, restoredCounts);
+            var zones = await DrillZonesAsync(started, scratch, scratchDatabases, cancellationToken);
             clock.Stop();
-            var countsMatch = header.RowCounts.Count == 0 || header.RowCounts.All(kv => restoredCounts.TryGetValue(kv.Key, out var n) && n == kv.Value);
-            var report = new DrillReport(newest.Name, started, started - newest.CreatedAt, clock.Elapsed, countsMatch, chain.ToString(), countsMatch && chain.IsIntact);
+            var report = new DrillReport(
+                newest.Name,
+                started,
+                started - newest.CreatedAt,
+                clock.Elapsed,
+                countsMatch,
+                chain.ToString(),
+                countsMatch && chain.IsIntact && (zones?.All(z => z.Succeeded) ?? true),
+                zones);
             // The ledger is the record every instance reads (and it survives restarts and a lost backup folder);
             // the file beside the backups is for whoever inspects the folder.
             await audit.AppendAsync(new AuditRecord(DrilledAction, "backup", newest.Name, After: report), cancellationToken);
@@ -190,9 +242,9 @@ internal sealed partial class BackupService(
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (scratchDatabase is not null)
+            foreach (var (server, name) in scratchDatabases)
             {
-                await ExecutePostgresAsync($"DROP DATABASE IF EXISTS {scratchDatabase} WITH (FORCE)", CancellationToken.None);
+                await ExecutePostgresAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
             }
 
             Directory.Delete(scratch, recursive: true);
@@ -209,7 +261,7 @@ internal sealed partial class BackupService(
         return json is null ? null : JsonSerializer.Deserialize<DrillReport>(json, LedgerJson);
     }
 
-    /// <summary>The backups against the recovery objectives: newest, count, whether the newest was verified, the last drill.</summary>
+    /// <summary>The backups against the recovery objectives: newest, count, whether the newest was verified, the last drill, the zones.</summary>
     public async Task<BackupStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var all = List();
@@ -227,6 +279,18 @@ internal sealed partial class BackupService(
                 || (c.After is not null && JsonSerializer.Deserialize<DrillReport>(c.After, LedgerJson)?.Succeeded == true))?.Timestamp;
         }
 
+        var zones = stores.ZonesKeptApart.Select(zone =>
+        {
+            if (ZoneTarget(zone) is not { } target)
+            {
+                return new ZoneBackupStatus(zone, false, 0, 0, null, null, null);
+            }
+
+            var kept = List(target);
+            var zoneNewest = kept.Count > 0 ? kept[0] : null;
+            return new ZoneBackupStatus(zone, true, kept.Count, kept.Sum(b => b.Bytes), zoneNewest?.Name, zoneNewest?.CreatedAt, zoneNewest is null ? null : now - zoneNewest.CreatedAt);
+        }).ToList();
+
         return new BackupStatus(
             options.Value.Enabled,
             all.Count,
@@ -237,12 +301,98 @@ internal sealed partial class BackupService(
             verifiedAt,
             options.Value.Interval,
             options.Value.RecoveryTimeObjective,
-            await LastDrillAsync(cancellationToken));
+            await LastDrillAsync(cancellationToken),
+            zones);
     }
 
-    private void ApplyRetention()
+    private async Task<IReadOnlyList<ZoneDrillReport>?> DrillZonesAsync(DateTime started, string scratch, List<(string Server, string Database)> scratchDatabases, CancellationToken cancellationToken)
     {
-        var all = List();
+        var zones = stores.ZonesKeptApart;
+        if (zones.Count == 0)
+        {
+            return null;
+        }
+
+        var reports = new List<ZoneDrillReport>(zones.Count);
+        foreach (var zone in zones)
+        {
+            var target = ZoneTarget(zone);
+            if (target is null || Newest(target) is not { } newest)
+            {
+                reports.Add(new ZoneDrillReport(zone, null, TimeSpan.Zero, TimeSpan.Zero, false, false));
+                continue;
+            }
+
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var (header, counts, _) = await RestoreToScratchAsync(target, newest, scratch, scratchDatabases, null, cancellationToken);
+                var match = CountsMatch(header, counts);
+                reports.Add(new ZoneDrillReport(zone, newest.Name, started - newest.CreatedAt, clock.Elapsed, match, match));
+            }
+            catch (BackupCorruptException ex)
+            {
+                LogZoneDrillFailed(logger, zone, newest.Name, ex.Message);
+                reports.Add(new ZoneDrillReport(zone, newest.Name, started - newest.CreatedAt, clock.Elapsed, false, false));
+            }
+        }
+
+        return reports;
+    }
+
+    /// <summary>
+    /// Decrypts the backup into the scratch folder and restores it into a scratch database (the SQLite file itself,
+    /// or a new database on the target's PostgreSQL server, added to <paramref name="scratchDatabases"/> to be dropped).
+    /// </summary>
+    private async Task<(BackupHeader Header, IReadOnlyDictionary<string, long> Counts, string ScratchConnection)> RestoreToScratchAsync(
+        BackupTarget target,
+        BackupInfo backup,
+        string scratch,
+        List<(string Server, string Database)> scratchDatabases,
+        IProgress<double>? progress,
+        CancellationToken cancellationToken)
+    {
+        var plain = Path.Combine(scratch, $"{Path.GetFileNameWithoutExtension(backup.Name)}.bin");
+        var header = await DecryptToFileAsync(backup.Path, plain, progress, cancellationToken);
+        if (header.Provider == nameof(DatabaseProvider.Sqlite))
+        {
+            await CheckSqliteIntegrityAsync(plain, cancellationToken);
+            var connection = $"Data Source={plain};Pooling=False";
+            return (header, await CountSqliteRowsAsync(connection, cancellationToken), connection);
+        }
+
+        var scratchDatabase = "nqba_drill_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecutePostgresAsync(target.ConnectionString, $"CREATE DATABASE {scratchDatabase}", cancellationToken);
+        scratchDatabases.Add((target.ConnectionString, scratchDatabase));
+        var scratchConnection = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = scratchDatabase }.ToString();
+        await RunPostgresToolAsync("pg_restore", ["--no-owner", "--dbname", PostgresUri(scratchConnection), plain], target.ConnectionString, cancellationToken);
+        return (header, await CountPostgresRowsAsync(scratchConnection, cancellationToken), scratchConnection);
+    }
+
+    /// <summary>The database a backup is restored into: the one its header names.</summary>
+    private BackupTarget RestoreTargetOf(BackupHeader header)
+    {
+        if (header.Zone is null)
+        {
+            return Main;
+        }
+
+        if (!stores.ZonesKeptApart.Contains(header.Zone, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new BackupCorruptException($"the backup holds zone {header.Zone}'s store, and this installation keeps no store for that zone (Residency:Stores:{header.Zone})");
+        }
+
+        // Restoring needs only the store: a zone without a backup folder can still take a backup brought to it.
+        var settings = stores.Settings(header.Zone);
+        return ZoneTarget(header.Zone) ?? new BackupTarget(header.Zone, settings.Provider, settings.ResolveConnectionString(environment.ContentRootPath), string.Empty);
+    }
+
+    private static bool CountsMatch(BackupHeader header, IReadOnlyDictionary<string, long> restored) =>
+        header.RowCounts.Count == 0 || header.RowCounts.All(kv => restored.TryGetValue(kv.Key, out var n) && n == kv.Value);
+
+    private void ApplyRetention(BackupTarget target)
+    {
+        var all = List(target);
         var o = options.Value;
         var keep = BackupRetention.Keep(all, time.GetUtcNow().UtcDateTime, o.KeepQuarterHours, o.KeepDays, o.KeepMonths);
         foreach (var backup in all.Where(b => !keep.Contains(b.Path)))
@@ -259,9 +409,9 @@ internal sealed partial class BackupService(
         return await BackupCipher.DecryptAsync(input, output, LoadKey(), progress, cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<string, long>> SnapshotSqliteAsync(string snapshot, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, long>> SnapshotSqliteAsync(string connectionString, string snapshot, CancellationToken cancellationToken)
     {
-        await using (var source = new SqliteConnection(ConnectionString))
+        await using (var source = new SqliteConnection(connectionString))
         await using (var target = new SqliteConnection($"Data Source={snapshot};Pooling=False"))
         {
             await source.OpenAsync(cancellationToken);
@@ -327,11 +477,11 @@ internal sealed partial class BackupService(
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, long>> DumpPostgresAsync(string snapshot, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, long>> DumpPostgresAsync(string connectionString, string snapshot, CancellationToken cancellationToken)
     {
         // pg_dump takes its own consistent snapshot; row counts taken outside it would not match it exactly, so a
         // PostgreSQL backup records none and its drill checks the restore and the audit chain instead.
-        await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--file", snapshot, PostgresUri(ConnectionString)], cancellationToken);
+        await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--file", snapshot, PostgresUri(connectionString)], connectionString, cancellationToken);
         return new Dictionary<string, long>();
     }
 
@@ -359,9 +509,9 @@ internal sealed partial class BackupService(
         return counts;
     }
 
-    private async Task ExecutePostgresAsync(string sql, CancellationToken cancellationToken)
+    private static async Task ExecutePostgresAsync(string server, string sql, CancellationToken cancellationToken)
     {
-        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ToString();
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString();
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -375,7 +525,7 @@ internal sealed partial class BackupService(
         return $"postgresql://{Uri.EscapeDataString(b.Username ?? "postgres")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database ?? "postgres")}";
     }
 
-    private async Task RunPostgresToolAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    private async Task RunPostgresToolAsync(string tool, IEnumerable<string> arguments, string connectionString, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(FindPostgresTool(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
@@ -383,7 +533,7 @@ internal sealed partial class BackupService(
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["PGPASSWORD"] = new NpgsqlConnectionStringBuilder(ConnectionString).Password ?? string.Empty;
+        start.Environment["PGPASSWORD"] = new NpgsqlConnectionStringBuilder(connectionString).Password ?? string.Empty;
         using var process = Process.Start(start) ?? throw new BackupCorruptException($"{tool} could not be started");
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -439,6 +589,9 @@ internal sealed partial class BackupService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} written ({Bytes} bytes of database)")]
     private static partial void LogCreated(ILogger logger, string name, long bytes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database restored from {Name}")]
-    private static partial void LogRestored(ILogger logger, string name);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Target} was restored from {Name}")]
+    private static partial void LogRestored(ILogger logger, string target, string name);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Drill of zone {Zone}'s backup {Name} failed: {Reason}")]
+    private static partial void LogZoneDrillFailed(ILogger logger, string zone, string name, string reason);
 }

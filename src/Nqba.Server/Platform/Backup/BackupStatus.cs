@@ -11,6 +11,7 @@ namespace Nqba.Server.Platform.Backup;
 /// <param name="RecoveryPointObjective">The target for <paramref name="NewestAge"/> (the backup interval).</param>
 /// <param name="RecoveryTimeObjective">The target for a drill's restore duration.</param>
 /// <param name="LastDrill">The newest restore drill of any instance, from the audit ledger.</param>
+/// <param name="Zones">The residency zones' stores and their backups (empty when no zone keeps a store of its own).</param>
 public sealed record BackupStatus(
     bool ScheduleEnabled,
     int Count,
@@ -21,4 +22,5 @@ public sealed record BackupStatus(
     DateTime? NewestVerifiedAt,
     TimeSpan RecoveryPointObjective,
     TimeSpan RecoveryTimeObjective,
-    DrillReport? LastDrill);
+    DrillReport? LastDrill,
+    IReadOnlyList<ZoneBackupStatus> Zones);

@@ -22,6 +22,46 @@ internal sealed class ResidencyStores(IOptions<ResidencyOptions> options, IOptio
     public bool KeepsApart(string? zone) =>
         zone is not null && !string.Equals(zone, options.Value.HomeZone, StringComparison.OrdinalIgnoreCase) && options.Value.Stores.ContainsKey(zone);
 
+    /// <summary>The zones whose personal data is kept in a store of their own.</summary>
+    public IReadOnlyList<string> ZonesKeptApart => [.. Zones.Where(KeepsApart).Order(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The zone store's provider and resolved connection string.</summary>
+    public DatabaseOptions Settings(string zone)
+    {
+        var store = options.Value.Stores[zone];
+        var settings = new DatabaseOptions
+        {
+            Provider = store.Provider ?? database.Value.Provider,
+            ConnectionString = store.ConnectionString,
+            CommandTimeoutSeconds = database.Value.CommandTimeoutSeconds,
+            SqliteSynchronous = database.Value.SqliteSynchronous,
+        };
+        return string.IsNullOrWhiteSpace(settings.ConnectionString)
+            ? throw new StartupException($"Residency:Stores:{zone}:ConnectionString is required: the database of zone {zone}'s personal data.")
+            : settings;
+    }
+
+    /// <summary>
+    /// The folder the zone's backups go to: the configured one, else beside a SQLite store's file; null for a
+    /// PostgreSQL store without one (its backups need a folder in the zone, which cannot be guessed).
+    /// </summary>
+    public string? BackupFolder(string zone)
+    {
+        if (options.Value.Stores[zone].BackupDirectory is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));
+        }
+
+        var settings = Settings(zone);
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource);
+        return Path.Combine(Path.GetDirectoryName(file)!, "backups", zone.ToLowerInvariant());
+    }
+
     public ResidencyStoreDbContext Open(string zone)
     {
         var contextOptions = _contexts.GetOrAdd(zone, Build);
@@ -74,19 +114,7 @@ internal sealed class ResidencyStores(IOptions<ResidencyOptions> options, IOptio
 
     private DbContextOptions Build(string zone)
     {
-        var store = options.Value.Stores[zone];
-        var settings = new DatabaseOptions
-        {
-            Provider = store.Provider ?? database.Value.Provider,
-            ConnectionString = store.ConnectionString,
-            CommandTimeoutSeconds = database.Value.CommandTimeoutSeconds,
-            SqliteSynchronous = database.Value.SqliteSynchronous,
-        };
-        if (string.IsNullOrWhiteSpace(settings.ConnectionString))
-        {
-            throw new StartupException($"Residency:Stores:{zone}:ConnectionString is required: the database of zone {zone}'s personal data.");
-        }
-
+        var settings = Settings(zone);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             var postgres = new DbContextOptionsBuilder<PostgresResidencyStoreDbContext>();
