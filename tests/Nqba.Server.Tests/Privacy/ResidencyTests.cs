@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Tests.Privacy;
 
@@ -121,5 +125,53 @@ public sealed class ResidencyTests(ResidencyFactory factory) : IClassFixture<Res
         Assert.Equal("Rick Right", lead.GetProperty("contactName").GetString());
         Assert.Equal(count, (await EuStoreValuesAsync()).Count);
         Assert.All(await MainDatabaseValuesAsync(leadId), v => Assert.StartsWith("res1:EU:", v, StringComparison.Ordinal));
+    }
+
+    private async Task<byte[]> MainAttachmentContentAsync(Guid attachmentId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<SupportDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"Content\" FROM support_attachments WHERE upper(CAST(\"Id\" AS TEXT)) = '{attachmentId.ToString().ToUpperInvariant()}'";
+        return (byte[])(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task EuClient_TicketAttachment_IsKeptInTheEuStore_AndErasureOverwritesItThere()
+    {
+        var email = $"nina-{Guid.NewGuid():N}@nordwerk.example";
+        var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.Client, DemoCompany.NordWerk);
+        var client = await factory.CreateClientForAsync(email, password);
+        var before = await EuStoreValuesAsync();
+        var original = "EU invoice lines: 4711;Nina"u8.ToArray();
+        var created = await client.PostAsJsonAsync("/api/support/tickets", new
+        {
+            subject = "Invoice file",
+            body = "see attachment",
+            attachments = new[] { new { fileName = "invoice.csv", contentType = "text/csv", contentBase64 = Convert.ToBase64String(original) } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var ticketId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticketId}");
+        var fileId = detail.GetProperty("messages")[0].GetProperty("attachments")[0].GetProperty("id").GetGuid();
+
+        var downloaded = await client.GetByteArrayAsync($"/api/support/tickets/{ticketId}/attachments/{fileId}");
+
+        Assert.Equal(original, downloaded);
+        Assert.StartsWith("res1:EU:", Encoding.ASCII.GetString(await MainAttachmentContentAsync(fileId)), StringComparison.Ordinal);
+        var file = Assert.Single((await EuStoreValuesAsync()).Except(before), v => !v.StartsWith(FieldProtector.Prefix, StringComparison.Ordinal));
+        var zoneBytes = Convert.FromBase64String(file);
+        Assert.Equal("NQE1"u8.ToArray(), zoneBytes[..4]);
+        Assert.True(zoneBytes.AsSpan().IndexOf("4711;Nina"u8) < 0, "the zone copy is ciphertext");
+
+        var admin = await factory.CreateAdminClientAsync();
+        var erasure = await (await admin.PostAsJsonAsync("/api/privacy/requests", new { kind = "Erasure", law = "Gdpr", email })).Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.PostAsync($"/api/privacy/requests/{erasure.GetProperty("id").GetGuid()}/complete", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.Gone, (await admin.GetAsync($"/api/support/tickets/{ticketId}/attachments/{fileId}")).StatusCode);
+        var after = await EuStoreValuesAsync();
+        Assert.DoesNotContain(file, after);
+        Assert.StartsWith("res1:EU:", Encoding.ASCII.GetString(await MainAttachmentContentAsync(fileId)), StringComparison.Ordinal);
     }
 }

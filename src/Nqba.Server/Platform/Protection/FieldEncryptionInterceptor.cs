@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,9 +10,9 @@ using Nqba.Server.Platform.Residency;
 namespace Nqba.Server.Platform.Protection;
 
 /// <summary>
-/// Transparent field encryption for every module's DbContext: <see cref="EncryptedAttribute"/> properties are
-/// encrypted just before SaveChanges writes them (and shown as plaintext again afterwards), and decrypted as
-/// entities are read. Queries cannot compare encrypted columns; search through keyed hashes instead.
+/// Transparent field encryption for every module's DbContext: <see cref="EncryptedAttribute"/> properties (text,
+/// and file contents as <c>byte[]</c>) are encrypted just before SaveChanges writes them (and shown as plaintext
+/// again afterwards), and decrypted as entities are read; bytes whose key was destroyed read as empty. Queries cannot compare encrypted columns; search through keyed hashes instead.
 /// Residency: when the owning organization's zone has a store of its own, the ciphertext is written there and the
 /// column holds only a <see cref="ResidencyReference"/>; reading follows the reference into that zone's store.
 /// </summary>
@@ -19,14 +20,14 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
     : ISaveChangesInterceptor, IMaterializationInterceptor
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> EncryptedProperties = new();
-    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, string Property, string Plaintext)>> _pending = [];
+    private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, string Property, object Plaintext)>> _pending = [];
     private readonly ConditionalWeakTable<DbContext, object> _subscribed = [];
 
     // The store id each loaded entity's resident fields came from, so an update rewrites that value in place.
     private readonly ConditionalWeakTable<object, Dictionary<string, Guid>> _references = [];
 
     public static PropertyInfo[] PropertiesOf(Type type) => EncryptedProperties.GetOrAdd(type, t =>
-        [.. t.GetProperties().Where(p => p.PropertyType == typeof(string) && p.GetCustomAttribute<EncryptedAttribute>() is not null)]);
+        [.. t.GetProperties().Where(p => (p.PropertyType == typeof(string) || p.PropertyType == typeof(byte[])) && p.GetCustomAttribute<EncryptedAttribute>() is not null)]);
 
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -53,22 +54,38 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
             foreach (var property in properties)
             {
                 var member = entry.Property(property.Name);
-                if (member.CurrentValue is string plain && !FieldProtector.IsProtected(plain) && !ResidencyReference.IsReference(plain)
-                    && (entry.State == EntityState.Added || member.IsModified))
+                if (entry.State != EntityState.Added && !member.IsModified)
                 {
-                    var ciphertext = await protector.ProtectAsync(owned?.OwnerOrganizationId, plain, cancellationToken);
-                    if (stores.KeepsApart(zone))
-                    {
-                        var references = _references.GetOrCreateValue(entry.Entity);
-                        var id = references.TryGetValue(property.Name, out var known) ? known : Guid.CreateVersion7();
-                        references[property.Name] = id;
-                        (resident.TryGetValue(zone!, out var values) ? values : resident[zone!] = []).Add((id, ciphertext));
-                        ciphertext = ResidencyReference.Format(zone!, id);
-                    }
-
-                    member.CurrentValue = ciphertext;
-                    pending.Add((entry, property.Name, plain));
+                    continue;
                 }
+
+                // Text is stored as its enc1: ciphertext; bytes (an empty array too, so an emptied file overwrites its
+                // zone copy) as NQE1 ciphertext, and in a zone's store as that ciphertext's base64.
+                var (plaintext, ciphertext, zoneValue) = member.CurrentValue switch
+                {
+                    string text when !FieldProtector.IsProtected(text) && !ResidencyReference.IsReference(text) =>
+                        await ProtectTextAsync(owned?.OwnerOrganizationId, text, cancellationToken),
+                    byte[] bytes when !FieldProtector.IsProtected(bytes) && !ResidencyReference.IsReference(bytes) =>
+                        await ProtectBytesAsync(owned?.OwnerOrganizationId, bytes, cancellationToken),
+                    _ => (null, null, null),
+                };
+                if (plaintext is null)
+                {
+                    continue;
+                }
+
+                if (stores.KeepsApart(zone))
+                {
+                    var references = _references.GetOrCreateValue(entry.Entity);
+                    var id = references.TryGetValue(property.Name, out var known) ? known : Guid.CreateVersion7();
+                    references[property.Name] = id;
+                    (resident.TryGetValue(zone!, out var values) ? values : resident[zone!] = []).Add((id, zoneValue!));
+                    var reference = ResidencyReference.Format(zone!, id);
+                    ciphertext = plaintext is string ? reference : Encoding.ASCII.GetBytes(reference);
+                }
+
+                member.CurrentValue = ciphertext;
+                pending.Add((entry, property.Name, plaintext));
             }
         }
 
@@ -112,24 +129,44 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
 
         foreach (var property in properties)
         {
-            if (property.GetValue(entity) is not string value)
+            switch (property.GetValue(entity))
             {
-                continue;
-            }
+                case string text:
+                    var value = text;
+                    if (ResidencyReference.TryParse(value, out var zone, out var id))
+                    {
+                        _references.GetOrCreateValue(entity)[property.Name] = id;
+                        value = stores.Read(zone, id) ?? FieldProtector.ErasedValue;
+                    }
 
-            if (ResidencyReference.TryParse(value, out var zone, out var id))
-            {
-                _references.GetOrCreateValue(entity)[property.Name] = id;
-                value = stores.Read(zone, id) ?? FieldProtector.ErasedValue;
-            }
+                    if (FieldProtector.IsProtected(value))
+                    {
+                        property.SetValue(entity, protector.Unprotect(value));
+                    }
+                    else if (!ReferenceEquals(value, text))
+                    {
+                        property.SetValue(entity, value);
+                    }
 
-            if (FieldProtector.IsProtected(value))
-            {
-                property.SetValue(entity, protector.Unprotect(value));
-            }
-            else if (!ReferenceEquals(value, property.GetValue(entity)))
-            {
-                property.SetValue(entity, value);
+                    break;
+                case byte[] bytes:
+                    var stored = bytes;
+                    if (ResidencyReference.TryParse(bytes, out var bytesZone, out var bytesId))
+                    {
+                        _references.GetOrCreateValue(entity)[property.Name] = bytesId;
+                        stored = stores.Read(bytesZone, bytesId) is { } base64 ? Convert.FromBase64String(base64) : [];
+                    }
+
+                    if (FieldProtector.IsProtected(stored))
+                    {
+                        property.SetValue(entity, protector.UnprotectBytes(stored) ?? []);
+                    }
+                    else if (!ReferenceEquals(stored, bytes))
+                    {
+                        property.SetValue(entity, stored);
+                    }
+
+                    break;
             }
         }
 
@@ -152,6 +189,18 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
         }
 
         return entity;
+    }
+
+    private async Task<(object? Plaintext, object? Ciphertext, string? ZoneValue)> ProtectTextAsync(Guid? organizationId, string text, CancellationToken cancellationToken)
+    {
+        var ciphertext = await protector.ProtectAsync(organizationId, text, cancellationToken);
+        return (text, ciphertext, ciphertext);
+    }
+
+    private async Task<(object? Plaintext, object? Ciphertext, string? ZoneValue)> ProtectBytesAsync(Guid? organizationId, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var ciphertext = await protector.ProtectBytesAsync(organizationId, bytes, cancellationToken);
+        return (bytes, ciphertext, Convert.ToBase64String(ciphertext));
     }
 
     /// <summary>Shows plaintext again; after a successful save the plaintext is also the new original value.</summary>

@@ -35,6 +35,9 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
 
     public static bool IsProtected(string? value) => value?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
+    /// <summary>True for bytes from <see cref="ProtectBytesAsync"/> (the NQE1 marker and room for key id, nonce and tag).</summary>
+    public static bool IsProtected(byte[]? value) => value is not null && value.Length >= BytesHeader + NonceSize + TagSize && value.AsSpan().StartsWith(BytesMarker);
+
     public async Task<string> ProtectAsync(Guid? organizationId, string plaintext, CancellationToken cancellationToken)
     {
         var (id, key) = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);

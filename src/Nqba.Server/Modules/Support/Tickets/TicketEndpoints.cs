@@ -193,7 +193,7 @@ internal static class TicketEndpoints
             .WithName("AssignSupportTicket")
             .WithSummary("Assigns the ticket to an agent, or lets assignment choose among available agents of its team.");
 
-        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, FieldProtector protector, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
             {
                 // Files of internal notes are staff-only, like the notes.
                 var staff = !user.IsInRole(NqbaRoles.Client);
@@ -205,8 +205,9 @@ internal static class TicketEndpoints
                     return Error.NotFound("Attachment", attachmentId).ToProblem();
                 }
 
-                return protector.UnprotectBytes(file.Content) is { } content
-                    ? TypedResults.File(content, "application/octet-stream", file.FileName)
+                // Empty bytes of a non-empty file: erased with its owner's data, or its key was destroyed.
+                return file.Content.Length > 0 || file.Size == 0
+                    ? TypedResults.File(file.Content, "application/octet-stream", file.FileName)
                     : new Error("attachment_erased", "Attachment erased", "The file was erased with its owner's data.", StatusCodes.Status410Gone).ToProblem();
             })
             .WithName("GetSupportAttachment")
