@@ -59,6 +59,7 @@ public static class PlatformModule
         services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName);
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
+        services.AddSingleton<ErasureJournal>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<FieldEncryptionInterceptor>();
         services.AddOptions<ResidencyOptions>().BindConfiguration(ResidencyOptions.SectionName);

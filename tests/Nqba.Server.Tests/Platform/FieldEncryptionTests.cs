@@ -95,7 +95,7 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
         var newMaster = masterKeys.Rotate();
         var rewrapped = await protector.RewrapAllAsync(CancellationToken.None);
         // A fresh protector has no cached keys: it must unwrap with the new master key.
-        using var fresh = new FieldProtector(factory.Services.GetRequiredService<IServiceScopeFactory>(), masterKeys, TimeProvider.System);
+        using var fresh = new FieldProtector(factory.Services.GetRequiredService<IServiceScopeFactory>(), masterKeys, factory.Services.GetRequiredService<ErasureJournal>(), TimeProvider.System);
 
         Assert.True(rewrapped > 0);
         Assert.Equal("before rotation", fresh.Unprotect(value));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Residency;
 
 namespace Nqba.Server.Platform.Backup;
@@ -21,6 +22,7 @@ internal sealed partial class BackupService(
     IOptions<BackupOptions> options,
     IOptions<DatabaseOptions> database,
     ResidencyStores stores,
+    FieldProtector protector,
     IHostEnvironment environment,
     TimeProvider time,
     IAuditLedger audit,
@@ -183,6 +185,13 @@ internal sealed partial class BackupService(
             else
             {
                 await RunPostgresToolAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", PostgresUri(target.ConnectionString), plain], target.ConnectionString, cancellationToken);
+            }
+
+            if (target.Zone is null)
+            {
+                // The backup may predate erasures: their keys are destroyed again before anything reads the data.
+                SqliteConnection.ClearAllPools();
+                await protector.ReapplyErasuresAsync(cancellationToken);
             }
 
             LogRestored(logger, target.Label, Path.GetFileName(path));

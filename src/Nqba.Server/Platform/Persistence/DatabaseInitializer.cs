@@ -55,6 +55,13 @@ internal sealed partial class DatabaseInitializer(
                 }
             }
 
+            // Keys erased after the backup this database may have been restored from are destroyed again first.
+            var reErased = await scope.ServiceProvider.GetRequiredService<Protection.FieldProtector>().ReapplyErasuresAsync(cancellationToken);
+            if (reErased > 0)
+            {
+                LogErasuresReapplied(logger, reErased);
+            }
+
             foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>().OrderBy(s => s.Order))
             {
                 await seeder.SeedAsync(includeDemoData, cancellationToken);
@@ -156,4 +163,7 @@ internal sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider})")]
     private static partial void LogReady(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Destroyed {Count} data keys again that the erasure journal names: the database was restored from a backup taken before their erasure")]
+    private static partial void LogErasuresReapplied(ILogger logger, int count);
 }

@@ -12,7 +12,7 @@ namespace Nqba.Server.Platform.Protection;
 /// <c>enc1:</c> + base64url(key id ‖ nonce ‖ tag ‖ ciphertext); the key id is bound as associated data.
 /// Unwrapped data keys are cached in memory; a destroyed key reads as <see cref="ErasedValue"/>.
 /// </summary>
-public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvider masterKeys, TimeProvider time) : IDisposable
+public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvider masterKeys, ErasureJournal journal, TimeProvider time) : IDisposable
 {
     public const string Prefix = "enc1:";
 
@@ -118,22 +118,59 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
     }
 
-    /// <summary>Crypto-shredding: destroys every data key of the organization.</summary>
+    /// <summary>
+    /// Crypto-shredding: destroys every data key of the organization (or person with keys of their own). The key ids
+    /// go to the <see cref="ErasureJournal"/> first, so a restored older backup has them destroyed again.
+    /// </summary>
     public async Task<int> DestroyOrganizationKeysAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var keys = await db.DataKeys.Where(k => k.OrganizationId == organizationId && k.DestroyedAt == null).ToListAsync(cancellationToken);
-        foreach (var key in keys)
-        {
-            key.WrappedKey = null;
-            key.DestroyedAt = time.GetUtcNow().UtcDateTime;
-            _keys[key.Id] = null;
-        }
-
+        var now = time.GetUtcNow().UtcDateTime;
+        await journal.AppendAsync([.. keys.Select(k => (k.Id, k.OrganizationId))], now, cancellationToken);
+        Destroy(keys, now);
         await db.SaveChangesAsync(cancellationToken);
         _active.TryRemove((organizationId, DataKeyPurpose.Fields), out _);
         return keys.Count;
+    }
+
+    /// <summary>
+    /// Destroys again every key the erasure journal names that the database holds live: after a backup taken before
+    /// an erasure was restored. Runs at start and after <c>nqba backup restore</c>; returns how many it destroyed.
+    /// </summary>
+    public async Task<int> ReapplyErasuresAsync(CancellationToken cancellationToken)
+    {
+        var erased = await journal.ReadAsync(cancellationToken);
+        if (erased.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var live = await db.DataKeys.Where(k => k.DestroyedAt == null).Select(k => k.Id).ToListAsync(cancellationToken);
+        var revived = live.Where(erased.Contains).ToList();
+        if (revived.Count == 0)
+        {
+            return 0;
+        }
+
+        var keys = await db.DataKeys.Where(k => revived.Contains(k.Id)).ToListAsync(cancellationToken);
+        Destroy(keys, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        _active.Clear();
+        return keys.Count;
+    }
+
+    private void Destroy(List<DataKey> keys, DateTime now)
+    {
+        foreach (var key in keys)
+        {
+            key.WrappedKey = null;
+            key.DestroyedAt = now;
+            _keys[key.Id] = null;
+        }
     }
 
     /// <summary>The key ring as the compliance page shows it: the master key, its age, and where the data keys stand.</summary>

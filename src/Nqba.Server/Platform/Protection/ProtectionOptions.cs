@@ -11,6 +11,12 @@ public sealed class ProtectionOptions
     /// </summary>
     public string MasterKeyFile { get; set; } = Path.Combine("data", "keys", "master-keys.json");
 
+    /// <summary>
+    /// The erasure journal: ids of the data keys destroyed by erasure, replayed after a restore so an older backup
+    /// cannot bring erased data back. Relative to the content root; keep it with the master key ring, apart from backups.
+    /// </summary>
+    public string ErasureJournalFile { get; set; } = Path.Combine("data", "keys", "erased-keys.log");
+
     /// <summary>Alternatively the master key itself (base64 of 32 bytes), e.g. from an environment variable; then rotation is external.</summary>
     public string? MasterKey { get; set; }
 }
