@@ -18,7 +18,7 @@ namespace Nqba.Server.Tests.Privacy;
 /// <summary>Privacy requests reach a person's bookings, support tickets, call-backs, surveys and chats, not only Intake's records.</summary>
 public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
 {
-    private async Task<(Guid Booking, string Email)> BookAndOpenTicketAsync()
+    private async Task<(Guid Booking, string Email)> BookAndOpenTicketAsync(string subject = "Invoice question")
     {
         var email = $"both-{Guid.NewGuid():N}@client.example";
         var specialist = await factory.CreateSpecialistAsync();
@@ -36,7 +36,7 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
             notes = "Bring the numbers",
         });
         Assert.True(booked.StatusCode == HttpStatusCode.Created, await booked.Content.ReadAsStringAsync());
-        var ticket = await anonymous.PostAsJsonAsync("/api/support/requests", new { name = "Bea Both", email, subject = "Invoice question", message = "Where is my invoice?" });
+        var ticket = await anonymous.PostAsJsonAsync("/api/support/requests", new { name = "Bea Both", email, subject, message = "Where is my invoice?" });
         Assert.True(ticket.IsSuccessStatusCode, await ticket.Content.ReadAsStringAsync());
         return ((await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(), email);
     }
@@ -85,6 +85,42 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         using var zip = new ZipArchive(await (await admin.GetAsync($"/api/privacy/requests/{await RequestAsync(admin, "Access", email)}/export")).Content.ReadAsStreamAsync());
         Assert.Equal("[]", (await EntryAsync(zip, "scheduling.json")).Trim());
         Assert.Equal("[]", (await EntryAsync(zip, "support.json")).Trim());
+    }
+
+    private static async Task<Guid> TicketIdAsync(HttpClient admin, string subject) =>
+        (await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets"))!.Single(t => t.GetProperty("subject").GetString() == subject).GetProperty("id").GetGuid();
+
+    [Fact]
+    public async Task Erasure_CryptoShredsThePersonsOwnKey_AgentRepliesIncluded_AndLeavesOtherRequestersReadable()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var anonymous = factory.CreateClient();
+        var subject = "Invoice " + Guid.NewGuid().ToString("N")[..6];
+        var (booking, email) = await BookAndOpenTicketAsync(subject);
+        var ticket = await TicketIdAsync(admin, subject);
+        var reply = await admin.PostAsJsonAsync($"/api/support/tickets/{ticket}/messages", new { body = "Dear Bea, your invoice 4711 went out today." });
+        Assert.True(reply.IsSuccessStatusCode, await reply.Content.ReadAsStringAsync());
+        var otherSubject = "Other person " + Guid.NewGuid().ToString("N")[..6];
+        (await anonymous.PostAsJsonAsync("/api/support/requests", new { name = "Olga Other", email = $"olga-{Guid.NewGuid():N}@client.example", subject = otherSubject, message = "Unrelated" })).EnsureSuccessStatusCode();
+        var subjectKey = FieldProtector.SubjectKeyId(await factory.Services.GetRequiredService<FieldProtector>().SearchHashAsync(email, CancellationToken.None));
+
+        (await admin.PostAsync($"/api/privacy/requests/{await RequestAsync(admin, "Erasure", email)}/complete", null)).EnsureSuccessStatusCode();
+
+        // The agent's reply was not redacted (only the client's words are), yet it is unreadable: its key is gone.
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticket}");
+        var agentReply = detail.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("author").GetString() == "Agent");
+        Assert.Equal(FieldProtector.ErasedValue, agentReply.GetProperty("body").GetString());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<Nqba.Server.Platform.PlatformDbContext>().DataKeys.AsNoTracking()
+            .Where(k => k.OrganizationId == subjectKey).ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Null(k.WrappedKey));
+        var support = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+        Assert.Equal(subjectKey, (await support.Tickets.IgnoreQueryFilters().AsNoTracking().SingleAsync(t => t.Id == ticket)).SubjectKeyId);
+        var shown = await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}");
+        Assert.Equal(FieldProtector.ErasedValue, shown.GetProperty("clientName").GetString());
+        var other = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{await TicketIdAsync(admin, otherSubject)}");
+        Assert.Equal("Unrelated", other.GetProperty("messages")[0].GetProperty("body").GetString());
     }
 
     /// <summary>A ticket with a call-back task, a chat conversation and an answered CSAT survey, all of one person.</summary>

@@ -111,6 +111,15 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return plain;
     }
 
+    /// <summary>
+    /// The key owner of one person's records in modules that have no contact of their own (tickets, bookings): derived
+    /// from the keyed hash of the person's e-mail, so all of their records share one data key, which erasure
+    /// destroys without touching their organization's other records. Stored on each record when it is created, so a
+    /// later rectification of the address does not move the record to another key.
+    /// </summary>
+    public static Guid SubjectKeyId(string emailHash) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes("nqba-subject-key:" + emailHash)).AsSpan(0, 16));
+
     /// <summary>HMAC-SHA256 of a normalized e-mail address under the platform's search key (hex).</summary>
     public async Task<string> SearchHashAsync(string email, CancellationToken cancellationToken)
     {

@@ -68,5 +68,10 @@ internal sealed class Booking : IOrganizationOwned
 
     public DateTime? UpdatedAt { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    /// <summary>The person's own data key owner (<see cref="FieldProtector.SubjectKeyId"/>); null: the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

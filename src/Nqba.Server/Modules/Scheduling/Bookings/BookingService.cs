@@ -80,6 +80,10 @@ internal sealed class BookingService(
 
         var email = request.Email!.Trim();
         var emailHash = await protector.SearchHashAsync(email, cancellationToken);
+        // The client's data key, shared by all of their bookings (erasure destroys it), exists before the write lock
+        // is taken: creating it writes another table through another connection, which on SQLite would wait for it.
+        var subjectKey = FieldProtector.SubjectKeyId(emailHash);
+        await protector.ProtectAsync(subjectKey, string.Empty, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
 
         void Fill(Booking booking)
@@ -89,6 +93,7 @@ internal sealed class BookingService(
             booking.ClientName = request.Name!.Trim();
             booking.ClientEmail = email;
             booking.ClientEmailHash = emailHash;
+            booking.SubjectKeyId = subjectKey;
             booking.Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim();
             booking.ClientTimeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : request.TimeZone.Trim();
             booking.Language = request.Language ?? "en";

@@ -30,5 +30,10 @@ internal sealed class FollowUp : IOrganizationOwned
 
     public List<FollowUpActionItem> ActionItems { get; set; } = [];
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    /// <summary>The data key owner of the person the record is about (copied from its ticket or booking); null: the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

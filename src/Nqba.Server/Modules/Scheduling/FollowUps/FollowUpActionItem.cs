@@ -23,5 +23,10 @@ internal sealed class FollowUpActionItem : IOrganizationOwned
     /// <summary>The meeting's client organization, whose data key encrypts the fields.</summary>
     public Guid? OrganizationId { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    /// <summary>The data key owner of the person the record is about (copied from its ticket or booking); null: the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

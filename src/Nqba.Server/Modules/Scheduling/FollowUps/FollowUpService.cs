@@ -101,6 +101,7 @@ internal sealed class FollowUpService(
             BookingId = booking.Id,
             SpecialistId = booking.SpecialistId,
             OrganizationId = booking.OrganizationId,
+            SubjectKeyId = booking.SubjectKeyId,
             Outcome = outcome,
             Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
             SuggestedMeetingType = SuggestNext(booking.MeetingTypeCode, outcome),
@@ -114,6 +115,7 @@ internal sealed class FollowUpService(
                 Owner = a.Owner!.Trim(),
                 DueDate = a.DueDate!.Value,
                 OrganizationId = booking.OrganizationId,
+                SubjectKeyId = booking.SubjectKeyId,
             })],
         };
         db.FollowUps.Add(followUp);

@@ -8,11 +8,12 @@ namespace Nqba.Server.Modules.Scheduling.Privacy;
 
 /// <summary>
 /// Bookings and their follow-ups for privacy requests, found by the keyed hash of the client's e-mail (or by
-/// organization): exported, redacted on erasure (the booking stays for statistics: time, type, specialist, status; a
-/// follow-up keeps its outcome and suggestion, loses its notes and action item texts), corrected on rectification.
+/// organization): exported, redacted and crypto-shredded on erasure (the booking stays for statistics: time, type,
+/// specialist, status; a follow-up keeps its outcome and suggestion, loses its notes and action item texts; the
+/// client's own data key is destroyed), corrected on rectification.
 /// The retention purge (<c>scheduling.bookings</c>) redacts bookings that ended before the cutoff in the same way.
 /// </summary>
-internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonalDataSource
+internal sealed class SchedulingPersonalData(SchedulingDbContext db, FieldProtector protector) : IPersonalDataSource
 {
     public string Name => "scheduling";
 
@@ -52,8 +53,22 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db) : IPersonal
         return records;
     }
 
-    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        await RedactAsync(await BookingsOf(subject).ToListAsync(cancellationToken), cancellationToken);
+    /// <summary>
+    /// Redacts the bookings, then crypto-shreds them: the client's own data key (shared by all of their bookings and
+    /// follow-ups) is destroyed, so what a backup or a missed field still holds becomes unreadable too.
+    /// </summary>
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var bookings = await BookingsOf(subject).ToListAsync(cancellationToken);
+        var keys = bookings.Select(b => b.SubjectKeyId).OfType<Guid>().Distinct().ToList();
+        var count = await RedactAsync(bookings, cancellationToken);
+        foreach (var key in keys)
+        {
+            await protector.DestroyOrganizationKeysAsync(key, cancellationToken);
+        }
+
+        return count;
+    }
 
     /// <summary>Bookings that ended before the cutoff (and were not redacted yet) are redacted as by an erasure.</summary>
     public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>

@@ -31,7 +31,7 @@ internal static class SupportFormEndpoints
             var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, user.DisplayName(), form.Summary, AuthorUserId: user.UserId(), CallDirection: CallDirection.Inbound), ct);
             if (result.Succeeded && form.CallbackAt is { } at && await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } ticket)
             {
-                db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, DueAt = DateTime.SpecifyKind(at, DateTimeKind.Utc), Note = form.Summary!, AssigneeId = ticket.AssigneeId, CreatedAt = time.GetUtcNow().UtcDateTime });
+                db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, SubjectKeyId = ticket.SubjectKeyId, DueAt = DateTime.SpecifyKind(at, DateTimeKind.Utc), Note = form.Summary!, AssigneeId = ticket.AssigneeId, CreatedAt = time.GetUtcNow().UtcDateTime });
                 await db.SaveChangesAsync(ct);
             }
 

@@ -48,6 +48,8 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
             b.Property(t => t.Subject).HasMaxLength(2000);
             b.Property(t => t.RequesterName).HasMaxLength(1000);
             b.Property(t => t.RequesterEmail).HasMaxLength(1500);
+            b.Property(t => t.RequesterEmailHash).HasMaxLength(64);
+            b.HasIndex(t => t.RequesterEmailHash);
             b.Property(t => t.Tags).HasMaxLength(500);
             b.Property(t => t.SlaPolicy).HasMaxLength(80);
             b.Ignore(t => t.IsOpen);

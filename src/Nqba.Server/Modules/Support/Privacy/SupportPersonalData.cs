@@ -11,9 +11,11 @@ namespace Nqba.Server.Modules.Support.Privacy;
 /// Tickets and surveys for privacy requests: a person's tickets (as requester) with their messages and call-back
 /// notes, and the CSAT/NPS invitations sent to them with their answers, are exported; erasure redacts the requester,
 /// the client's own messages, the call-back notes and the survey address and comment (tickets and scores stay for
-/// SLA and CSAT statistics). The retention purge (<c>support.tickets</c>) redacts solved and closed tickets untouched
-/// since the cutoff in the same way. Tickets hold no keyed hash of the requester's address yet, so a person's tickets are
-/// found by decrypting the addresses; surveys are found by their keyed hash.
+/// SLA and CSAT statistics) and then crypto-shreds them: the requester's own data key, under which their tickets'
+/// subjects, messages (the agents' replies too), files and call-back notes are encrypted, is destroyed. The retention
+/// purge (<c>support.tickets</c>) redacts solved and closed tickets untouched since the cutoff (it cannot destroy a key
+/// the person's newer tickets share). Tickets and surveys are found by the keyed hash of the address; tickets written
+/// before tickets had one are found by decrypting their addresses.
 /// </summary>
 internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector protector) : IPersonalDataSource
 {
@@ -59,7 +61,14 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         var tickets = await TicketsOfAsync(subject, track: true, cancellationToken);
         // The score stays for the CSAT/NPS figures; the address, its hash (which would find the person again) and the comment go.
         var surveys = await SurveysOfAsync(subject, track: true, cancellationToken);
-        return await RedactAsync(tickets, surveys, cancellationToken);
+        var keys = tickets.Select(t => t.SubjectKeyId).OfType<Guid>().Distinct().ToList();
+        var count = await RedactAsync(tickets, surveys, cancellationToken);
+        foreach (var key in keys)
+        {
+            await protector.DestroyOrganizationKeysAsync(key, cancellationToken);
+        }
+
+        return count;
     }
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
@@ -69,6 +78,10 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         {
             ticket.RequesterName = correction.Name ?? ticket.RequesterName;
             ticket.RequesterEmail = correction.Email ?? ticket.RequesterEmail;
+            if (correction is { Email: { } email })
+            {
+                ticket.RequesterEmailHash = correction.EmailHash ?? await protector.SearchHashAsync(email, cancellationToken);
+            }
         }
 
         var surveys = correction.Email is null ? [] : await SurveysOfAsync(subject, track: true, cancellationToken);
@@ -102,6 +115,7 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         {
             ticket.RequesterName = FieldProtector.ErasedValue;
             ticket.RequesterEmail = null;
+            ticket.RequesterEmailHash = null;
             ticket.Subject = FieldProtector.ErasedValue;
         }
 
@@ -163,8 +177,10 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
             return await query.Where(t => t.OrganizationId == org).ToListAsync(cancellationToken);
         }
 
-        // Decrypted as they are read; compared in memory.
-        var all = await query.Where(t => t.RequesterEmail != null).ToListAsync(cancellationToken);
-        return all.FindAll(t => string.Equals(t.RequesterEmail?.Trim(), subject.Email, StringComparison.OrdinalIgnoreCase));
+        var hashed = subject.EmailHash is { } hash ? await query.Where(t => t.RequesterEmailHash == hash).ToListAsync(cancellationToken) : [];
+
+        // Tickets written before they carried a hash: decrypted as they are read, compared in memory.
+        var legacy = await query.Where(t => t.RequesterEmailHash == null && t.RequesterEmail != null).ToListAsync(cancellationToken);
+        return [.. hashed, .. legacy.Where(t => string.Equals(t.RequesterEmail?.Trim(), subject.Email, StringComparison.OrdinalIgnoreCase))];
     }
 }

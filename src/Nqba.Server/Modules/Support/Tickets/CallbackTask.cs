@@ -22,5 +22,10 @@ internal sealed class CallbackTask : IOrganizationOwned
 
     public DateTime? DoneAt { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    /// <summary>The data key owner of the person the record is about (copied from its ticket or booking); null: the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

@@ -28,6 +28,12 @@ internal sealed class Ticket : IOrganizationOwned
     [Encrypted]
     public string? RequesterEmail { get; set; }
 
+    /// <summary>Keyed hash of the requester's e-mail (<see cref="FieldProtector.SearchHashAsync"/>): finds a person's tickets.</summary>
+    public string? RequesterEmailHash { get; set; }
+
+    /// <summary>The person's own data key owner (<see cref="FieldProtector.SubjectKeyId"/>); null: the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
     public Guid? RequesterUserId { get; set; }
 
     public TicketChannel Channel { get; set; }
@@ -72,7 +78,9 @@ internal sealed class Ticket : IOrganizationOwned
 
     public bool SlaPaused { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 
     public bool IsOpen => Status is not (TicketStatus.Solved or TicketStatus.Closed);
 }

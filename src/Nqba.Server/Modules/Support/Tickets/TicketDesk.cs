@@ -27,6 +27,7 @@ internal sealed class TicketDesk(
     HtmlBodies html,
     TicketMailer mailer,
     TimeProvider time,
+    FieldProtector protector,
     IOptions<SupportOptions> options)
 {
     public const int MaxSubject = 300;
@@ -66,15 +67,23 @@ internal sealed class TicketDesk(
             return Error.Validation("team", $"Support team '{request.TeamCode}' does not exist.");
         }
 
+        // A requester with an address gets a data key of their own, shared by all of their tickets: erasing them
+        // destroys it. It must exist before the write: creating it writes the key table through another connection.
+        var requesterEmail = request.RequesterEmail?.Trim();
+        var requesterHash = string.IsNullOrEmpty(requesterEmail) ? null : await protector.SearchHashAsync(requesterEmail, cancellationToken);
+        var subjectKey = requesterHash is null ? (Guid?)null : FieldProtector.SubjectKeyId(requesterHash);
+        await protector.ProtectAsync(subjectKey ?? request.OrganizationId, string.Empty, cancellationToken);
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(),
             OrganizationId = request.OrganizationId,
+            RequesterEmailHash = requesterHash,
+            SubjectKeyId = subjectKey,
             RegionCode = region,
             Language = request.Language ?? "en",
             Subject = request.Subject.Trim(),
             RequesterName = request.RequesterName.Trim(),
-            RequesterEmail = request.RequesterEmail?.Trim(),
+            RequesterEmail = requesterEmail,
             RequesterUserId = request.RequesterUserId,
             Channel = request.FirstMessage.Channel,
             Priority = request.FirstMessage.Channel == TicketChannel.Hotline ? TicketPriority.Emergency : request.Priority,
@@ -233,6 +242,7 @@ internal sealed class TicketDesk(
             Id = Guid.CreateVersion7(),
             TicketId = ticket.Id,
             OrganizationId = ticket.OrganizationId,
+            SubjectKeyId = ticket.SubjectKeyId,
             Channel = request.Channel,
             Author = request.Author,
             AuthorUserId = request.AuthorUserId,
@@ -254,6 +264,7 @@ internal sealed class TicketDesk(
                 TicketId = ticket.Id,
                 MessageId = message.Id,
                 OrganizationId = ticket.OrganizationId,
+                SubjectKeyId = ticket.SubjectKeyId,
                 FileName = file.FileName,
                 ContentType = file.ContentType,
                 Size = file.Content.Length,

@@ -142,7 +142,7 @@ internal static class TicketEndpoints
                 {
                     var ticket = await db.Tickets.AsNoTracking().FirstAsync(t => t.Id == id, ct);
                     var agent = await db.Agents.AsNoTracking().Where(a => a.UserId == user.UserId()).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
-                    db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, DueAt = at.ToUniversalTime(), Note = request.CallbackNote ?? request.Summary, AssigneeId = agent ?? ticket.AssigneeId, CreatedAt = now });
+                    db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, SubjectKeyId = ticket.SubjectKeyId, DueAt = at.ToUniversalTime(), Note = request.CallbackNote ?? request.Summary, AssigneeId = agent ?? ticket.AssigneeId, CreatedAt = now });
                     await db.SaveChangesAsync(ct);
                 }
 

@@ -156,6 +156,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -253,6 +256,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SuggestedMeetingType")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -292,6 +298,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

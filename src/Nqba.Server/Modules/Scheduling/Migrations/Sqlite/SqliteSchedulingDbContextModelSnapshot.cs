@@ -151,6 +151,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -248,6 +251,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SuggestedMeetingType")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -287,6 +293,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -231,6 +231,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
 
@@ -306,6 +309,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .HasMaxLength(1500)
                         .HasColumnType("character varying(1500)");
 
+                    b.Property<string>("RequesterEmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -341,6 +348,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -360,6 +370,8 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RequesterEmailHash");
 
                     b.HasIndex("ResolutionWarnAt");
 
@@ -398,6 +410,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
 
                     b.Property<int>("Size")
                         .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("TicketId")
                         .HasColumnType("uuid");
@@ -462,6 +477,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SubjectKeyId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TicketId")

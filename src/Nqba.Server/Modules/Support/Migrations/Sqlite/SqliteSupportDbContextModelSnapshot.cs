@@ -226,6 +226,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TicketId")
                         .HasColumnType("TEXT");
 
@@ -301,6 +304,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                         .HasMaxLength(1500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequesterEmailHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequesterName")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -336,6 +343,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -355,6 +365,8 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RequesterEmailHash");
 
                     b.HasIndex("ResolutionWarnAt");
 
@@ -393,6 +405,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
 
                     b.Property<int>("Size")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TicketId")
                         .HasColumnType("TEXT");
@@ -457,6 +472,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectKeyId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TicketId")
