@@ -2,13 +2,14 @@ using Nqba.Testing;
 
 namespace Nqba.Server.Tests.Privacy;
 
-/// <summary>The server with a 30-day retention for Intake's leads and live chats (purges are run by hand in the tests).</summary>
+/// <summary>The server with a 30-day retention for Intake's leads, live chats and status subscriptions (purges are run by hand in the tests).</summary>
 public sealed class PrivacyFactory : NqbaFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Access:RetentionDays:intake.leads"] = "30",
         ["Access:RetentionDays:support.chats"] = "30",
+        ["Access:RetentionDays:monitoring.subscriptions"] = "30",
         ["Access:RetentionInterval"] = "30.00:00:00",
     };
 }

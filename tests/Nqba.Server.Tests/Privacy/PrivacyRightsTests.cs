@@ -7,9 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Tests.Monitoring;
 
 namespace Nqba.Server.Tests.Privacy;
 
@@ -289,6 +291,30 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
         Assert.True(purged["intake.leads"] >= 1);
         Assert.Equal(FieldProtector.ErasedValue, (await LeadAsync(admin, old)).GetProperty("contactName").GetString());
         Assert.Equal("Nina New", (await LeadAsync(admin, recent)).GetProperty("contactName").GetString());
+    }
+
+    [Fact]
+    public async Task Retention_RemovesStatusSubscriptionsOlderThanTheConfiguredDays_AndKeepsNewerOnes()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var anonymous = factory.CreateClient();
+        var component = await MonitoringFactory.CreateComponentAsync(admin);
+        (await anonymous.PostAsJsonAsync("/api/status/subscriptions", new { email = $"old-{Guid.NewGuid():N}@watch.example", component })).EnsureSuccessStatusCode();
+        (await anonymous.PostAsJsonAsync("/api/status/subscriptions", new { email = $"new-{Guid.NewGuid():N}@watch.example", component })).EnsureSuccessStatusCode();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var monitoring = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
+        var componentId = await monitoring.Components.Where(c => c.Key == component).Select(c => c.Id).SingleAsync();
+        var subscriptions = await monitoring.Subscriptions.Where(s => s.ComponentId == componentId).ToListAsync();
+        Assert.Equal(2, subscriptions.Count);
+        var old = subscriptions.Single(s => s.Email.StartsWith("old-", StringComparison.Ordinal));
+        old.CreatedAt = DateTime.UtcNow.AddDays(-31);
+        await monitoring.SaveChangesAsync();
+
+        var purged = await scope.ServiceProvider.GetRequiredService<PrivacyService>().ApplyRetentionAsync(CancellationToken.None);
+
+        Assert.True(purged["monitoring.subscriptions"] >= 1);
+        var left = await monitoring.Subscriptions.AsNoTracking().Where(s => s.ComponentId == componentId).ToListAsync();
+        Assert.Equal([subscriptions.Single(s => s != old).Id], left.Select(s => s.Id));
     }
 
     [Fact]

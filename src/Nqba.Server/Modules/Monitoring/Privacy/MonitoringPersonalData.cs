@@ -4,12 +4,16 @@ using Nqba.Server.Platform.Privacy;
 
 namespace Nqba.Server.Modules.Monitoring.Privacy;
 
-/// <summary>Status-page subscriptions for privacy requests: exported, deleted on erasure, re-addressed on rectification.</summary>
+/// <summary>
+/// Status-page subscriptions for privacy requests: exported, deleted on erasure, re-addressed on rectification. The
+/// retention purge (<c>monitoring.subscriptions</c>) removes subscriptions older than the cutoff; the visitor may
+/// subscribe again.
+/// </summary>
 internal sealed class MonitoringPersonalData(MonitoringDbContext db) : IPersonalDataSource
 {
     public string Name => "monitoring";
 
-    public string? RetentionCategory => null;
+    public string? RetentionCategory => "monitoring.subscriptions";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -49,5 +53,6 @@ internal sealed class MonitoringPersonalData(MonitoringDbContext db) : IPersonal
         return subscriptions.Count;
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
+    public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        await db.Subscriptions.Where(s => s.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
 }
