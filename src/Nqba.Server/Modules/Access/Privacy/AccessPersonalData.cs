@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Privacy;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Access.Privacy;
 
@@ -52,6 +53,18 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var accounts = await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+
+        // Overwritten before the rows go: where the client's zone keeps the encrypted fields in a store of its own, the
+        // values there are replaced in place (deleting the row would leave them readable under the organization's key).
+        foreach (var user in accounts)
+        {
+            user.UserName = FieldProtector.ErasedValue;
+            user.Email = FieldProtector.ErasedValue;
+            user.DisplayName = FieldProtector.ErasedValue;
+            user.PhoneNumber = user.PhoneNumber is null ? null : FieldProtector.ErasedValue;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var user in accounts)
         {
             var result = await users.DeleteAsync(user);
