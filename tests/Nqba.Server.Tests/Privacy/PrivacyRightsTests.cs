@@ -175,6 +175,43 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
         Assert.Equal(lead.GetProperty("contactId").GetGuid(), next.GetProperty("contactId").GetGuid());
     }
 
+    [Fact]
+    public async Task AccessRequest_FindsAClientUserAccountByItsEncryptedEmail()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = $"Una.User@{Domain()}";
+        var created = await admin.PostAsJsonAsync("/api/access/users", new { email, displayName = "Una User", role = "Client", clientOrganizationId = await FirstOrganizationAsync() });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var request = await RequestAsync(admin, new { kind = "Access", law = "Gdpr", email = email.ToLowerInvariant() });
+
+        var response = await admin.GetAsync($"/api/privacy/requests/{request.GetProperty("id").GetGuid()}/export");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var user = (await EntryAsync(zip, "access.json")).EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "user");
+        Assert.Equal(email, user.GetProperty("data").GetProperty("email").GetString());
+        Assert.Equal("Una User", user.GetProperty("data").GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task RectificationRequest_GivesAClientUserANewEmail_ToSignInWith()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var domain = Domain();
+        var created = await admin.PostAsJsonAsync("/api/access/users", new { email = $"ria@{domain}", displayName = "Ria Old", role = "Client", clientOrganizationId = await FirstOrganizationAsync() });
+        var password = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("initialPassword").GetString();
+        var request = await RequestAsync(admin, new { kind = "Rectification", law = "Gdpr", email = $"ria@{domain}", name = "Ria New", newEmail = $"ria.new@{domain}" });
+
+        (await admin.PostAsync($"/api/privacy/requests/{request.GetProperty("id").GetGuid()}/complete", null)).EnsureSuccessStatusCode();
+
+        var old = await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { email = $"ria@{domain}", password });
+        var client = await factory.CreateClientForAsync($"ria.new@{domain}", password!);
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Equal($"ria.new@{domain}", me.GetProperty("name").GetString());
+        Assert.Equal("Ria New", me.GetProperty("displayName").GetString());
+    }
+
     [Theory]
     [InlineData("Gdpr", 30)]
     [InlineData("Ccpa", 45)]

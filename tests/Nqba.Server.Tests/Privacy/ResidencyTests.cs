@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Protection;
@@ -173,5 +175,46 @@ public sealed class ResidencyTests(ResidencyFactory factory) : IClassFixture<Res
         var after = await EuStoreValuesAsync();
         Assert.DoesNotContain(file, after);
         Assert.StartsWith("res1:EU:", Encoding.ASCII.GetString(await MainAttachmentContentAsync(fileId)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EuClientUser_FieldsLiveInTheEuStore_AndErasureLeavesNoneReadableThere()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = $"ulla.eu-{Guid.NewGuid():N}@nordwerk.example";
+        var name = $"Ulla Europa {Guid.NewGuid():N}";
+        var created = await admin.PostAsJsonAsync("/api/access/users", new { email, displayName = name, role = "Client", clientOrganizationId = Nqba.Server.Platform.Seeding.DemoCompany.NordWerk });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var password = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("initialPassword").GetString()!;
+        var hash = await factory.Services.GetRequiredService<UserLookupHash>().HashAsync(email.ToUpperInvariant(), CancellationToken.None);
+        var protector = factory.Services.GetRequiredService<FieldProtector>();
+        List<string> Readable(List<string> stored) => [.. stored.Select(protector.Unprotect)];
+
+        var main = await MainUserValuesAsync(hash!);
+        var signedIn = await factory.CreateClientForAsync(email, password);
+        var me = await signedIn.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.All(main, v => Assert.StartsWith("res1:EU:", v, StringComparison.Ordinal));
+        Assert.Contains(email, Readable(await EuStoreValuesAsync()));
+        Assert.Equal(name, me.GetProperty("displayName").GetString());
+
+        var request = await (await admin.PostAsJsonAsync("/api/privacy/requests", new { kind = "Erasure", law = "Gdpr", email })).Content.ReadFromJsonAsync<JsonElement>();
+        (await admin.PostAsync($"/api/privacy/requests/{request.GetProperty("id").GetGuid()}/complete", null)).EnsureSuccessStatusCode();
+
+        var left = Readable(await EuStoreValuesAsync());
+        Assert.DoesNotContain(email, left);
+        Assert.DoesNotContain(name, left);
+    }
+
+    /// <summary>The user name, e-mail and display name of one user, as the main database holds them.</summary>
+    private async Task<List<string>> MainUserValuesAsync(string lookupHash)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<AccessDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT \"UserName\", \"Email\", \"DisplayName\" FROM access_users WHERE \"NormalizedEmail\" = '{lookupHash}'";
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return [.. Enumerable.Range(0, 3).Select(reader.GetString)];
     }
 }

@@ -37,6 +37,7 @@ public static class AccessModule
             })
             .AddRoles<NqbaRole>()
             .AddEntityFrameworkStores<AccessDbContext>()
+            .AddUserStore<NqbaUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<NqbaClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
@@ -81,6 +82,8 @@ public static class AccessModule
             .AddPolicy(NqbaPolicies.Compliance, SignedIn().RequireRole(NqbaRoles.Admin, NqbaRoles.ComplianceOfficer).Build())
             .AddPolicy(NqbaPolicies.MfaEnrolment, p => p.RequireAuthenticatedUser());
 
+        services.AddSingleton<UserLookupHash>();
+        services.AddScoped<IDataSeeder, UserFieldEncryption>();
         services.AddScoped<IDataSeeder, AccessSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyService>();

@@ -50,6 +50,14 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return Prefix + Base64Url.EncodeToString(output);
     }
 
+    /// <summary>
+    /// Creates the organization's (or, for null, the platform's) field key now if it does not exist yet. Call it before
+    /// opening a transaction that saves encrypted fields: on SQLite that transaction holds the database's only write
+    /// lock, and creating the key inside it would wait on itself.
+    /// </summary>
+    public async Task EnsureKeyAsync(Guid? organizationId, CancellationToken cancellationToken) =>
+        _ = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);
+
     /// <summary>Decrypts a protected value; plain values pass through unchanged.</summary>
     public string Unprotect(string value)
     {

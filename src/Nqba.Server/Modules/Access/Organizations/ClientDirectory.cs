@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Access.Organizations;
 
@@ -37,9 +38,12 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
         await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new ClientMatch(o.Id, o.Name, o.RegionCode, false)).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ContactEmailsAsync(Guid organizationId, CancellationToken cancellationToken) =>
-        await db.Users.IgnoreQueryFilters()
+    public async Task<IReadOnlyList<string>> ContactEmailsAsync(Guid organizationId, CancellationToken cancellationToken)
+    {
+        // Loaded as entities, not projected: the addresses are encrypted and only entity loading decrypts them.
+        var users = await db.Users.IgnoreQueryFilters().AsNoTracking()
             .Where(u => u.ClientOrganizationId == organizationId && u.Email != null)
-            .Select(u => u.Email!)
             .ToListAsync(cancellationToken);
+        return [.. users.Select(u => u.Email!).Where(e => e != FieldProtector.ErasedValue)];
+    }
 }

@@ -36,7 +36,10 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
         builder.Entity<NqbaUser>(b =>
         {
             b.ToTable("access_users");
-            b.Property(u => u.DisplayName).HasMaxLength(200);
+            // Encrypted (NqbaUser): room for the ciphertext of the longest value the API accepts.
+            b.Property(u => u.UserName).HasMaxLength(1500);
+            b.Property(u => u.Email).HasMaxLength(1500);
+            b.Property(u => u.DisplayName).HasMaxLength(1000);
             b.HasOne<ClientOrganization>().WithMany().HasForeignKey(u => u.ClientOrganizationId).OnDelete(DeleteBehavior.Restrict);
             b.HasQueryFilter(u => TenantOrganizationId == null || u.ClientOrganizationId == TenantOrganizationId);
         });

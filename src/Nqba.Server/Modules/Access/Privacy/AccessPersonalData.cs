@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Privacy;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Access.Privacy;
 
@@ -10,7 +11,7 @@ namespace Nqba.Server.Modules.Access.Privacy;
 /// Client user accounts for privacy requests: exported with their roles, deleted on erasure (an account cannot be
 /// kept unreadable: it signs in), renamed on rectification. Staff accounts are employment records and stay.
 /// </summary>
-internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUser> users) : IPersonalDataSource
+internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUser> users, UserLookupHash lookup) : IPersonalDataSource
 {
     public string Name => "access";
 
@@ -19,7 +20,7 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var records = new List<PersonalDataRecord>();
-        foreach (var user in await UsersOf(subject).AsNoTracking().ToListAsync(cancellationToken))
+        foreach (var user in await (await UsersOfAsync(subject, cancellationToken)).AsNoTracking().ToListAsync(cancellationToken))
         {
             var roles = await users.GetRolesAsync(user);
             records.Add(new PersonalDataRecord("user", user.Id.ToString(), new
@@ -51,7 +52,19 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
 
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
-        var accounts = await UsersOf(subject).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+        var accounts = await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+
+        // Overwritten before the rows go: where the client's zone keeps the encrypted fields in a store of its own, the
+        // values there are replaced in place (deleting the row would leave them readable under the organization's key).
+        foreach (var user in accounts)
+        {
+            user.UserName = FieldProtector.ErasedValue;
+            user.Email = FieldProtector.ErasedValue;
+            user.DisplayName = FieldProtector.ErasedValue;
+            user.PhoneNumber = user.PhoneNumber is null ? null : FieldProtector.ErasedValue;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var user in accounts)
         {
             var result = await users.DeleteAsync(user);
@@ -66,7 +79,7 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
     {
-        var accounts = await UsersOf(subject).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+        var accounts = await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
         foreach (var user in accounts)
         {
             user.DisplayName = correction.Name ?? user.DisplayName;
@@ -89,7 +102,7 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
 
     public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
-    private IQueryable<NqbaUser> UsersOf(DataSubject subject)
+    private async Task<IQueryable<NqbaUser>> UsersOfAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         if (subject.OrganizationId is { } org)
         {
@@ -101,7 +114,8 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
             return db.Users.Where(_ => false);
         }
 
-        var normalized = users.NormalizeEmail(subject.Email);
-        return db.Users.IgnoreQueryFilters().Where(u => u.NormalizedEmail == normalized);
+        // The address is stored encrypted: find it by the keyed hash Identity looks it up by.
+        var hash = await lookup.HashAsync(users.NormalizeEmail(subject.Email), cancellationToken);
+        return db.Users.IgnoreQueryFilters().Where(u => u.NormalizedEmail == hash);
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Access.Users;
 
 /// <summary>Creating users, listing them, resetting passwords: the Admin's user management.</summary>
-internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbContext db, IAuditLedger audit, TimeProvider time)
+internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbContext db, FieldProtector protector, IAuditLedger audit, TimeProvider time)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
     {
@@ -50,6 +51,8 @@ internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbCo
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
 
+        // The user's fields are encrypted under the organization's key: create it before the transaction takes SQLite's write lock.
+        await protector.EnsureKeyAsync(user.ClientOrganizationId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -73,7 +76,9 @@ internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbCo
     public async Task<List<UserDto>> ListAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        // Encrypted columns cannot be sorted in SQL: sort the decrypted addresses.
+        var list = (await db.Users.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase).ThenBy(u => u.Id).ToList();
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var byUser = roleNames.ToLookup(x => x.UserId, x => x.Name!);

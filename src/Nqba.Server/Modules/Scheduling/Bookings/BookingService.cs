@@ -83,7 +83,7 @@ internal sealed class BookingService(
         // The client's data key, shared by all of their bookings (erasure destroys it), exists before the write lock
         // is taken: creating it writes another table through another connection, which on SQLite would wait for it.
         var subjectKey = FieldProtector.SubjectKeyId(emailHash);
-        await protector.ProtectAsync(subjectKey, string.Empty, cancellationToken);
+        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
 
         void Fill(Booking booking)

@@ -72,7 +72,7 @@ internal sealed class TicketDesk(
         var requesterEmail = request.RequesterEmail?.Trim();
         var requesterHash = string.IsNullOrEmpty(requesterEmail) ? null : await protector.SearchHashAsync(requesterEmail, cancellationToken);
         var subjectKey = requesterHash is null ? (Guid?)null : FieldProtector.SubjectKeyId(requesterHash);
-        await protector.ProtectAsync(subjectKey ?? request.OrganizationId, string.Empty, cancellationToken);
+        await protector.EnsureKeyAsync(subjectKey ?? request.OrganizationId, cancellationToken);
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(),

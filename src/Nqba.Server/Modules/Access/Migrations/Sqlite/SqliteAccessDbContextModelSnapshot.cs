@@ -349,11 +349,11 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
@@ -389,7 +389,7 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
-                        .HasMaxLength(256)
+                        .HasMaxLength(1500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
