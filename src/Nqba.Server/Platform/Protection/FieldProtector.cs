@@ -139,16 +139,30 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     /// Crypto-shredding: destroys every data key of the organization (or person with keys of their own). The key ids
     /// go to the <see cref="ErasureJournal"/> first, so a restored older backup has them destroyed again.
     /// </summary>
-    public async Task<int> DestroyOrganizationKeysAsync(Guid organizationId, CancellationToken cancellationToken)
+    public Task<int> DestroyOrganizationKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        DestroyOrganizationKeysAsync([organizationId], cancellationToken);
+
+    /// <summary>Crypto-shredding of several owners at once (the people in an erasure): one query, one journal append.</summary>
+    public async Task<int> DestroyOrganizationKeysAsync(IReadOnlyCollection<Guid> owners, CancellationToken cancellationToken)
     {
+        if (owners.Count == 0)
+        {
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var keys = await db.DataKeys.Where(k => k.OrganizationId == organizationId && k.DestroyedAt == null).ToListAsync(cancellationToken);
+        var ids = owners.Select(o => (Guid?)o).ToList();
+        var keys = await db.DataKeys.Where(k => ids.Contains(k.OrganizationId) && k.DestroyedAt == null).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await journal.AppendAsync([.. keys.Select(k => (k.Id, k.OrganizationId))], now, cancellationToken);
         Destroy(keys, now);
         await db.SaveChangesAsync(cancellationToken);
-        _active.TryRemove((organizationId, DataKeyPurpose.Fields), out _);
+        foreach (var owner in owners)
+        {
+            _active.TryRemove((owner, DataKeyPurpose.Fields), out _);
+        }
+
         return keys.Count;
     }
 
@@ -166,14 +180,13 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var live = await db.DataKeys.Where(k => k.DestroyedAt == null).Select(k => k.Id).ToListAsync(cancellationToken);
-        var revived = live.Where(erased.Contains).ToList();
-        if (revived.Count == 0)
+        var ids = erased.ToList();
+        var keys = await db.DataKeys.Where(k => k.DestroyedAt == null && ids.Contains(k.Id)).ToListAsync(cancellationToken);
+        if (keys.Count == 0)
         {
             return 0;
         }
 
-        var keys = await db.DataKeys.Where(k => revived.Contains(k.Id)).ToListAsync(cancellationToken);
         Destroy(keys, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         _active.Clear();

@@ -69,9 +69,9 @@ internal sealed class IntakePersonalData(IntakeDbContext db, FieldProtector prot
     {
         var contacts = await ContactsOf(subject).ToListAsync(cancellationToken);
         var leads = await LeadsOf(subject, contacts).ToListAsync(cancellationToken);
+        await protector.DestroyOrganizationKeysAsync(contacts.ConvertAll(c => c.Id), cancellationToken);
         foreach (var contact in contacts)
         {
-            await protector.DestroyOrganizationKeysAsync(contact.Id, cancellationToken);
             contact.EmailHash = ErasedHash(contact.Id);
         }
 

@@ -62,11 +62,7 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db, FieldProtec
         var bookings = await BookingsOf(subject).ToListAsync(cancellationToken);
         var keys = bookings.Select(b => b.SubjectKeyId).OfType<Guid>().Distinct().ToList();
         var count = await RedactAsync(bookings, cancellationToken);
-        foreach (var key in keys)
-        {
-            await protector.DestroyOrganizationKeysAsync(key, cancellationToken);
-        }
-
+        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
         return count;
     }
 

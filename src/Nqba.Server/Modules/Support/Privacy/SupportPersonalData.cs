@@ -63,11 +63,7 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         var surveys = await SurveysOfAsync(subject, track: true, cancellationToken);
         var keys = tickets.Select(t => t.SubjectKeyId).OfType<Guid>().Distinct().ToList();
         var count = await RedactAsync(tickets, surveys, cancellationToken);
-        foreach (var key in keys)
-        {
-            await protector.DestroyOrganizationKeysAsync(key, cancellationToken);
-        }
-
+        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
         return count;
     }
 
