@@ -29,7 +29,7 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await page.WaitForURLAsync("**/account/mfa");
         Assert.True(await page.Locator(".qr svg").IsVisibleAsync());
         var key = await page.Locator("[data-testid=totp-key]").InnerTextAsync();
-        await page.FillAsync("#code", NqbaFactory.Totp(key));
+        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
 
         var codes = page.Locator("[data-testid=recovery-codes] li");
@@ -46,7 +46,7 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/dashboard");
         await SignInAsync(page, email, password);
         await page.WaitForURLAsync("**/account/login-mfa**");
-        await page.FillAsync("#code", NqbaFactory.Totp(key));
+        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/dashboard");
         Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
@@ -85,7 +85,7 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/admin/audit");
         await SignInAsync(page, NqbaFactory.AdminEmail, NqbaFactory.AdminPassword);
         await page.WaitForURLAsync("**/account/login-mfa**");
-        await page.FillAsync("#code", NqbaFactory.Totp(key));
+        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/admin/audit");
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Nqba.Server.Modules.Access.Users;
-using OtpNet;
 using Xunit;
 
 namespace Nqba.Testing;
@@ -146,39 +145,39 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
         await users.ResetAuthenticatorKeyAsync(user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Totp(key)));
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, await OneTimeCodes.NextAsync(key)));
         await users.SetTwoFactorEnabledAsync(user, true);
         return key;
     }
-
-    /// <summary>The current RFC 6238 code for a base32 secret, computed independently of the server (Otp.NET).</summary>
-    public static string Totp(string base32Key) =>
-        new Totp(Base32Encoding.ToBytes(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
 
     /// <summary>A client with a bearer token for the user (codes computed when the user has TOTP).</summary>
     public async Task<HttpClient> CreateClientForAsync(string email, string password, string? totpKey = null)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = totpKey is null ? null : Totp(totpKey) });
-        Assert.True(response.IsSuccessStatusCode, $"token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(client, email, password, totpKey));
         return client;
     }
 
-    private bool _adminTotpEnabled;
-    private string? _adminTotpKey;
+    private string? _adminToken;
 
-    /// <summary>A client signed in as the seeded admin (with MFA, as staff must).</summary>
+    /// <summary>
+    /// A client signed in as the seeded admin (with MFA, as staff must). The admin signs in once per factory and every
+    /// client shares the bearer token, as one person's browser tabs share a session: an authenticator code is good for
+    /// one sign-in only.
+    /// </summary>
     public async Task<HttpClient> CreateAdminClientAsync()
     {
-        if (!_adminTotpEnabled)
-        {
-            _adminTotpKey = await EnableTotpAsync(AdminEmail);
-            _adminTotpEnabled = true;
-        }
+        var client = CreateClient();
+        _adminToken ??= await TokenForAsync(client, AdminEmail, AdminPassword, await EnableTotpAsync(AdminEmail));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
+        return client;
+    }
 
-        return await CreateClientForAsync(AdminEmail, AdminPassword, _adminTotpKey);
+    private static async Task<string> TokenForAsync(HttpClient client, string email, string password, string? totpKey)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = totpKey is null ? null : await OneTimeCodes.NextAsync(totpKey) });
+        Assert.True(response.IsSuccessStatusCode, $"token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }
 
     private sealed record TokenResponse(string AccessToken);

@@ -65,12 +65,31 @@ public sealed class SignInTests(NqbaFactory factory) : IClassFixture<NqbaFactory
         var client = factory.CreateClient();
 
         var withoutCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
-        var wrongCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = NqbaFactory.Totp(key) == "000000" ? "111111" : "000000" });
-        var withCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = NqbaFactory.Totp(key) });
+        var wrongCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = OneTimeCodes.Current(key) == "000000" ? "111111" : "000000" });
+        var withCode = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await OneTimeCodes.NextAsync(key) });
 
         Assert.Equal("mfa_required", (await withoutCode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, wrongCode.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAuthenticatorCode_SignsInOnce_ALaterCodeSignsInAgain()
+    {
+        var email = $"sales-{Guid.NewGuid():N}@nqba.test";
+        var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.SalesRep);
+        var key = await factory.EnableTotpAsync(email);
+        var client = factory.CreateClient();
+        var code = await OneTimeCodes.NextAsync(key);
+
+        var first = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code });
+        var replayed = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code });
+        var next = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await OneTimeCodes.NextAsync(key) });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Equal("invalid_code", (await replayed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Fact]

@@ -217,18 +217,16 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var ticket = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/support/tickets"))!.Single(t => t.GetProperty("requesterEmail").GetString() == email).GetProperty("id").GetGuid();
         (await admin.PostAsJsonAsync($"/api/support/tickets/{ticket}/status", new { status = "Solved" })).EnsureSuccessStatusCode();
         await using var scope = factory.Services.CreateAsyncScope();
-        var sources = scope.ServiceProvider.GetServices<IPersonalDataSource>().ToDictionary(s => s.Name);
+        var policies = scope.ServiceProvider.GetServices<IRetentionPolicy>().ToDictionary(p => p.Category);
         var meetingEnd = (await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}")).GetProperty("end").GetDateTimeOffset().UtcDateTime;
 
-        var keptBookings = await sources["scheduling"].PurgeOlderThanAsync(meetingEnd.AddMinutes(-1), CancellationToken.None);
-        var keptTickets = await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddDays(-1), CancellationToken.None);
+        var keptBookings = await policies["scheduling.bookings"].PurgeOlderThanAsync(meetingEnd.AddMinutes(-1), CancellationToken.None);
+        var keptTickets = await policies["support.tickets"].PurgeOlderThanAsync(DateTime.UtcNow.AddDays(-1), CancellationToken.None);
         var nameBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}")).GetProperty("clientName").GetString();
         var subjectBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{ticket}")).GetProperty("ticket").GetProperty("subject").GetString();
-        var purgedBookings = await sources["scheduling"].PurgeOlderThanAsync(meetingEnd.AddMinutes(1), CancellationToken.None);
-        var purgedTickets = await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
+        var purgedBookings = await policies["scheduling.bookings"].PurgeOlderThanAsync(meetingEnd.AddMinutes(1), CancellationToken.None);
+        var purgedTickets = await policies["support.tickets"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None);
 
-        Assert.Equal("scheduling.bookings", sources["scheduling"].RetentionCategory);
-        Assert.Equal("support.tickets", sources["support"].RetentionCategory);
         Assert.Equal(0, keptTickets);
         Assert.Equal("Bea Both", nameBefore);
         Assert.Equal("Invoice question", subjectBefore);
@@ -240,6 +238,6 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         Assert.Equal(FieldProtector.ErasedValue, solved.GetProperty("ticket").GetProperty("subject").GetString());
         Assert.Equal("Solved", solved.GetProperty("ticket").GetProperty("status").GetString());
         Assert.DoesNotContain("Where is my invoice?", solved.GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(0, await sources["support"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None));
+        Assert.Equal(0, await policies["support.tickets"].PurgeOlderThanAsync(DateTime.UtcNow.AddMinutes(1), CancellationToken.None));
     }
 }

@@ -59,7 +59,7 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Factory factory) : ICl
         var totpKey = await factory.EnableTotpAsync(email);
         var client = factory.CreateClient();
         await client.PostAsJsonAsync("/api/auth/token", new { email, password = "wrong-" + password });
-        var token = await (await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = NqbaFactory.Totp(totpKey) })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = await (await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await OneTimeCodes.NextAsync(totpKey) })).Content.ReadFromJsonAsync<JsonElement>();
         var accessToken = token.GetProperty("accessToken").GetString()!;
         client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
         var created = await (await client.PostAsJsonAsync("/api/access/api-keys", new { name = "scan" })).Content.ReadFromJsonAsync<JsonElement>();

@@ -40,7 +40,8 @@ public static class AccessModule
             .AddUserStore<NqbaUserStore>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<NqbaClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthentication(o =>
             {
@@ -91,7 +92,8 @@ public static class AccessModule
         services.AddScoped<IClientDirectory, ClientDirectory>();
         services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
-        services.AddScoped<IPersonalDataSource, AccessPersonalData>();
+        services.AddPersonalData<AccessPersonalData>();
+        services.AddPersonalData<ConsentHistoryRetention>();
         services.AddHostedService<RetentionScheduler>();
         services.AddScoped<ComplianceService>();
         return builder;

@@ -48,7 +48,7 @@ public static class MonitoringModule
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
         services.AddScoped<IEventSubscriber<IncidentResolved>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
-        services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
+        services.AddPersonalData<MonitoringPersonalData>();
         services.AddSingleton<MonitorScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
         return builder;

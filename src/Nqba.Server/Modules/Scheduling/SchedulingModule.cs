@@ -35,7 +35,7 @@ public static class SchedulingModule
         services.AddScoped<BookingService>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<BatchScheduler>();
-        services.AddScoped<IPersonalDataSource, SchedulingPersonalData>();
+        services.AddPersonalData<SchedulingPersonalData>();
         services.AddSingleton<BookingLinks>();
         services.AddHttpClient(VendorHttp.ClientName, c =>
         {

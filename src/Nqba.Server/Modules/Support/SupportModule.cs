@@ -32,8 +32,8 @@ public static class SupportModule
         services.AddScoped<AgentAssigner>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
-        services.AddScoped<IPersonalDataSource, SupportPersonalData>();
-        services.AddScoped<IPersonalDataSource, ChatPersonalData>();
+        services.AddPersonalData<SupportPersonalData>();
+        services.AddPersonalData<ChatPersonalData>();
         services.AddScoped<EmailIntake>();
         services.AddScoped<EmailPickup>();
         services.AddScoped<ImapMailbox>();

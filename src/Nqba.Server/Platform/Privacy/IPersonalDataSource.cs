@@ -2,15 +2,12 @@ namespace Nqba.Server.Platform.Privacy;
 
 /// <summary>
 /// A module's part of the data-subject rights (GDPR, CCPA): every module that stores personal data registers one,
-/// and the privacy service in Access calls them all for access, erasure, rectification and retention.
+/// and the privacy service in Access calls them all for access, erasure and rectification (retention: <see cref="IRetentionPolicy"/>).
 /// </summary>
 public interface IPersonalDataSource
 {
     /// <summary>The module's name: the file name of its part of an access export.</summary>
     string Name { get; }
-
-    /// <summary>The retention category this source purges (e.g. <c>intake.leads</c>), configured in days; null: none.</summary>
-    string? RetentionCategory { get; }
 
     /// <summary>Everything the module holds about the subject, decrypted.</summary>
     Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken);
@@ -23,7 +20,4 @@ public interface IPersonalDataSource
 
     /// <summary>Applies corrected details to the person's records. Returns the number of records changed.</summary>
     Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken);
-
-    /// <summary>Erases personal data of records last active before <paramref name="cutoff"/>. Returns the count.</summary>
-    Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken);
 }

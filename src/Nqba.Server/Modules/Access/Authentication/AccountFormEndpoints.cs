@@ -20,7 +20,7 @@ internal static class AccountFormEndpoints
     {
         var group = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
 
-        group.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, UserManager<NqbaUser> users, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, UserManager<NqbaUser> users, SignInService signIns, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
             var result = await signIn.PasswordSignInAsync(form.Email ?? string.Empty, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
@@ -43,11 +43,11 @@ internal static class AccountFormEndpoints
                 return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
-            await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user?.Id.ToString(), After: new { channel = "web", mfa = false }, OrganizationId: user?.ClientOrganizationId), actor, ct);
+            await signIns.SucceededAsync(user!, new { channel = "web", mfa = false }, actor, ct);
             return TypedResults.LocalRedirect(returnUrl);
         }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLogin");
 
-        group.MapPost("/login-mfa", async Task<RedirectHttpResult> ([FromForm] MfaForm form, SignInManager<NqbaUser> signIn, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/login-mfa", async Task<RedirectHttpResult> ([FromForm] MfaForm form, SignInManager<NqbaUser> signIn, SignInService signIns, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
             var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -73,7 +73,7 @@ internal static class AccountFormEndpoints
                 return TypedResults.LocalRedirect($"/account/login-mfa?error=code&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
-            await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user.Id.ToString(), After: new { channel = "web", mfa = true, recovery = form.UseRecoveryCode }, OrganizationId: user.ClientOrganizationId), actor, ct);
+            await signIns.SucceededAsync(user, new { channel = "web", mfa = true, recovery = form.UseRecoveryCode }, actor, ct);
             return TypedResults.LocalRedirect(returnUrl);
         }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLoginMfa");
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
@@ -15,8 +17,10 @@ namespace Nqba.Server.Modules.Access.Authentication;
 internal sealed class SignInService(
     UserManager<NqbaUser> users,
     SignInManager<NqbaUser> signIn,
+    AccessDbContext db,
     IAuditLedger audit,
-    IOptionsMonitor<AccessOptions> options)
+    IOptionsMonitor<AccessOptions> options,
+    TimeProvider time)
 {
     public async Task<Result<ClaimsPrincipal>> CreateTokenPrincipalAsync(string email, string password, string? code, CancellationToken cancellationToken)
     {
@@ -65,7 +69,20 @@ internal sealed class SignInService(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await audit.AppendAsync(new AuditRecord("access.signin.succeeded", "user", user.Id.ToString(), After: new { channel = "api" }, OrganizationId: user.ClientOrganizationId), cancellationToken);
+        await SucceededAsync(user, new { channel = "api" }, actor: null, cancellationToken);
         return principal;
+    }
+
+    /// <summary>
+    /// Records a successful sign-in on either channel: the time on the account (inactive client accounts are purged
+    /// by the <c>access.accounts</c> retention category) and an audit entry. The time is set with one UPDATE of that
+    /// column, so it neither re-encrypts the account's fields nor changes its concurrency stamp.
+    /// </summary>
+    public async Task SucceededAsync(NqbaUser user, object details, AuditActor? actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), cancellationToken);
+        var record = new AuditRecord("access.signin.succeeded", "user", user.Id.ToString(), After: details, OrganizationId: user.ClientOrganizationId);
+        await (actor is null ? audit.AppendAsync(record, cancellationToken) : audit.AppendAsync(record, actor, cancellationToken));
     }
 }

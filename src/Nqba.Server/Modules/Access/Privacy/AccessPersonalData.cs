@@ -10,12 +10,14 @@ namespace Nqba.Server.Modules.Access.Privacy;
 /// <summary>
 /// Client user accounts for privacy requests: exported with their roles, deleted on erasure (an account cannot be
 /// kept unreadable: it signs in), renamed on rectification. Staff accounts are employment records and stay.
+/// Retention (<c>access.accounts</c>) deletes client accounts that have not signed in since the cutoff (never
+/// signed in: created before it) the same way.
 /// </summary>
-internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUser> users, UserLookupHash lookup) : IPersonalDataSource
+internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUser> users, UserLookupHash lookup) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "access";
 
-    public string? RetentionCategory => null;
+    public string Category => "access.accounts";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {
@@ -50,10 +52,18 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
         return records;
     }
 
-    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
-    {
-        var accounts = await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken);
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken) =>
+        await DeleteAccountsAsync(await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken), cancellationToken);
 
+    public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        await DeleteAccountsAsync(
+            await db.Users.IgnoreQueryFilters()
+                .Where(u => u.ClientOrganizationId != null && (u.LastSignInAt ?? u.CreatedAt) < cutoff)
+                .ToListAsync(cancellationToken),
+            cancellationToken);
+
+    private async Task<int> DeleteAccountsAsync(List<NqbaUser> accounts, CancellationToken cancellationToken)
+    {
         // Overwritten before the rows go: where the client's zone keeps the encrypted fields in a store of its own, the
         // values there are replaced in place (deleting the row would leave them readable under the organization's key).
         foreach (var user in accounts)
@@ -99,8 +109,6 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
 
         return accounts.Count;
     }
-
-    public Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) => Task.FromResult(0);
 
     private async Task<IQueryable<NqbaUser>> UsersOfAsync(DataSubject subject, CancellationToken cancellationToken)
     {

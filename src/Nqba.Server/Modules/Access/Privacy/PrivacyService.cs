@@ -18,6 +18,7 @@ namespace Nqba.Server.Modules.Access.Privacy;
 internal sealed class PrivacyService(
     AccessDbContext db,
     IEnumerable<IPersonalDataSource> sources,
+    IEnumerable<IRetentionPolicy> retention,
     FieldProtector protector,
     IAuditLedger audit,
     IOptions<AccessOptions> options,
@@ -272,12 +273,13 @@ internal sealed class PrivacyService(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var purged = new Dictionary<string, int>();
-        foreach (var source in sources)
+        foreach (var policy in retention)
         {
-            if (source.RetentionCategory is { } category && options.Value.RetentionDays.TryGetValue(category, out var days))
+            if (options.Value.RetentionDays.TryGetValue(policy.Category, out var days))
             {
+                var category = policy.Category;
                 var cutoff = now.AddDays(-days);
-                var count = await source.PurgeOlderThanAsync(cutoff, cancellationToken);
+                var count = await policy.PurgeOlderThanAsync(cutoff, cancellationToken);
                 purged[category] = count;
                 await audit.AppendAsync(new AuditRecord("access.privacy.retention-purged", "retention", category, After: new { days, cutoff, count }), cancellationToken);
             }

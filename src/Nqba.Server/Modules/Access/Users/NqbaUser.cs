@@ -43,5 +43,11 @@ internal sealed class NqbaUser : IdentityUser<Guid>, IOrganizationOwned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When the user last signed in (web or API); null: never. Inactive client accounts are purged by retention.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>The TOTP time step of the last authenticator code accepted: codes of that step or earlier are refused.</summary>
+    public long? AuthenticatorTimeStep { get; set; }
+
     Guid? IOrganizationOwned.OwnerOrganizationId => ClientOrganizationId;
 }

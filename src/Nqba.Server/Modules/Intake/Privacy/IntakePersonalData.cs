@@ -12,11 +12,11 @@ namespace Nqba.Server.Modules.Intake.Privacy;
 /// under the contact's own data key, so erasing the person destroys that key (crypto-shredding): the leads stay
 /// for statistics (source, status, score, unit) and read as <see cref="FieldProtector.ErasedValue"/>.
 /// </summary>
-internal sealed class IntakePersonalData(IntakeDbContext db, FieldProtector protector) : IPersonalDataSource
+internal sealed class IntakePersonalData(IntakeDbContext db, FieldProtector protector) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "intake";
 
-    public string? RetentionCategory => "intake.leads";
+    public string Category => "intake.leads";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

@@ -9,11 +9,11 @@ namespace Nqba.Server.Modules.Monitoring.Privacy;
 /// retention purge (<c>monitoring.subscriptions</c>) removes subscriptions older than the cutoff; the visitor may
 /// subscribe again.
 /// </summary>
-internal sealed class MonitoringPersonalData(MonitoringDbContext db) : IPersonalDataSource
+internal sealed class MonitoringPersonalData(MonitoringDbContext db) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "monitoring";
 
-    public string? RetentionCategory => "monitoring.subscriptions";
+    public string Category => "monitoring.subscriptions";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

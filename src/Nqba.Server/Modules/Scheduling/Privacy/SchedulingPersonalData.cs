@@ -13,11 +13,11 @@ namespace Nqba.Server.Modules.Scheduling.Privacy;
 /// client's own data key is destroyed), corrected on rectification.
 /// The retention purge (<c>scheduling.bookings</c>) redacts bookings that ended before the cutoff in the same way.
 /// </summary>
-internal sealed class SchedulingPersonalData(SchedulingDbContext db, FieldProtector protector) : IPersonalDataSource
+internal sealed class SchedulingPersonalData(SchedulingDbContext db, FieldProtector protector) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "scheduling";
 
-    public string? RetentionCategory => "scheduling.bookings";
+    public string Category => "scheduling.bookings";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

@@ -12,11 +12,11 @@ namespace Nqba.Server.Modules.Support.Privacy;
 /// the cutoff) redact the visitor's name, e-mail and own messages, so the conversation stays for the first-response
 /// statistics. Conversations hold no keyed hash of the visitor's address, so a person's are found by decrypting.
 /// </summary>
-internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataSource
+internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "support-chat";
 
-    public string? RetentionCategory => "support.chats";
+    public string Category => "support.chats";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

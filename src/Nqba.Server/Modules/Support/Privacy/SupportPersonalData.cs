@@ -17,11 +17,11 @@ namespace Nqba.Server.Modules.Support.Privacy;
 /// the person's newer tickets share). Tickets and surveys are found by the keyed hash of the address; tickets written
 /// before tickets had one are found by decrypting their addresses.
 /// </summary>
-internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector protector) : IPersonalDataSource
+internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector protector) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "support";
 
-    public string? RetentionCategory => "support.tickets";
+    public string Category => "support.tickets";
 
     public async Task<IReadOnlyList<PersonalDataRecord>> ExportAsync(DataSubject subject, CancellationToken cancellationToken)
     {

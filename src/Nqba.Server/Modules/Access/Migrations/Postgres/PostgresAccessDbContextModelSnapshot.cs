@@ -346,6 +346,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("AuthenticatorTimeStep")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid?>("ClientOrganizationId")
                         .HasColumnType("uuid");
 
@@ -367,6 +370,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");

@@ -337,6 +337,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AuthenticatorTimeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ClientOrganizationId")
                         .HasColumnType("TEXT");
 
@@ -358,6 +361,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nqba.Server.Modules.Access.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SignInTracking : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "AuthenticatorTimeStep",
+                table: "access_users",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSignInAt",
+                table: "access_users",
+                type: "timestamp with time zone",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AuthenticatorTimeStep",
+                table: "access_users");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "access_users");
+        }
+    }
+}
