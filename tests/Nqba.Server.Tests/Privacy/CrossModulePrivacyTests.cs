@@ -103,6 +103,8 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         var otherSubject = "Other person " + Guid.NewGuid().ToString("N")[..6];
         (await anonymous.PostAsJsonAsync("/api/support/requests", new { name = "Olga Other", email = $"olga-{Guid.NewGuid():N}@client.example", subject = otherSubject, message = "Unrelated" })).EnsureSuccessStatusCode();
         var subjectKey = FieldProtector.SubjectKeyId(await factory.Services.GetRequiredService<FieldProtector>().SearchHashAsync(email, CancellationToken.None));
+        (await admin.PostAsJsonAsync($"/api/support/tickets/{ticket}/status", new { status = "Solved" })).EnsureSuccessStatusCode();
+        Assert.True(await CsatSentAsync(ticket), "solving the ticket sends its CSAT survey");
 
         (await admin.PostAsync($"/api/privacy/requests/{await RequestAsync(admin, "Erasure", email)}/complete", null)).EnsureSuccessStatusCode();
 
@@ -117,10 +119,25 @@ public sealed class CrossModulePrivacyTests(SchedulingFactory factory) : IClassF
         Assert.All(keys, k => Assert.Null(k.WrappedKey));
         var support = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         Assert.Equal(subjectKey, (await support.Tickets.IgnoreQueryFilters().AsNoTracking().SingleAsync(t => t.Id == ticket)).SubjectKeyId);
+        Assert.Equal(subjectKey, (await support.Surveys.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.TicketId == ticket)).SubjectKeyId);
         var shown = await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{booking}");
         Assert.Equal(FieldProtector.ErasedValue, shown.GetProperty("clientName").GetString());
         var other = await admin.GetFromJsonAsync<JsonElement>($"/api/support/tickets/{await TicketIdAsync(admin, otherSubject)}");
         Assert.Equal("Unrelated", other.GetProperty("messages")[0].GetProperty("body").GetString());
+    }
+
+    private async Task<bool> CsatSentAsync(Guid ticket)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<SupportDbContext>().Surveys.IgnoreQueryFilters().AnyAsync(s => s.TicketId == ticket))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A ticket with a call-back task, a chat conversation and an answered CSAT survey, all of one person.</summary>

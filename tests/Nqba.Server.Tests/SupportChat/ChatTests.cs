@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ namespace Nqba.Server.Tests.SupportChat;
 /// <summary>Live chat end to end over SignalR: visitor widget, bot, agent console, handover to tickets.</summary>
 public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
     [Fact]
     public async Task Bot_AnswersFromTheMatchingArticle_WithHighConfidence()
     {
@@ -270,6 +273,39 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
         // Refused at negotiation: 401/403, or the sign-in redirect the cookie scheme answers outside /api.
         Assert.Contains(anonymous.StatusCode, new System.Net.HttpStatusCode?[] { System.Net.HttpStatusCode.Unauthorized, System.Net.HttpStatusCode.Found });
         Assert.Contains(clientUser.StatusCode, new System.Net.HttpStatusCode?[] { System.Net.HttpStatusCode.Forbidden, System.Net.HttpStatusCode.Found });
+    }
+
+    [Fact]
+    public async Task Erasure_CryptoShredsTheVisitorsChat_TheBotsAnswersIncluded_AndLeavesOtherVisitorsReadable()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var email = $"vera-{Guid.NewGuid():N}@example.com";
+        await using var visitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), new ChatFactory.Inbox());
+        var erased = await visitor.InvokeAsync<ConversationView>("Start", new StartChatRequest("Vera Erased", email, ChatFactory.OpenRegion, "en"));
+        await visitor.InvokeAsync<MessageView>("Send", "My account number is 99-1234");
+        await using var otherVisitor = await factory.ConnectVisitorAsync(ChatFactory.NewToken(), new ChatFactory.Inbox());
+        var kept = await otherVisitor.InvokeAsync<ConversationView>("Start", new StartChatRequest("Otto Other", $"otto-{Guid.NewGuid():N}@example.com", ChatFactory.OpenRegion, "en"));
+        var before = await admin.GetFromJsonAsync<ConversationView>($"/api/support/chat/conversations/{erased.Conversation.Id}", Json);
+
+        var request = await admin.PostAsJsonAsync("/api/privacy/requests", new { kind = "Erasure", law = "Gdpr", email });
+        var id = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await admin.PostAsync($"/api/privacy/requests/{id}/complete", null)).EnsureSuccessStatusCode();
+        var after = await admin.GetFromJsonAsync<ConversationView>($"/api/support/chat/conversations/{erased.Conversation.Id}", Json);
+        var other = await admin.GetFromJsonAsync<ConversationView>($"/api/support/chat/conversations/{kept.Conversation.Id}", Json);
+
+        Assert.Contains(before!.Messages, m => m.Sender == ChatSender.Bot && m.Body.Contains("Vera Erased", StringComparison.Ordinal));
+        Assert.Contains(before.Messages, m => m.Body == "My account number is 99-1234");
+        // Only the visitor's own words are redacted; the bot's greeting is unreadable because the visitor's key is gone.
+        Assert.All(after!.Messages, m => Assert.Equal(FieldProtector.ErasedValue, m.Body));
+        Assert.All(after.Messages, m => Assert.Equal(FieldProtector.ErasedValue, m.SenderName));
+        Assert.Contains(other!.Messages, m => m.Sender == ChatSender.Bot && m.Body.Contains("Otto Other", StringComparison.Ordinal));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var subjectKey = FieldProtector.SubjectKeyId(await scope.ServiceProvider.GetRequiredService<FieldProtector>().SearchHashAsync(email, CancellationToken.None));
+        var conversation = await scope.ServiceProvider.GetRequiredService<SupportChatDbContext>().Conversations.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == erased.Conversation.Id);
+        Assert.Equal(subjectKey, conversation.SubjectKeyId);
+        var keys = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().DataKeys.AsNoTracking().Where(k => k.OrganizationId == subjectKey).ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Null(k.WrappedKey));
     }
 
     private static StartChatRequest Visitor(string region, string language = "en") => new("Vera Visitor", "visitor@example.com", region, language);

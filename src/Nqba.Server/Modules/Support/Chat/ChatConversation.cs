@@ -4,7 +4,9 @@ namespace Nqba.Server.Modules.Support.Chat;
 
 /// <summary>
 /// One visitor's chat. The visitor is known by a keyed hash of the token their widget keeps, never the token itself.
-/// Name and e-mail are encrypted under the organization's key, or the platform's key for an anonymous visitor.
+/// Name and e-mail, and every message of the chat, are encrypted under the visitor's own data key
+/// (<see cref="FieldProtector.SubjectKeyId"/> of their address), so erasing the visitor crypto-shreds the whole
+/// conversation, the agents' and the bot's answers included; they are stored in the organization's residency zone.
 /// </summary>
 internal sealed class ChatConversation : IOrganizationOwned
 {
@@ -17,6 +19,12 @@ internal sealed class ChatConversation : IOrganizationOwned
 
     [Encrypted]
     public required string VisitorEmail { get; set; }
+
+    /// <summary>Keyed hash of the normalized address: how a privacy request finds the visitor's chats without decrypting.</summary>
+    public string? VisitorEmailHash { get; set; }
+
+    /// <summary>The visitor's own data key owner; null (chats from before per-person keys): the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
 
     public required string RegionCode { get; set; }
 
@@ -69,5 +77,7 @@ internal sealed class ChatConversation : IOrganizationOwned
     /// <summary>When the SLA breach was published (its claim: set once, by one instance).</summary>
     public DateTime? SlaBreachedAt { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

@@ -2,7 +2,10 @@ using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Support.Chat;
 
-/// <summary>A message of a conversation; the body is encrypted at rest (see <see cref="ChatConversation"/>).</summary>
+/// <summary>
+/// A message of a conversation; sender name and body are encrypted at rest under the conversation's key (see
+/// <see cref="ChatConversation"/>).
+/// </summary>
 internal sealed class ChatMessage : IOrganizationOwned
 {
     public Guid Id { get; set; }
@@ -11,8 +14,12 @@ internal sealed class ChatMessage : IOrganizationOwned
 
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>The visitor's own data key owner, as on the conversation.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
     public ChatSender Sender { get; set; }
 
+    [Encrypted]
     public required string SenderName { get; set; }
 
     [Encrypted]
@@ -26,5 +33,7 @@ internal sealed class ChatMessage : IOrganizationOwned
 
     public DateTime SentAt { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

@@ -12,6 +12,7 @@ using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Support.Chat;
 
@@ -29,6 +30,7 @@ internal sealed class ChatService(
     ChatNotifier notifier,
     IEmailSender email,
     SlaCalendars calendars,
+    FieldProtector protector,
     TimeProvider time,
     IOptions<SupportChatOptions> options)
 {
@@ -81,6 +83,10 @@ internal sealed class ChatService(
             return Error.Validation(fields);
         }
 
+        // The visitor's own data key must exist before the write: creating it writes the key table through another connection.
+        var emailHash = await protector.SearchHashAsync(request.Email!, cancellationToken);
+        var subjectKey = FieldProtector.SubjectKeyId(emailHash);
+        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var now = Now();
         var conversation = new ChatConversation
         {
@@ -88,6 +94,8 @@ internal sealed class ChatService(
             VisitorKey = VisitorKey(token!),
             VisitorName = request.Name!.Trim(),
             VisitorEmail = request.Email!.Trim(),
+            VisitorEmailHash = emailHash,
+            SubjectKeyId = subjectKey,
             RegionCode = request.Region!,
             Language = request.Language!,
             OrganizationId = organizationId,
@@ -334,6 +342,7 @@ internal sealed class ChatService(
             Id = Guid.CreateVersion7(),
             ConversationId = conversation.Id,
             OrganizationId = conversation.OrganizationId,
+            SubjectKeyId = conversation.SubjectKeyId,
             Sender = sender,
             SenderName = senderName,
             Body = body,

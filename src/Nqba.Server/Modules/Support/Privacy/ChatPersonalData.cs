@@ -10,9 +10,11 @@ namespace Nqba.Server.Modules.Support.Privacy;
 /// Live chats for privacy requests: a person's conversations (as the visitor) with every message in them are
 /// exported; erasure and the retention purge (<c>support.chats</c>: conversations no longer open and inactive since
 /// the cutoff) redact the visitor's name, e-mail and own messages, so the conversation stays for the first-response
-/// statistics. Conversations hold no keyed hash of the visitor's address, so a person's are found by decrypting.
+/// statistics. Erasure then destroys the visitor's own data key, which makes the rest of the conversation (the
+/// agents' and the bot's answers) unreadable too. A person's chats are found by the keyed hash of their address;
+/// chats from before the hash was stored, by decrypting.
 /// </summary>
-internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataSource, IRetentionPolicy
+internal sealed class ChatPersonalData(SupportChatDbContext db, FieldProtector protector) : IPersonalDataSource, IRetentionPolicy
 {
     public string Name => "support-chat";
 
@@ -41,8 +43,14 @@ internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataS
         return records;
     }
 
-    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        await RedactAsync(await ConversationsOfAsync(subject, track: true, cancellationToken), cancellationToken);
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var conversations = await ConversationsOfAsync(subject, track: true, cancellationToken);
+        var keys = conversations.Select(c => c.SubjectKeyId).OfType<Guid>().Distinct().ToList();
+        var count = await RedactAsync(conversations, cancellationToken);
+        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
+        return count;
+    }
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)
     {
@@ -50,7 +58,12 @@ internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataS
         foreach (var conversation in conversations)
         {
             conversation.VisitorName = correction.Name ?? conversation.VisitorName;
-            conversation.VisitorEmail = correction.Email ?? conversation.VisitorEmail;
+            if (correction is { Email: { } email })
+            {
+                // The key stays the one of the old address: the person keeps one key for all of their chats.
+                conversation.VisitorEmail = email;
+                conversation.VisitorEmailHash = correction.EmailHash ?? await protector.SearchHashAsync(email, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -73,6 +86,7 @@ internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataS
         {
             conversation.VisitorName = FieldProtector.ErasedValue;
             conversation.VisitorEmail = FieldProtector.ErasedValue;
+            conversation.VisitorEmailHash = FieldProtector.ErasedValue; // not null: that would put it among the chats scanned by decrypting
         }
 
         foreach (var message in messages)
@@ -98,8 +112,11 @@ internal sealed class ChatPersonalData(SupportChatDbContext db) : IPersonalDataS
             return await query.Where(c => c.OrganizationId == org).ToListAsync(cancellationToken);
         }
 
-        // Decrypted as they are read; compared in memory.
-        var all = await query.ToListAsync(cancellationToken);
-        return all.FindAll(c => string.Equals(c.VisitorEmail.Trim(), subject.Email, StringComparison.OrdinalIgnoreCase));
+        var found = subject.EmailHash is { } hash ? await query.Where(c => c.VisitorEmailHash == hash).ToListAsync(cancellationToken) : [];
+
+        // Chats from before the hash was stored: decrypted as they are read, compared in memory.
+        var legacy = await query.Where(c => c.VisitorEmailHash == null).ToListAsync(cancellationToken);
+        found.AddRange(legacy.FindAll(c => string.Equals(c.VisitorEmail.Trim(), subject.Email, StringComparison.OrdinalIgnoreCase)));
+        return found;
     }
 }

@@ -2,7 +2,10 @@ using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Support.Surveys;
 
-/// <summary>One survey sent to one person; answered at most once through its signed link.</summary>
+/// <summary>
+/// One survey sent to one person; answered at most once through its signed link. Address and comment are encrypted
+/// under the person's own data key (the one their tickets use), stored in the organization's residency zone.
+/// </summary>
 internal sealed class SurveyInvitation : IOrganizationOwned
 {
     public Guid Id { get; set; }
@@ -19,6 +22,9 @@ internal sealed class SurveyInvitation : IOrganizationOwned
     /// <summary>Keyed hash of the normalized address: how the NPS schedule finds a contact's last invitation.</summary>
     public required string EmailHash { get; set; }
 
+    /// <summary>The person's own data key owner; null (surveys from before per-person keys): the organization's key.</summary>
+    public Guid? SubjectKeyId { get; set; }
+
     public DateTime SentAt { get; set; }
 
     public int? Score { get; set; }
@@ -28,5 +34,7 @@ internal sealed class SurveyInvitation : IOrganizationOwned
 
     public DateTime? AnsweredAt { get; set; }
 
-    public Guid? OwnerOrganizationId => OrganizationId;
+    public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
+
+    Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;
 }

@@ -59,6 +59,10 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
 
     private async Task<SurveyInvitation> CreateAsync(SurveyKind kind, string address, Guid? organization, Guid? ticketId, CancellationToken cancellationToken)
     {
+        // The person's own data key must exist before the write: creating it writes the key table through another connection.
+        var hash = await protector.SearchHashAsync(address, cancellationToken);
+        var subjectKey = FieldProtector.SubjectKeyId(hash);
+        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var invitation = new SurveyInvitation
         {
             Id = Guid.CreateVersion7(),
@@ -66,7 +70,8 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
             TicketId = ticketId,
             OrganizationId = organization,
             Email = address,
-            EmailHash = await protector.SearchHashAsync(address, cancellationToken),
+            EmailHash = hash,
+            SubjectKeyId = subjectKey,
             SentAt = time.GetUtcNow().UtcDateTime,
         };
         db.Surveys.Add(invitation);

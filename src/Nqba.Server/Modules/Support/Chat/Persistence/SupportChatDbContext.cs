@@ -65,6 +65,7 @@ internal class SupportChatDbContext(DbContextOptions options, ITenantContext ten
             b.Property(c => c.VisitorKey).HasMaxLength(64);
             b.Property(c => c.VisitorName).HasMaxLength(1000);
             b.Property(c => c.VisitorEmail).HasMaxLength(1000);
+            b.Property(c => c.VisitorEmailHash).HasMaxLength(100);
             b.Property(c => c.RegionCode).HasMaxLength(40);
             b.Property(c => c.Language).HasMaxLength(10);
             b.Property(c => c.AgentUserId).HasMaxLength(64);
@@ -76,12 +77,13 @@ internal class SupportChatDbContext(DbContextOptions options, ITenantContext ten
             b.HasIndex(c => new { c.Status, c.WaitingSince });
             b.HasIndex(c => c.FirstResponseWarnAt);
             b.HasIndex(c => c.FirstResponseDueAt);
+            b.HasIndex(c => c.VisitorEmailHash);
             b.HasQueryFilter(c => TenantOrganizationId == null || c.OrganizationId == TenantOrganizationId);
         });
         modelBuilder.Entity<ChatMessage>(b =>
         {
             b.ToTable("support_chat_messages");
-            b.Property(m => m.SenderName).HasMaxLength(200);
+            b.Property(m => m.SenderName).HasMaxLength(1000);
             b.Property(m => m.Body).HasMaxLength(20_000);
             b.Ignore(m => m.OwnerOrganizationId);
             b.HasIndex(m => new { m.ConversationId, m.SentAt });

@@ -193,6 +193,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("TicketId")
                         .HasColumnType("uuid");
 

@@ -188,6 +188,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TicketId")
                         .HasColumnType("TEXT");
 

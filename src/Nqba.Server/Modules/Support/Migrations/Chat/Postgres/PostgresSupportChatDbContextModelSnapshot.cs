@@ -128,10 +128,17 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("VisitorEmail")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("VisitorEmailHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("VisitorKey")
                         .IsRequired()
@@ -154,6 +161,8 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("FirstResponseWarnAt");
+
+                    b.HasIndex("VisitorEmailHash");
 
                     b.HasIndex("Status", "WaitingSince");
 
@@ -192,11 +201,14 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Postgres
 
                     b.Property<string>("SenderName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

@@ -122,9 +122,16 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubjectKeyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VisitorEmail")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitorEmailHash")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VisitorKey")
@@ -148,6 +155,8 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                     b.HasIndex("FirstResponseDueAt");
 
                     b.HasIndex("FirstResponseWarnAt");
+
+                    b.HasIndex("VisitorEmailHash");
 
                     b.HasIndex("Status", "WaitingSince");
 
@@ -186,10 +195,13 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
 
                     b.Property<string>("SenderName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectKeyId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
