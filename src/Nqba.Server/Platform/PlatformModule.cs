@@ -57,11 +57,12 @@ public static class PlatformModule
         services.AddSingleton<BackupService>();
         services.AddHostedService<BackupScheduler>();
         services.AddSingleton<ICliVerb, BackupVerb>();
-        services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName);
+        services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
         services.AddSingleton<ErasureJournal>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<FieldEncryptionInterceptor>();
+        services.AddHostedService<DestroyedKeyWatcher>();
         services.AddOptions<ResidencyOptions>().BindConfiguration(ResidencyOptions.SectionName);
         services.AddSingleton<ResidencyStores>();
         services.AddSingleton<ICliVerb, KeysVerb>();

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Protection;
 using Nqba.Testing;
@@ -100,5 +103,44 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
         Assert.True(rewrapped > 0);
         Assert.Equal("before rotation", fresh.Unprotect(value));
         Assert.All(await RawColumnAsync("SELECT \"MasterKeyId\" FROM platform_data_keys WHERE \"DestroyedAt\" IS NULL"), id => Assert.Equal(newMaster, id));
+    }
+
+    [Fact]
+    public async Task AKeyDestroyedByAnotherInstance_StopsBeingUsedHere_AtTheWatchersNextLook()
+    {
+        var services = factory.Services;
+        var thisInstance = services.GetRequiredService<FieldProtector>();
+        // The other instance: its own cache, the same database and master key ring.
+        using var otherInstance = new FieldProtector(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<IMasterKeyProvider>(), services.GetRequiredService<ErasureJournal>(), TimeProvider.System);
+        var person = Guid.NewGuid();
+        var value = await thisInstance.ProtectAsync(person, "Ada's note", CancellationToken.None);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var watcher = new DestroyedKeyWatcher(thisInstance, Options.Create(new ProtectionOptions { DestroyedKeyPollInterval = TimeSpan.FromSeconds(30) }), clock, NullLogger<DestroyedKeyWatcher>.Instance);
+        await watcher.StartAsync(CancellationToken.None);
+
+        var readBefore = thisInstance.Unprotect(value); // cached here now
+        await otherInstance.DestroyOrganizationKeysAsync(person, CancellationToken.None);
+        var readFromCache = thisInstance.Unprotect(value);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var readAfter = await EventuallyAsync(() => thisInstance.Unprotect(value) == FieldProtector.ErasedValue);
+        await watcher.StopAsync(CancellationToken.None);
+
+        Assert.Equal("Ada's note", readBefore);
+        Assert.Equal("Ada's note", readFromCache); // until the watcher looks, the cached key still works: that is the window
+        Assert.True(readAfter, "after the watcher's look the destroyed key is no longer used");
+        Assert.Equal(FieldProtector.ErasedValue, otherInstance.Unprotect(value));
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            if (condition())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

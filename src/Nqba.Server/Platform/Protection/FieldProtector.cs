@@ -193,6 +193,35 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return keys.Count;
     }
 
+    /// <summary>
+    /// Drops from the cache every key destroyed at or after <paramref name="since"/>, by any instance: an erasure on
+    /// one instance must stop the others decrypting too (<see cref="DestroyedKeyWatcher"/> calls it on a schedule).
+    /// Returns how many cached keys it dropped.
+    /// </summary>
+    public async Task<int> ForgetDestroyedSinceAsync(DateTime since, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var destroyed = await db.DataKeys.AsNoTracking().Where(k => k.DestroyedAt >= since)
+            .Select(k => new { k.Id, k.OrganizationId, k.Purpose }).ToListAsync(cancellationToken);
+        var dropped = 0;
+        foreach (var key in destroyed)
+        {
+            if (_keys.TryGetValue(key.Id, out var cached) && cached is not null)
+            {
+                dropped++;
+            }
+
+            _keys[key.Id] = null;
+            if (_active.TryGetValue((key.OrganizationId, key.Purpose), out var active) && active == key.Id)
+            {
+                _active.TryRemove((key.OrganizationId, key.Purpose), out _);
+            }
+        }
+
+        return dropped;
+    }
+
     private void Destroy(List<DataKey> keys, DateTime now)
     {
         foreach (var key in keys)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Nqba.Server.Platform.Protection;
 
 /// <summary>The <c>Protection</c> configuration section.</summary>
@@ -16,6 +18,13 @@ public sealed class ProtectionOptions
     /// cannot bring erased data back. Relative to the content root; keep it with the master key ring, apart from backups.
     /// </summary>
     public string ErasureJournalFile { get; set; } = Path.Combine("data", "keys", "erased-keys.log");
+
+    /// <summary>
+    /// How often each instance checks for data keys another instance destroyed (an erasure), and drops them from its
+    /// cache: the longest time another instance may go on decrypting an erased person's data.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DestroyedKeyPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Alternatively the master key itself (base64 of 32 bytes), e.g. from an environment variable; then rotation is external.</summary>
     public string? MasterKey { get; set; }

@@ -351,6 +351,8 @@ namespace Nqba.Server.Platform.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DestroyedAt");
+
                     b.HasIndex("OrganizationId", "Purpose");
 
                     b.ToTable("platform_data_keys", (string)null);

@@ -342,6 +342,8 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DestroyedAt");
+
                     b.HasIndex("OrganizationId", "Purpose");
 
                     b.ToTable("platform_data_keys", (string)null);
