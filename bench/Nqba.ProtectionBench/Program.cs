@@ -1,6 +1,11 @@
 // Encryption overhead on booking and ticket writes: the same inserts through the same SQLite database, with and
 // without the field-encryption interceptor (everything else equal: the pragma, telemetry and outbox interceptors).
-// Each write is one context and one SaveChanges, as one HTTP request does it. Modes alternate per round.
+// Each write is one context and one SaveChanges, as one HTTP request does it. Four modes, rotated per round:
+//   plain      no encryption (the baseline);
+//   org-key    the fields under the client organization's data key;
+//   own-key    under the person's own data key, a returning person (the key is cached);
+//   new-person under the person's own data key, a new person every write: the keyed hash of the address, and the
+//              key created (wrapped, inserted) before the write, as TicketDesk and BookingService do.
 //
 //   dotnet run -c Release --project bench/Nqba.ProtectionBench -- [writes-per-round] [rounds]
 using System.Diagnostics;
@@ -44,6 +49,27 @@ DbContextOptions<T> Options<T>(string history, bool encrypted)
     return builder.Options;
 }
 
+var protector = services.GetRequiredService<FieldProtector>();
+var returning = FieldProtector.SubjectKeyId(await protector.SearchHashAsync("k.vogel@nordwerk.example", CancellationToken.None));
+var people = 0;
+
+// The key owner of one write: none (plain and org-key use the organization), the returning person, or a new one.
+async Task<(Guid? Key, string? Hash)> SubjectAsync(string mode)
+{
+    switch (mode)
+    {
+        case "own-key":
+            return (returning, null);
+        case "new-person":
+            var hash = await protector.SearchHashAsync($"person-{Interlocked.Increment(ref people)}@bench.example", CancellationToken.None);
+            var key = FieldProtector.SubjectKeyId(hash);
+            await protector.EnsureKeyAsync(key, CancellationToken.None);
+            return (key, hash);
+        default:
+            return (null, null);
+    }
+}
+
 var ticketOptions = new Dictionary<bool, DbContextOptions<SqliteSupportDbContext>>
 {
     [false] = Options<SqliteSupportDbContext>("__ef_support", false),
@@ -55,15 +81,18 @@ var bookingOptions = new Dictionary<bool, DbContextOptions<SqliteSchedulingDbCon
     [true] = Options<SqliteSchedulingDbContext>("__ef_scheduling", true),
 };
 
-async Task WriteTicketAsync(bool encrypted)
+async Task WriteTicketAsync(string mode)
 {
-    await using var db = new SqliteSupportDbContext(ticketOptions[encrypted], tenant);
+    var (subjectKey, hash) = await SubjectAsync(mode);
+    await using var db = new SqliteSupportDbContext(ticketOptions[mode != "plain"], tenant);
     var now = DateTime.UtcNow;
     db.Tickets.Add(new Ticket
     {
         Id = Guid.CreateVersion7(),
         Number = Interlocked.Increment(ref number),
         OrganizationId = organization,
+        SubjectKeyId = subjectKey,
+        RequesterEmailHash = hash,
         RegionCode = "europe",
         Subject = "The export to our ERP fails since this morning",
         RequesterName = "Katrin Vogel",
@@ -75,9 +104,10 @@ async Task WriteTicketAsync(bool encrypted)
     await db.SaveChangesAsync();
 }
 
-async Task WriteBookingAsync(bool encrypted)
+async Task WriteBookingAsync(string mode)
 {
-    await using var db = new SqliteSchedulingDbContext(bookingOptions[encrypted]);
+    var (subjectKey, hash) = await SubjectAsync(mode);
+    await using var db = new SqliteSchedulingDbContext(bookingOptions[mode != "plain"]);
     var start = DateTime.UtcNow.AddDays(3);
     db.Bookings.Add(new Booking
     {
@@ -89,6 +119,8 @@ async Task WriteBookingAsync(bool encrypted)
         BufferMinutes = 15,
         ClientName = "Jordan Miles",
         ClientEmail = "jordan.miles@acme.example",
+        ClientEmailHash = hash,
+        SubjectKeyId = subjectKey,
         Notes = "Wants to see the lead-scoring dashboard.",
         ClientTimeZone = "America/New_York",
         Language = "en",
@@ -99,36 +131,42 @@ async Task WriteBookingAsync(bool encrypted)
     await db.SaveChangesAsync();
 }
 
+string[] modes = ["plain", "org-key", "own-key", "new-person"];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; load: {(await File.ReadAllTextAsync("/proc/loadavg")).Trim()}");
-Console.WriteLine($"SQLite (WAL, synchronous=NORMAL), {writes} writes per round, {rounds} rounds, one context + SaveChanges per write");
-foreach (var (name, write) in new (string, Func<bool, Task>)[] { ("ticket", WriteTicketAsync), ("booking", WriteBookingAsync) })
+Console.WriteLine($"SQLite (WAL, synchronous=NORMAL), {writes} writes per round and mode, {rounds} rounds, one context + SaveChanges per write");
+foreach (var (name, write) in new (string, Func<string, Task>)[] { ("ticket", WriteTicketAsync), ("booking", WriteBookingAsync) })
 {
-    // Warm-up: JIT, the organization's data key, connection pool.
+    // Warm-up: JIT, the organization's and the returning person's data keys, connection pool.
     for (var i = 0; i < 200; i++)
     {
-        await write(false);
-        await write(true);
+        foreach (var mode in modes)
+        {
+            await write(mode);
+        }
     }
 
-    var totals = new Dictionary<bool, TimeSpan> { [false] = TimeSpan.Zero, [true] = TimeSpan.Zero };
+    var totals = modes.ToDictionary(m => m, _ => TimeSpan.Zero);
     for (var round = 0; round < rounds; round++)
     {
-        foreach (var encrypted in round % 2 == 0 ? new[] { false, true } : [true, false])
+        foreach (var mode in modes.Skip(round % modes.Length).Concat(modes.Take(round % modes.Length)))
         {
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < writes; i++)
             {
-                await write(encrypted);
+                await write(mode);
             }
 
-            totals[encrypted] += clock.Elapsed;
+            totals[mode] += clock.Elapsed;
         }
     }
 
     var n = writes * rounds;
-    var plain = n / totals[false].TotalSeconds;
-    var sealedRate = n / totals[true].TotalSeconds;
-    Console.WriteLine($"{name,-8} plain {plain,8:F0} writes/s ({totals[false].TotalMilliseconds * 1000 / n,7:F1} µs)   encrypted {sealedRate,8:F0} writes/s ({totals[true].TotalMilliseconds * 1000 / n,7:F1} µs)   overhead {(plain / sealedRate - 1) * 100,5:F1} %");
+    var plain = n / totals["plain"].TotalSeconds;
+    foreach (var mode in modes)
+    {
+        var rate = n / totals[mode].TotalSeconds;
+        Console.WriteLine($"{name,-8} {mode,-10} {rate,8:F0} writes/s ({totals[mode].TotalMilliseconds * 1000 / n,7:F1} µs)   overhead {(plain / rate - 1) * 100,6:F1} %");
+    }
 }
 
 await ((Xunit.IAsyncLifetime)factory).DisposeAsync();

@@ -83,6 +83,7 @@ public static class PlatformModule
         services.AddValidation();
         services.AddNqbaRateLimiting();
         services.AddNqbaHttps();
+        services.AddNqbaReverseProxy();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
@@ -115,6 +116,7 @@ public static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseNqbaReverseProxy();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Services.GetRequiredService<IOptions<HttpsOptions>>().Value.RedirectHttp && !app.Environment.IsDevelopment())
         {

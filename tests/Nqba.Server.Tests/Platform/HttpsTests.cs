@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -37,6 +38,9 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
             start.Environment["Access__RequireMfaForStaff"] = "false";
             start.Environment["Backup__Enabled"] = "false";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            // The test client plays a reverse proxy on loopback; three sign-ins a minute per client make the limit quick to reach.
+            start.Environment["ReverseProxy__KnownProxies__0"] = "127.0.0.1";
+            start.Environment["RateLimits__SignInPerMinute"] = "3";
             _process = Process.Start(start)!;
             _ = _process.StandardOutput.ReadToEndAsync();
             _ = _process.StandardError.ReadToEndAsync();
@@ -124,6 +128,47 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
 
         Assert.True(response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, response.StatusCode.ToString());
         Assert.Equal($"https://127.0.0.1:{HttpsPort}/account/login?x=1", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task BehindATlsTerminatingProxy_ForwardedHttps_IsServedWithoutARedirect()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+        using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        forwarded.Headers.Add("X-Forwarded-Proto", "https");
+        forwarded.Headers.Add("X-Forwarded-For", "198.51.100.20");
+        forwarded.Headers.Host = "nqba.example"; // HSTS is never sent for loopback host names
+
+        var response = await http.SendAsync(forwarded);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"), "the proxy's HTTPS counts as HTTPS: HSTS is sent");
+    }
+
+    [Fact]
+    public async Task BehindAKnownProxy_EachForwardedClient_HasItsOwnSignInLimit()
+    {
+        using var https = Https();
+        async Task<HttpStatusCode> SignInAsync(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+            {
+                Content = JsonContent.Create(new { email = "nobody@proxy.example", password = "wrong-password-123" }),
+            };
+            request.Headers.Add("X-Forwarded-For", client);
+            return (await https.SendAsync(request)).StatusCode;
+        }
+
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            first.Add(await SignInAsync("198.51.100.7"));
+        }
+
+        var second = await SignInAsync("198.51.100.8");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.Unauthorized, second);
     }
 
     [Fact]
