@@ -7,6 +7,9 @@
 #   dotnet build src/Nqba.Server -c Release
 #   bench/http-wrk.sh [SECONDS] [CONNECTIONS] [THREADS]      (defaults 10, 8, 2)
 #
+# NQBA_WRK_CLIENTS=new (default): every booking is by a new client, whose own data key is created with it (the public
+# booking page's usual case); NQBA_WRK_CLIENTS=returning: all bookings by one client, whose key exists.
+#
 # Needs wrk (Debian: apt-get install wrk), curl and python3. The rate limits are lifted for the run (one client IP
 # would otherwise be throttled to 60 bookings a minute), so the server, not the limiter, is measured.
 set -euo pipefail
@@ -48,9 +51,10 @@ specialist=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0][
 for id in $(python3 -c 'import json,sys; print(" ".join(s["id"] for s in json.load(open(sys.argv[1])) if s["active"]))' "$work/specialists.json"); do
   curl -fs "$base/api/scheduling/specialists/$id/slots?type=discovery-30&from=$from&to=$window&timeZone=UTC" >"$work/slots-$id.json"
 done
-python3 - "$work" >"$work/bodies.txt" <<'PY'
+python3 - "$work" "${NQBA_WRK_CLIENTS:-new}" >"$work/bodies.txt" <<'PY'
 import datetime, glob, json, os, sys
 n = 0
+returning = sys.argv[2] == "returning"
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "slots-*.json"))):
     specialist = path.rsplit("slots-", 1)[1][:-5]
     last = None
@@ -60,7 +64,8 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "slots-*.json"))):
             last = start
             n += 1
             print(json.dumps({"meetingType": "discovery-30", "start": slot["start"], "specialistId": specialist,
-                              "name": f"Wrk Bench {n}", "email": f"wrk-bench-{n}@example.test", "timeZone": "Europe/Berlin"}))
+                              "name": f"Wrk Bench {n}", "email": "wrk-bench@example.test" if returning else f"wrk-bench-{n}@example.test",
+                              "timeZone": "Europe/Berlin"}))
 PY
 export NQBA_WRK_DIR="$repo/bench/wrk"
 head -n 200 "$work/bodies.txt" >"$work/warm-up.txt"
@@ -78,7 +83,7 @@ run "GET /healthz (baseline)" get.lua /healthz
 run "GET slots, one specialist, 7 days" get.lua "/api/scheduling/specialists/$specialist/slots?type=discovery-30&from=$from&to=$week&timeZone=America/New_York"
 run "GET slots, one specialist, 30 days" get.lua "/api/scheduling/specialists/$specialist/slots?type=discovery-30&from=$from&to=$month&timeZone=America/New_York"
 run "GET slots, unit flyfox-ai, 7 days" get.lua "/api/scheduling/units/flyfox-ai/slots?type=discovery-30&from=$from&to=$week&timeZone=America/New_York"
-run "POST booking (new slot each time)" booking.lua /
+run "POST booking (new slot each time, ${NQBA_WRK_CLIENTS:-new} client)" booking.lua /
 run "GET /api/status (public status JSON, 90-day bars)" get.lua /api/status
 run "GET /status (public status page, HTML)" get.lua /status
 run "GET /healthz (baseline, again)" get.lua /healthz
