@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Platform;
 using Nqba.Server.Platform.Protection;
 using Nqba.Testing;
@@ -129,6 +131,47 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
         Assert.Equal("Ada's note", readFromCache); // until the watcher looks, the cached key still works: that is the window
         Assert.True(readAfter, "after the watcher's look the destroyed key is no longer used");
         Assert.Equal(FieldProtector.ErasedValue, otherInstance.Unprotect(value));
+    }
+
+    [Fact]
+    public async Task ANewPersonsKey_IsWrittenInTheTransactionOfTheirFirstRecord_AndARollbackLeavesNoKey()
+    {
+        var person = Guid.NewGuid();
+        SurveyInvitation Survey() => new() { Id = Guid.NewGuid(), Kind = SurveyKind.Csat, Email = "first.time@client.example", EmailHash = "h-" + person, SubjectKeyId = person, SentAt = DateTime.UtcNow };
+        async Task<int> LiveKeysAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().DataKeys.CountAsync(k => k.OrganizationId == person && k.DestroyedAt == null);
+        }
+
+        int keysInsideTheTransaction;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Surveys.Add(Survey());
+            await db.SaveChangesAsync();
+            keysInsideTheTransaction = await db.Set<DataKey>().CountAsync(k => k.OrganizationId == person);
+            await transaction.RollbackAsync();
+        }
+
+        var keysAfterRollback = await LiveKeysAsync();
+        var saved = Survey();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+            db.Surveys.Add(saved);
+            await db.SaveChangesAsync();
+        }
+
+        // A fresh protector (another instance, nothing cached) reads the record with the key from the table.
+        using var fresh = new FieldProtector(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IMasterKeyProvider>(), factory.Services.GetRequiredService<ErasureJournal>(), TimeProvider.System);
+        var stored = Assert.Single(await RawColumnAsync($"SELECT \"Email\" FROM support_surveys WHERE \"EmailHash\" = 'h-{person}'"));
+
+        Assert.Equal(1, keysInsideTheTransaction);
+        Assert.Equal(0, keysAfterRollback);
+        Assert.Equal(1, await LiveKeysAsync());
+        Assert.Equal("first.time@client.example", fresh.Unprotect(stored));
     }
 
     private static async Task<bool> EventuallyAsync(Func<bool> condition)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,13 +16,24 @@ namespace Nqba.Server.Platform.Protection;
 /// again afterwards), and decrypted as entities are read; bytes whose key was destroyed read as empty. Queries cannot compare encrypted columns; search through keyed hashes instead.
 /// Residency: when the owning organization's zone has a store of its own, the ciphertext is written there and the
 /// column holds only a <see cref="ResidencyReference"/>; reading follows the reference into that zone's store.
+/// <para>
+/// A key owner without a data key yet (a new person, a new organization) gets one in the same transaction as the
+/// records it encrypts, when the context maps the key table (<see cref="DataKeyModel.MapDataKeys"/>): the key row is
+/// added to the save, and the key becomes the owner's active key for other writers only once that transaction has
+/// committed (at the end of the save, or at the commit of the caller's own transaction); a rollback forgets it.
+/// Otherwise the key is created beforehand in a transaction of its own, which on SQLite waits for the single write
+/// lock a second time.
+/// </para>
 /// </summary>
 internal sealed class FieldEncryptionInterceptor(FieldProtector protector, ResidencyStores stores, IResidencyResolver residency, TimeProvider time)
-    : ISaveChangesInterceptor, IMaterializationInterceptor
+    : ISaveChangesInterceptor, IMaterializationInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> EncryptedProperties = new();
     private readonly ConditionalWeakTable<DbContext, List<(EntityEntry Entry, string Property, object Plaintext)>> _pending = [];
     private readonly ConditionalWeakTable<DbContext, object> _subscribed = [];
+
+    // Keys created with a context's changes and not committed yet, by owner.
+    private readonly ConditionalWeakTable<DbContext, Dictionary<Guid, (DataKey Row, byte[] Key)>> _newKeys = [];
 
     // The store id each loaded entity's resident fields came from, so an update rewrites that value in place.
     private readonly ConditionalWeakTable<object, Dictionary<string, Guid>> _references = [];
@@ -39,7 +51,8 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
         var pending = _pending.GetOrCreateValue(context);
         pending.Clear();
         var resident = new Dictionary<string, List<(Guid Id, string Value)>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        // A list: new data key rows are added to the context while it is walked.
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var properties = PropertiesOf(entry.Metadata.ClrType);
             if (properties.Length == 0)
@@ -64,9 +77,9 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
                 var (plaintext, ciphertext, zoneValue) = member.CurrentValue switch
                 {
                     string text when !FieldProtector.IsProtected(text) && !ResidencyReference.IsReference(text) =>
-                        await ProtectTextAsync(owned?.OwnerOrganizationId, text, cancellationToken),
+                        ProtectText(await KeyForAsync(context, owned?.OwnerOrganizationId, cancellationToken), text),
                     byte[] bytes when !FieldProtector.IsProtected(bytes) && !ResidencyReference.IsReference(bytes) =>
-                        await ProtectBytesAsync(owned?.OwnerOrganizationId, bytes, cancellationToken),
+                        ProtectBytes(await KeyForAsync(context, owned?.OwnerOrganizationId, cancellationToken), bytes),
                     _ => (null, null, null),
                 };
                 if (plaintext is null)
@@ -110,12 +123,22 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Restore(eventData.Context, saved: true);
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            EndNewKeys(eventData.Context, committed: true); // the save's own transaction has committed
+        }
+
         return ValueTask.FromResult(result);
     }
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Restore(eventData.Context, saved: false);
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            EndNewKeys(eventData.Context, committed: false); // in the caller's transaction, a retry saves them again
+        }
+
         return Task.CompletedTask;
     }
 
@@ -191,17 +214,92 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
         return entity;
     }
 
-    private async Task<(object? Plaintext, object? Ciphertext, string? ZoneValue)> ProtectTextAsync(Guid? organizationId, string text, CancellationToken cancellationToken)
+    private static (object? Plaintext, object? Ciphertext, string? ZoneValue) ProtectText((Guid Id, byte[] Key) key, string text)
     {
-        var ciphertext = await protector.ProtectAsync(organizationId, text, cancellationToken);
+        var ciphertext = FieldProtector.Protect(key.Id, key.Key, text);
         return (text, ciphertext, ciphertext);
     }
 
-    private async Task<(object? Plaintext, object? Ciphertext, string? ZoneValue)> ProtectBytesAsync(Guid? organizationId, byte[] bytes, CancellationToken cancellationToken)
+    private static (object? Plaintext, object? Ciphertext, string? ZoneValue) ProtectBytes((Guid Id, byte[] Key) key, byte[] bytes)
     {
-        var ciphertext = await protector.ProtectBytesAsync(organizationId, bytes, cancellationToken);
+        var ciphertext = FieldProtector.ProtectBytes(key.Id, key.Key, bytes);
         return (bytes, ciphertext, Convert.ToBase64String(ciphertext));
     }
+
+    /// <summary>The owner's data key for this save: cached, found, created with the save, or created beforehand.</summary>
+    private async Task<(Guid Id, byte[] Key)> KeyForAsync(DbContext context, Guid? owner, CancellationToken cancellationToken)
+    {
+        if (protector.TryGetActiveKey(owner, out var id, out var key))
+        {
+            return (id, key);
+        }
+
+        if (owner is not { } ownerId || context.Model.FindEntityType(typeof(DataKey)) is null)
+        {
+            return await protector.ActiveKeyAsync(owner, DataKeyPurpose.Fields, cancellationToken);
+        }
+
+        var created = _newKeys.GetOrCreateValue(context);
+        if (created.TryGetValue(ownerId, out var pending))
+        {
+            return (pending.Row.Id, pending.Key);
+        }
+
+        // Looked up through the saving context itself: no second context and connection (and, inside the caller's
+        // transaction, the same snapshot the records are written in).
+        var found = await context.Set<DataKey>().AsNoTracking()
+            .Where(k => k.OrganizationId == owner && k.Purpose == DataKeyPurpose.Fields && k.DestroyedAt == null)
+            .OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            return protector.UseFoundKey(found);
+        }
+
+        var (row, plain) = protector.CreatePendingKey(owner);
+        context.Add(row);
+        created[ownerId] = (row, plain);
+        return (row.Id, plain);
+    }
+
+    /// <summary>The keys created with the context's changes are committed (promote) or not (forget, and unsave the rows).</summary>
+    private void EndNewKeys(DbContext? context, bool committed)
+    {
+        if (context is null || !_newKeys.TryGetValue(context, out var created) || created.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (row, _) in created.Values)
+        {
+            if (committed)
+            {
+                protector.PromoteKey(row);
+            }
+            else
+            {
+                protector.DiscardKey(row);
+                context.Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        created.Clear();
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndNewKeys(eventData.Context, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => EndNewKeys(eventData.Context, committed: true);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndNewKeys(eventData.Context, committed: false);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => EndNewKeys(eventData.Context, committed: false);
 
     /// <summary>Shows plaintext again; after a successful save the plaintext is also the new original value.</summary>
     private void Restore(DbContext? context, bool saved)

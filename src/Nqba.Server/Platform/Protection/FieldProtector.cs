@@ -41,6 +41,12 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     public async Task<string> ProtectAsync(Guid? organizationId, string plaintext, CancellationToken cancellationToken)
     {
         var (id, key) = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);
+        return Protect(id, key, plaintext);
+    }
+
+    /// <summary>Encrypts text under the given data key (see <see cref="ProtectAsync"/>).</summary>
+    internal static string Protect(Guid id, byte[] key, string plaintext)
+    {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var output = new byte[16 + NonceSize + TagSize + plain.Length];
         id.TryWriteBytes(output);
@@ -87,6 +93,12 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     public async Task<byte[]> ProtectBytesAsync(Guid? organizationId, byte[] plaintext, CancellationToken cancellationToken)
     {
         var (id, key) = await ActiveKeyAsync(organizationId, DataKeyPurpose.Fields, cancellationToken);
+        return ProtectBytes(id, key, plaintext);
+    }
+
+    /// <summary>Encrypts bytes under the given data key (see <see cref="ProtectBytesAsync"/>).</summary>
+    internal static byte[] ProtectBytes(Guid id, byte[] key, byte[] plaintext)
+    {
         var output = new byte[BytesHeader + NonceSize + TagSize + plaintext.Length];
         BytesMarker.CopyTo(output);
         id.TryWriteBytes(output.AsSpan(BytesMarker.Length, 16));
@@ -264,7 +276,58 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return keys.Count;
     }
 
-    private async Task<(Guid Id, byte[] Key)> ActiveKeyAsync(Guid? organizationId, DataKeyPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>The owner's field key if this instance has it cached as the active one.</summary>
+    internal bool TryGetActiveKey(Guid? owner, out Guid id, out byte[] key)
+    {
+        if (_active.TryGetValue((owner, DataKeyPurpose.Fields), out id) && _keys.TryGetValue(id, out var cached) && cached is not null)
+        {
+            key = cached;
+            return true;
+        }
+
+        key = [];
+        return false;
+    }
+
+    /// <summary>
+    /// Makes a live key row the caller read from the key table (through its own context) the owner's active key here,
+    /// unwrapping it once.
+    /// </summary>
+    internal (Guid Id, byte[] Key) UseFoundKey(DataKey row)
+    {
+        var key = _keys.GetOrAdd(row.Id, _ => masterKeys.Unwrap(row.MasterKeyId, row.WrappedKey!))!;
+        _active[(row.OrganizationId, row.Purpose)] = row.Id;
+        return (row.Id, key);
+    }
+
+    /// <summary>
+    /// A new field key for the owner whose row the caller inserts in its own transaction, with the records it
+    /// encrypts: no second write transaction, and no key row without its records or records without their key.
+    /// Usable by the caller at once; other writers get it only after <see cref="PromoteKey"/> (the commit).
+    /// </summary>
+    internal (DataKey Row, byte[] Key) CreatePendingKey(Guid? owner)
+    {
+        var plain = RandomNumberGenerator.GetBytes(32);
+        var row = new DataKey
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = owner,
+            Purpose = DataKeyPurpose.Fields,
+            MasterKeyId = masterKeys.CurrentKeyId,
+            WrappedKey = masterKeys.Wrap(plain),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        _keys[row.Id] = plain;
+        return (row, plain);
+    }
+
+    /// <summary>The pending key's row was committed: it becomes the owner's active key here (unless one already is).</summary>
+    internal void PromoteKey(DataKey row) => _active.TryAdd((row.OrganizationId, row.Purpose), row.Id);
+
+    /// <summary>The pending key's row was not written (the transaction rolled back): forget it.</summary>
+    internal void DiscardKey(DataKey row) => _keys.TryRemove(row.Id, out _);
+
+    internal async Task<(Guid Id, byte[] Key)> ActiveKeyAsync(Guid? organizationId, DataKeyPurpose purpose, CancellationToken cancellationToken)
     {
         if (_active.TryGetValue((organizationId, purpose), out var cachedId) && _keys.TryGetValue(cachedId, out var cached) && cached is not null)
         {

@@ -4,6 +4,7 @@ using Nqba.Server.Modules.Intake.Contacts;
 using Nqba.Server.Modules.Intake.Leads;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Intake.Persistence;
@@ -30,6 +31,7 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox();
+        modelBuilder.MapDataKeys();
         modelBuilder.Entity<Lead>(b =>
         {
             b.ToTable("intake_leads");

@@ -80,10 +80,9 @@ internal sealed class BookingService(
 
         var email = request.Email!.Trim();
         var emailHash = await protector.SearchHashAsync(email, cancellationToken);
-        // The client's data key, shared by all of their bookings (erasure destroys it), exists before the write lock
-        // is taken: creating it writes another table through another connection, which on SQLite would wait for it.
+        // The client's data key, shared by all of their bookings (erasure destroys it); a first-time client's is
+        // created with the booking, in its transaction (see FieldEncryptionInterceptor).
         var subjectKey = FieldProtector.SubjectKeyId(emailHash);
-        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
 
         void Fill(Booking booking)

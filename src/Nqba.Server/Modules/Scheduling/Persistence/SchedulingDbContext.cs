@@ -7,6 +7,7 @@ using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Reminders;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Scheduling.Persistence;
 
@@ -38,6 +39,7 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox();
+        modelBuilder.MapDataKeys();
         modelBuilder.Entity<MeetingType>(b =>
         {
             b.ToTable("scheduling_meeting_types");

@@ -83,10 +83,9 @@ internal sealed class ChatService(
             return Error.Validation(fields);
         }
 
-        // The visitor's own data key must exist before the write: creating it writes the key table through another connection.
+        // The visitor's own data key; a first-time visitor's is created with the conversation, in its transaction.
         var emailHash = await protector.SearchHashAsync(request.Email!, cancellationToken);
         var subjectKey = FieldProtector.SubjectKeyId(emailHash);
-        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var now = Now();
         var conversation = new ChatConversation
         {

@@ -4,6 +4,7 @@ using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Support.Persistence;
@@ -40,6 +41,7 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox();
+        modelBuilder.MapDataKeys();
         modelBuilder.Entity<Ticket>(b =>
         {
             b.ToTable("support_tickets");

@@ -59,10 +59,9 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
 
     private async Task<SurveyInvitation> CreateAsync(SurveyKind kind, string address, Guid? organization, Guid? ticketId, CancellationToken cancellationToken)
     {
-        // The person's own data key must exist before the write: creating it writes the key table through another connection.
+        // The person's own data key (the one their tickets use); created with the invitation if they have none yet.
         var hash = await protector.SearchHashAsync(address, cancellationToken);
         var subjectKey = FieldProtector.SubjectKeyId(hash);
-        await protector.EnsureKeyAsync(subjectKey, cancellationToken);
         var invitation = new SurveyInvitation
         {
             Id = Guid.CreateVersion7(),

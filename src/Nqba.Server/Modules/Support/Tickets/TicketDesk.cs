@@ -68,11 +68,10 @@ internal sealed class TicketDesk(
         }
 
         // A requester with an address gets a data key of their own, shared by all of their tickets: erasing them
-        // destroys it. It must exist before the write: creating it writes the key table through another connection.
+        // destroys it. A first-time requester's is created with the ticket, in its transaction.
         var requesterEmail = request.RequesterEmail?.Trim();
         var requesterHash = string.IsNullOrEmpty(requesterEmail) ? null : await protector.SearchHashAsync(requesterEmail, cancellationToken);
         var subjectKey = requesterHash is null ? (Guid?)null : FieldProtector.SubjectKeyId(requesterHash);
-        await protector.EnsureKeyAsync(subjectKey ?? request.OrganizationId, cancellationToken);
         var ticket = new Ticket
         {
             Id = Guid.CreateVersion7(),

@@ -490,6 +490,46 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Protection.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("OrganizationId", "Purpose");
+
+                    b.ToTable("platform_data_keys", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 using Nqba.Server.Modules.Support.Knowledge;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Support.Chat.Persistence;
@@ -30,6 +31,7 @@ internal class SupportChatDbContext(DbContextOptions options, ITenantContext ten
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox();
+        modelBuilder.MapDataKeys();
         modelBuilder.Entity<KbCategory>(b =>
         {
             b.ToTable("support_kb_categories");

@@ -588,6 +588,46 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Protection.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("OrganizationId", "Purpose");
+
+                    b.ToTable("platform_data_keys", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Support.Assignment.SupportAgent", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Support.Assignment.SupportTeam", null)

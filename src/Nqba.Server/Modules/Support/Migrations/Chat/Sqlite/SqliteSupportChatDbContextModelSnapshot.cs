@@ -356,6 +356,46 @@ namespace Nqba.Server.Modules.Support.Migrations.Chat.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Protection.DataKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DestroyedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MasterKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DestroyedAt");
+
+                    b.HasIndex("OrganizationId", "Purpose");
+
+                    b.ToTable("platform_data_keys", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Support.Chat.ChatMessage", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Support.Chat.ChatConversation", null)
