@@ -229,7 +229,7 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
     /// <summary>The owner's data key for this save: cached, found, created with the save, or created beforehand.</summary>
     private async Task<(Guid Id, byte[] Key)> KeyForAsync(DbContext context, Guid? owner, CancellationToken cancellationToken)
     {
-        if (protector.TryGetActiveKey(owner, out var id, out var key))
+        if (protector.TryGetActiveKey(owner, DataKeyPurpose.Fields, out var id, out var key))
         {
             return (id, key);
         }
@@ -247,15 +247,12 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
 
         // Looked up through the saving context itself: no second context and connection (and, inside the caller's
         // transaction, the same snapshot the records are written in).
-        var found = await context.Set<DataKey>().AsNoTracking()
-            .Where(k => k.OrganizationId == owner && k.Purpose == DataKeyPurpose.Fields && k.DestroyedAt == null)
-            .OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        if (found is not null)
+        if (await FieldProtector.FindLiveKeyAsync(context.Set<DataKey>(), owner, DataKeyPurpose.Fields, cancellationToken) is { } found)
         {
             return protector.UseFoundKey(found);
         }
 
-        var (row, plain) = protector.CreatePendingKey(owner);
+        var (row, plain) = protector.CreateKey(owner, DataKeyPurpose.Fields);
         context.Add(row);
         created[ownerId] = (row, plain);
         return (row.Id, plain);

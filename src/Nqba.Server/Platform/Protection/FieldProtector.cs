@@ -276,10 +276,10 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return keys.Count;
     }
 
-    /// <summary>The owner's field key if this instance has it cached as the active one.</summary>
-    internal bool TryGetActiveKey(Guid? owner, out Guid id, out byte[] key)
+    /// <summary>The owner's key of the purpose if this instance has it cached as the active one.</summary>
+    internal bool TryGetActiveKey(Guid? owner, DataKeyPurpose purpose, out Guid id, out byte[] key)
     {
-        if (_active.TryGetValue((owner, DataKeyPurpose.Fields), out id) && _keys.TryGetValue(id, out var cached) && cached is not null)
+        if (_active.TryGetValue((owner, purpose), out id) && _keys.TryGetValue(id, out var cached) && cached is not null)
         {
             key = cached;
             return true;
@@ -289,10 +289,13 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return false;
     }
 
-    /// <summary>
-    /// Makes a live key row the caller read from the key table (through its own context) the owner's active key here,
-    /// unwrapping it once.
-    /// </summary>
+    /// <summary>The owner's live key of the purpose in a key table (the oldest, if a race made two), or null.</summary>
+    internal static Task<DataKey?> FindLiveKeyAsync(IQueryable<DataKey> keys, Guid? owner, DataKeyPurpose purpose, CancellationToken cancellationToken) =>
+        keys.AsNoTracking()
+            .Where(k => k.OrganizationId == owner && k.Purpose == purpose && k.DestroyedAt == null)
+            .OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Makes a live key row read from the key table the owner's active key here, unwrapping it once.</summary>
     internal (Guid Id, byte[] Key) UseFoundKey(DataKey row)
     {
         var key = _keys.GetOrAdd(row.Id, _ => masterKeys.Unwrap(row.MasterKeyId, row.WrappedKey!))!;
@@ -301,18 +304,18 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     }
 
     /// <summary>
-    /// A new field key for the owner whose row the caller inserts in its own transaction, with the records it
-    /// encrypts: no second write transaction, and no key row without its records or records without their key.
-    /// Usable by the caller at once; other writers get it only after <see cref="PromoteKey"/> (the commit).
+    /// A new key for the owner, wrapped under the current master key, whose row the caller inserts. The interceptor
+    /// inserts it in the transaction of the records it encrypts (no second write transaction, and no key row without
+    /// its records); other writers get it only after <see cref="PromoteKey"/> (the commit).
     /// </summary>
-    internal (DataKey Row, byte[] Key) CreatePendingKey(Guid? owner)
+    internal (DataKey Row, byte[] Key) CreateKey(Guid? owner, DataKeyPurpose purpose)
     {
         var plain = RandomNumberGenerator.GetBytes(32);
         var row = new DataKey
         {
             Id = Guid.CreateVersion7(),
             OrganizationId = owner,
-            Purpose = DataKeyPurpose.Fields,
+            Purpose = purpose,
             MasterKeyId = masterKeys.CurrentKeyId,
             WrappedKey = masterKeys.Wrap(plain),
             CreatedAt = time.GetUtcNow().UtcDateTime,
@@ -321,15 +324,16 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         return (row, plain);
     }
 
-    /// <summary>The pending key's row was committed: it becomes the owner's active key here (unless one already is).</summary>
+    /// <summary>The new key's row was committed: it becomes the owner's active key here (unless one already is).</summary>
     internal void PromoteKey(DataKey row) => _active.TryAdd((row.OrganizationId, row.Purpose), row.Id);
 
-    /// <summary>The pending key's row was not written (the transaction rolled back): forget it.</summary>
+    /// <summary>The new key's row was not written (the transaction rolled back): forget it.</summary>
     internal void DiscardKey(DataKey row) => _keys.TryRemove(row.Id, out _);
 
+    /// <summary>The owner's active key of the purpose: cached, read from the key table, or created there now.</summary>
     internal async Task<(Guid Id, byte[] Key)> ActiveKeyAsync(Guid? organizationId, DataKeyPurpose purpose, CancellationToken cancellationToken)
     {
-        if (_active.TryGetValue((organizationId, purpose), out var cachedId) && _keys.TryGetValue(cachedId, out var cached) && cached is not null)
+        if (TryGetActiveKey(organizationId, purpose, out var cachedId, out var cached))
         {
             return (cachedId, cached);
         }
@@ -339,29 +343,15 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var existing = await db.DataKeys.AsNoTracking()
-                .Where(k => k.OrganizationId == organizationId && k.Purpose == purpose && k.DestroyedAt == null)
-                .OrderBy(k => k.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            var existing = await FindLiveKeyAsync(db.DataKeys, organizationId, purpose, cancellationToken);
             if (existing is null)
             {
-                var plain = RandomNumberGenerator.GetBytes(32);
-                existing = new DataKey
-                {
-                    Id = Guid.CreateVersion7(),
-                    OrganizationId = organizationId,
-                    Purpose = purpose,
-                    MasterKeyId = masterKeys.CurrentKeyId,
-                    WrappedKey = masterKeys.Wrap(plain),
-                    CreatedAt = time.GetUtcNow().UtcDateTime,
-                };
+                (existing, _) = CreateKey(organizationId, purpose);
                 db.DataKeys.Add(existing);
                 await db.SaveChangesAsync(cancellationToken);
-                _keys[existing.Id] = plain;
             }
 
-            var key = _keys.GetOrAdd(existing.Id, _ => masterKeys.Unwrap(existing.MasterKeyId, existing.WrappedKey!))!;
-            _active[(organizationId, purpose)] = existing.Id;
-            return (existing.Id, key);
+            return UseFoundKey(existing);
         }
         finally
         {
