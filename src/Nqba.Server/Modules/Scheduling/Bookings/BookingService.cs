@@ -119,9 +119,6 @@ internal sealed class BookingService(
                 return target.Error;
             }
 
-            // The organization's data key must exist before the write lock is taken: creating it writes another
-            // table through another connection, which on SQLite would wait for this very lock.
-            await protector.ProtectAsync(target.Value.OrganizationId, string.Empty, cancellationToken);
             var link = await video.CreateAsync(VideoRequest(target.Value.Type, target.Value.Start), cancellationToken);
             booked = await PlaceAsync(target.Value, null, specialist =>
             {
@@ -350,7 +347,6 @@ internal sealed class BookingService(
             return Error.Conflict("The held slot's specialist or meeting type is no longer available; choose another slot.");
         }
 
-        await protector.ProtectAsync(hold.OrganizationId, string.Empty, cancellationToken);
         var link = await video.CreateAsync(VideoRequest(type, Instant.FromDateTimeUtc(DateTime.SpecifyKind(hold.Start, DateTimeKind.Utc))), cancellationToken);
         await using var transaction = await SpecialistLock.BeginAsync(db, hold.SpecialistId, cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == holdId, cancellationToken);

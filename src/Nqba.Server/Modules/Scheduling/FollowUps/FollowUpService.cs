@@ -19,7 +19,6 @@ namespace Nqba.Server.Modules.Scheduling.FollowUps;
 internal sealed class FollowUpService(
     SchedulingDbContext db,
     BookingService bookings,
-    FieldProtector protector,
     IAuditLedger audit,
     IOptions<SchedulingOptions> options,
     TimeProvider time)
@@ -58,8 +57,6 @@ internal sealed class FollowUpService(
             return Error.Validation(fields);
         }
 
-        // Data key first: creating it writes through another connection, which on SQLite would wait for this lock.
-        await protector.ProtectAsync(current.OrganizationId, string.Empty, cancellationToken);
         await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
