@@ -154,6 +154,13 @@ public sealed class FieldProtector(IServiceScopeFactory scopes, IMasterKeyProvid
     public Task<int> DestroyOrganizationKeysAsync(Guid organizationId, CancellationToken cancellationToken) =>
         DestroyOrganizationKeysAsync([organizationId], cancellationToken);
 
+    /// <summary>
+    /// Crypto-shredding of the key owners a module's records name (their <c>SubjectKeyId</c>s): null (records under
+    /// their organization's key) and repeats are skipped.
+    /// </summary>
+    public Task<int> DestroyOrganizationKeysAsync(IEnumerable<Guid?> owners, CancellationToken cancellationToken) =>
+        DestroyOrganizationKeysAsync([.. owners.OfType<Guid>().Distinct()], cancellationToken);
+
     /// <summary>Crypto-shredding of several owners at once (the people in an erasure): one query, one journal append.</summary>
     public async Task<int> DestroyOrganizationKeysAsync(IReadOnlyCollection<Guid> owners, CancellationToken cancellationToken)
     {

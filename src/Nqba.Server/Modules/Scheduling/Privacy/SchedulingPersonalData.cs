@@ -60,9 +60,8 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db, FieldProtec
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var bookings = await BookingsOf(subject).ToListAsync(cancellationToken);
-        var keys = bookings.Select(b => b.SubjectKeyId).OfType<Guid>().Distinct().ToList();
         var count = await RedactAsync(bookings, cancellationToken);
-        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
+        await protector.DestroyOrganizationKeysAsync(bookings.Select(b => b.SubjectKeyId), cancellationToken);
         return count;
     }
 

@@ -46,9 +46,8 @@ internal sealed class ChatPersonalData(SupportChatDbContext db, FieldProtector p
     public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
     {
         var conversations = await ConversationsOfAsync(subject, track: true, cancellationToken);
-        var keys = conversations.Select(c => c.SubjectKeyId).OfType<Guid>().Distinct().ToList();
         var count = await RedactAsync(conversations, cancellationToken);
-        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
+        await protector.DestroyOrganizationKeysAsync(conversations.Select(c => c.SubjectKeyId), cancellationToken);
         return count;
     }
 

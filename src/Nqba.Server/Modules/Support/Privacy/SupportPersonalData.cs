@@ -61,9 +61,8 @@ internal sealed class SupportPersonalData(SupportDbContext db, FieldProtector pr
         var tickets = await TicketsOfAsync(subject, track: true, cancellationToken);
         // The score stays for the CSAT/NPS figures; the address, its hash (which would find the person again) and the comment go.
         var surveys = await SurveysOfAsync(subject, track: true, cancellationToken);
-        var keys = tickets.Select(t => t.SubjectKeyId).Concat(surveys.Select(s => s.SubjectKeyId)).OfType<Guid>().Distinct().ToList();
         var count = await RedactAsync(tickets, surveys, cancellationToken);
-        await protector.DestroyOrganizationKeysAsync(keys, cancellationToken);
+        await protector.DestroyOrganizationKeysAsync(tickets.Select(t => t.SubjectKeyId).Concat(surveys.Select(s => s.SubjectKeyId)), cancellationToken);
         return count;
     }
 
