@@ -139,6 +139,12 @@ if [[ $postgres -eq 1 ]]; then
   run_tests server-postgres tests/Nqba.Server.Tests NQBA_TEST_DB=postgres
 fi
 if [[ $browser -eq 1 ]]; then
+  # axe-core for the accessibility checks, from the npm registry (never committed); the tests unpack it.
+  step "npm pack axe-core@4 (into artifacts/axe)"
+  mkdir -p "$repo/artifacts/axe"
+  if ! compgen -G "$repo/artifacts/axe/axe-core-*.tgz" >/dev/null; then
+    (cd "$repo/artifacts/axe" && npm pack axe-core@4 --silent)
+  fi
   run_tests browser tests/Nqba.Browser.Tests NQBA_CHROMIUM="$chromium"
 fi
 

@@ -43,7 +43,7 @@ public sealed class BrowserFixture : NqbaFactory
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-US", string? timeZone = null)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-US", string? timeZone = null, bool axe = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -54,6 +54,12 @@ public sealed class BrowserFixture : NqbaFactory
         });
         // Generous: the first page of a cold server on a 2-core CI machine compiles a lot.
         context.SetDefaultTimeout(60_000);
+        if (axe)
+        {
+            // Evaluated through the DevTools protocol on every document: the pages' script-src 'self' does not block it.
+            await context.AddInitScriptAsync(await AxeCore.ScriptAsync());
+        }
+
         return await context.NewPageAsync();
     }
 }

@@ -53,7 +53,8 @@ public sealed class StatusPageTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal("Up", states[89]);
         Assert.Equal("Up", states[0]);
         Assert.Equal(89, states.Count(s => s == "Up"));
-        Assert.Equal("rgb(224, 93, 68)", await bars.Nth(86).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        // The down colour (--danger, 6.1:1 on white).
+        Assert.Equal("rgb(180, 35, 24)", await bars.Nth(86).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         Assert.Contains("Goliath Trade", await page.Locator("[data-testid=unit-goliath-trade] h2").InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"));
     }

@@ -118,6 +118,9 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["RateLimits:SignInPerMinute"] = "100000",
             ["Backup:Enabled"] = "false",
             ["RateLimits:PublicFormsPerMinute"] = "100000",
+            // The tests' own HTTP services (monitored services, calendar feeds, video vendors) listen on 127.0.0.1,
+            // which the outbound policy refuses by default; OutboundPolicyTests replaces this entry.
+            ["Outbound:AllowedHosts:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in Settings)
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -10,7 +12,9 @@ using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Observability;
+using Nqba.Server.Platform.Outbound;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Residency;
 using Nqba.Server.Platform.Seeding;
@@ -52,13 +56,26 @@ public static class PlatformModule
         services.AddScoped<IDataSeeder, CompanySeeder>();
         services.AddScoped<ICompanyDirectory, CompanyDirectory>();
 
-        services.AddDataProtection().SetApplicationName("nqba").PersistKeysToDbContext<PlatformDbContext>();
+        // The key ring lives in the database with its secrets encrypted under the master key (kept outside it).
+        services.AddDataProtection().SetApplicationName("nqba");
+        services.AddSingleton<MasterKeyXmlEncryptor>();
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+        {
+            o.XmlRepository = new MasterKeyEncryptedXmlRepository(
+                new EntityFrameworkCoreXmlRepository<PlatformDbContext>(sp, sp.GetRequiredService<ILoggerFactory>()),
+                sp.GetRequiredService<ILogger<MasterKeyEncryptedXmlRepository>>());
+            o.XmlEncryptor = sp.GetRequiredService<MasterKeyXmlEncryptor>();
+        });
+        services.AddScoped<IDataSeeder, DataProtectionKeyEncryption>();
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
         services.AddHostedService<BackupScheduler>();
         services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
+        services.AddHostedService<KeyRingStartupCheck>();
+        services.AddSingleton<ServerLock>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerLock>());
         services.AddSingleton<ErasureJournal>();
         services.AddSingleton<FieldProtector>();
         services.AddSingleton<FieldEncryptionInterceptor>();
@@ -68,11 +85,17 @@ public static class PlatformModule
         services.AddSingleton<ICliVerb, KeysVerb>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<AuditChainKey>();
+        services.AddSingleton<AuditAnchorFile>();
+        services.AddScoped<IDataSeeder, AuditChainStartup>();
+        services.AddPersonalData<MailOutbox>();
         services.AddSingleton<IAuditLedger, AuditLedger>();
+        services.AddOptions<OutboundOptions>().BindConfiguration(OutboundOptions.SectionName);
+        services.AddSingleton<OutboundPolicy>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new DefinedEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
@@ -88,7 +111,11 @@ public static class PlatformModule
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
-            .Configure<IOptions<HttpLimitsOptions>>((o, limits) => o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<HttpLimitsOptions>>((o, limits) =>
+            {
+                o.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes;
+                o.AddServerHeader = false; // "Server: Kestrel" tells an attacker what to try
+            });
         services.AddOptions<FormOptions>().Configure<IOptions<HttpLimitsOptions>>((o, limits) => o.MultipartBodyLengthLimit = limits.Value.MaxRequestBodyBytes);
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
@@ -122,11 +149,16 @@ public static class PlatformModule
         {
             // Redirects only when an HTTPS address is configured (the default Urls include one).
             app.UseHsts();
-            app.UseHttpsRedirection();
+
+            // Liveness and readiness answer on every address the server listens on: load balancers and the
+            // platform's own self-check probe the plain-HTTP address, where a redirect to a self-signed HTTPS
+            // certificate would read as an outage.
+            app.UseWhen(c => !IsHealthProbe(c.Request.Path), a => a.UseMiddleware<HttpsRedirectMiddleware>());
         }
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<QueryStringGuardMiddleware>();
         app.UseOpenTelemetryPrometheusScrapingEndpoint();
         app.Use(async (context, next) =>
         {
@@ -147,6 +179,10 @@ public static class PlatformModule
         });
         return app;
     }
+
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/readyz", StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication UsePlatformAudit(this WebApplication app)
     {

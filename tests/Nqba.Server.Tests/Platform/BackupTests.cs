@@ -85,7 +85,39 @@ public sealed class BackupTests(NqbaFactory factory) : IClassFixture<NqbaFactory
         Assert.True(report.Succeeded, report.ToString());
         Assert.True(report.RowCountsMatch);
         Assert.StartsWith("ok, ", report.AuditChain, StringComparison.Ordinal);
-        Assert.Equal(report, await backups.LastDrillAsync(CancellationToken.None));
+        Assert.Equal(JsonSerializer.Serialize(report), JsonSerializer.Serialize(await backups.LastDrillAsync(CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Drill_ReportsEachTablesRowCounts()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await admin.PostAsJsonAsync("/api/clients", new { name = "Counted GmbH", regionCode = "europe" });
+        var backups = factory.Services.GetRequiredService<BackupService>();
+        await backups.CreateAsync(null, CancellationToken.None);
+
+        var report = await backups.DrillAsync(null, CancellationToken.None);
+        var drill = await CommandLineTests.RunNqbaAsync(factory.ContentRoot, Environment, "backup", "drill");
+
+        var tables = Assert.IsAssignableFrom<IReadOnlyList<DrillTableCount>>(report.Tables);
+        Assert.Contains(tables, t => t.Table == "access_organizations" && t.AtBackup > 0 && t.Matches);
+        Assert.Contains(tables, t => t.Table == "platform_audit" && t.Restored == t.AtBackup);
+        Assert.All(tables, t => Assert.True(t.Matches, t.ToString()));
+        Assert.True(drill.ExitCode == 0, drill.Stderr);
+        Assert.Matches(@"(?m)^\s+access_organizations\t\d+\t\d+\tok$", drill.Stdout);
+    }
+
+    [Fact]
+    public async Task Restore_WhileTheServerRuns_IsRefused()
+    {
+        var backups = factory.Services.GetRequiredService<BackupService>();
+        var backup = await backups.CreateAsync(null, CancellationToken.None);
+
+        var restore = await CommandLineTests.RunNqbaAsync(factory.ContentRoot, Environment, "backup", "restore", backup.Path, "--yes");
+
+        Assert.Equal(2, restore.ExitCode);
+        Assert.Contains("the server is running", restore.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("restored", restore.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

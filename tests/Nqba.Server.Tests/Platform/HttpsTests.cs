@@ -172,6 +172,43 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
     }
 
     [Fact]
+    public async Task PlainHttp_WithAForeignHostHeader_RedirectsToTheServersOwnHost()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Host = "evil.example";
+
+        var response = await http.SendAsync(request);
+
+        Assert.True(response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect or HttpStatusCode.Redirect, response.StatusCode.ToString());
+        Assert.Equal($"https://127.0.0.1:{HttpsPort}/account/login", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Responses_CarryNoServerHeader()
+    {
+        using var https = Https();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+
+        var page = await https.GetAsync("/account/login");
+        var redirect = await http.GetAsync("/");
+        var missing = await https.GetAsync("/no-such-page-" + Guid.NewGuid());
+
+        Assert.All(new[] { page, redirect, missing }, r => Assert.False(r.Headers.Contains("Server"), string.Join(",", r.Headers.Server)));
+    }
+
+    [Fact]
+    public async Task AntiforgeryCookieOverHttps_IsSecure()
+    {
+        using var https = Https();
+
+        var page = await https.GetAsync("/account/login");
+
+        var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie.Split(';').Select(a => a.Trim().ToLowerInvariant()));
+    }
+
+    [Fact]
     public async Task Https_SendsHsts_ForItsHostName()
     {
         using var https = Https();

@@ -81,6 +81,28 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task MissingKeyRing_WithEncryptedData_FailsAtStartWithACannotStartLine()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "keys.db")}",
+            ["Urls"] = "http://127.0.0.1:0",
+        };
+        var migrated = await CommandLineTests.RunNqbaAsync(_directory, environment, "migrate");
+        Assert.Equal(0, migrated.ExitCode);
+        var keyFile = Path.Combine(_directory, "data", "keys", "master-keys.json");
+        Assert.True(File.Exists(keyFile), keyFile);
+        File.Delete(keyFile);
+
+        var (exit, _, stderr) = await CommandLineTests.RunNqbaAsync(_directory, environment);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("nqba: cannot start: the master key", stderr, StringComparison.Ordinal);
+        Assert.Contains("Protection:MasterKeyFile", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OutOfRangeSetting_NamesTheSetting_AndExits2()
     {
         var (exit, _, stderr) = await CommandLineTests.RunNqbaAsync(_directory, new Dictionary<string, string>

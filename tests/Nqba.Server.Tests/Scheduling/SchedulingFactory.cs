@@ -100,6 +100,18 @@ public class SchedulingFactory : NqbaFactory
         return date;
     }
 
+    /// <summary>The first workday after <paramref name="date"/>.</summary>
+    public static LocalDate WorkdayAfter(LocalDate date)
+    {
+        do
+        {
+            date = date.PlusDays(1);
+        }
+        while (!IsWorkday(date));
+
+        return date;
+    }
+
     /// <summary>A weekday that is no holiday of the demo regions (and clear of the year-end weeks).</summary>
     public static bool IsWorkday(LocalDate date) =>
         date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)

@@ -12,6 +12,12 @@ namespace Nqba.Server.Tests.Scheduling;
 
 public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<VideoFactory>
 {
+    /// <summary>The day the booking tests use; the reschedule tests use the next workday so that no two tests share a start time
+    /// (the vendor calls are told apart by the start they carry; Weekday(8) and Weekday(9) fall on the same Monday when a weekend lies between).</summary>
+    private static readonly NodaTime.LocalDate BookingDay = SchedulingFactory.Weekday(8);
+
+    private static readonly NodaTime.LocalDate MovingDay = SchedulingFactory.WorkdayAfter(BookingDay);
+
     private VendorServer Vendors => factory.Vendors;
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -55,7 +61,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     public async Task Book_ZoomConfigured_GetsTheZoomJoinUrlInDtoMailAndInvite()
     {
         Vendors.Reset();
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 9);
+        var start = SchedulingFactory.Berlin(BookingDay, 9);
         var email = $"zoom-{Guid.NewGuid():N}@example.com";
 
         var booking = await BookAsync(start, email);
@@ -95,7 +101,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     {
         Vendors.Reset();
         Vendors.ZoomFailure = 401;
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 10);
+        var start = SchedulingFactory.Berlin(BookingDay, 10);
 
         var booking = await BookAsync(start, "teams@example.com");
 
@@ -123,7 +129,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     {
         Vendors.Reset();
         (Vendors.ZoomFailure, Vendors.TeamsFailure) = (500, 500);
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 11);
+        var start = SchedulingFactory.Berlin(BookingDay, 11);
 
         var booking = await BookAsync(start, "meet@example.com");
 
@@ -143,7 +149,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     {
         Vendors.Reset();
         (Vendors.ZoomFailure, Vendors.TeamsFailure, Vendors.GoogleDelay) = (401, 503, TimeSpan.FromSeconds(5));
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 12);
+        var start = SchedulingFactory.Berlin(BookingDay, 12);
 
         var booking = await BookAsync(start, "jitsi@example.com");
         Vendors.Reset();
@@ -157,7 +163,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     public async Task Cancel_ZoomMeeting_IsDeletedAtZoomAndRecorded()
     {
         Vendors.Reset();
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 13);
+        var start = SchedulingFactory.Berlin(BookingDay, 13);
         var client = factory.CreateClient();
         var booking = await BookAsync(start, "cancel@example.com", client);
         var meetingId = booking.GetProperty("videoUrl").GetString()!.Split('/')[^1];
@@ -176,8 +182,8 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     public async Task Reschedule_ZoomMeeting_IsMovedAtZoom_WithTheSameJoinLink()
     {
         Vendors.Reset();
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 9);
-        var moved = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 14);
+        var start = SchedulingFactory.Berlin(MovingDay, 9);
+        var moved = SchedulingFactory.Berlin(MovingDay, 14);
         var client = factory.CreateClient();
         var booking = await BookAsync(start, "move-zoom@example.com", client);
         var meetingId = booking.GetProperty("videoUrl").GetString()!.Split('/')[^1];
@@ -202,9 +208,9 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
         Vendors.Reset();
         Vendors.ZoomFailure = 500;
         Vendors.TeamsFailure = 500;
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 10);
-        var first = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 15);
-        var second = SchedulingFactory.Berlin(SchedulingFactory.Weekday(9), 16);
+        var start = SchedulingFactory.Berlin(MovingDay, 10);
+        var first = SchedulingFactory.Berlin(MovingDay, 15);
+        var second = SchedulingFactory.Berlin(MovingDay, 16);
         var client = factory.CreateClient();
         var booking = await BookAsync(start, "move-meet@example.com", client);
         var eventId = booking.GetProperty("videoUrl").GetString()!.Split('/')[^1];
@@ -245,7 +251,7 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
             ["Scheduling:Video:Teams:OrganizerUserId"] = string.Empty,
         };
         using var googleOnly = factory.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(off)));
-        var start = SchedulingFactory.Berlin(SchedulingFactory.Weekday(8), 14);
+        var start = SchedulingFactory.Berlin(BookingDay, 14);
         var before = Vendors.Calls.Count(c => !c.Path.StartsWith("/google", StringComparison.Ordinal));
 
         var booking = await BookAsync(start, "google-only@example.com", googleOnly.CreateClient());

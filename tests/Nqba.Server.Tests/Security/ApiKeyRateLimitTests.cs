@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Access.ApiKeys;
 using Nqba.Server.Platform.Security;
@@ -23,8 +24,9 @@ public sealed class ApiKeyRateLimitTests(ApiKeyRateLimitTests.Factory factory) :
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            first = (await keys.CreateAsync(userId, new CreateApiKeyRequest("crm", null), CancellationToken.None)).Key;
-            second = (await keys.CreateAsync(userId, new CreateApiKeyRequest("billing", null), CancellationToken.None)).Key;
+            var owner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(ClaimTypes.Role, NqbaRoles.SalesRep)], "test"));
+            first = (await keys.CreateAsync(owner, new CreateApiKeyRequest("crm", null, ["access:read"]), CancellationToken.None)).Value!.Key;
+            second = (await keys.CreateAsync(owner, new CreateApiKeyRequest("billing", null, ["access:read"]), CancellationToken.None)).Value!.Key;
         }
 
         var busy = factory.CreateClient();

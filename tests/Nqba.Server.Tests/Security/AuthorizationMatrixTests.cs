@@ -25,8 +25,12 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
     {
         ["POST /api/auth/token"] = Anyone,
         ["GET /api/auth/me"] = SignedIn,
+        ["POST /api/auth/sessions/revoke"] = SignedIn,
         ["POST /api/access/users"] = Admin,
         ["GET /api/access/users"] = Admin,
+        ["POST /api/access/users/{id}/password/reset"] = Admin,
+        ["POST /api/access/users/{id}/mfa/reset"] = Admin,
+        ["POST /api/access/users/{id}/sessions/revoke"] = Admin,
         ["POST /api/access/api-keys"] = SignedIn,
         ["GET /api/access/api-keys"] = SignedIn,
         ["DELETE /api/access/api-keys/{id}"] = SignedIn,
@@ -238,7 +242,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
     {
         var client = fixture.Clients[caller];
         var failures = new List<string>();
-        foreach (var (method, path) in await OperationsAsync())
+        // Signing out everywhere ends the caller's own session: it goes last.
+        foreach (var (method, path) in (await OperationsAsync()).OrderBy(o => o.Path == "/api/auth/sessions/revoke"))
         {
             var key = $"{method} {path}";
             if (!Expected.TryGetValue(key, out var rule))

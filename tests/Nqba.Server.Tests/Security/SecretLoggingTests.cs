@@ -62,7 +62,7 @@ public sealed class SecretLoggingTests(SecretLoggingTests.Factory factory) : ICl
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = await OneTimeCodes.NextAsync(totpKey) })).Content.ReadFromJsonAsync<JsonElement>();
         var accessToken = token.GetProperty("accessToken").GetString()!;
         client.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
-        var created = await (await client.PostAsJsonAsync("/api/access/api-keys", new { name = "scan" })).Content.ReadFromJsonAsync<JsonElement>();
+        var created = await (await client.PostAsJsonAsync("/api/access/api-keys", new { name = "scan", scopes = new List<string> { "company:read" } })).Content.ReadFromJsonAsync<JsonElement>();
         var apiKey = created.GetProperty("key").GetString()!;
         var keyed = factory.CreateClient();
         keyed.DefaultRequestHeaders.Add("X-Api-Key", apiKey);

@@ -32,7 +32,7 @@ public sealed class TenantIsolationTests(NqbaFactory factory) : IClassFixture<Nq
     {
         var (_, acme) = await ClientUserAsync(DemoCompany.AcmeCorp);
         var (_, nord) = await ClientUserAsync(DemoCompany.NordWerk);
-        var created = await ReadAsync(await nord.PostAsJsonAsync("/api/access/api-keys", new { name = "nordwerk-erp" }));
+        var created = await ReadAsync(await nord.PostAsJsonAsync("/api/access/api-keys", new { name = "nordwerk-erp", scopes = new List<string> { "access:read" }, expiresInDays = 30 }));
         var keyId = created.GetProperty("apiKey").GetProperty("id").GetGuid();
         var key = created.GetProperty("key").GetString()!;
 

@@ -9,6 +9,7 @@ using Nqba.Server.Modules.Access.Compliance;
 using Nqba.Server.Modules.Access.Organizations;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Privacy;
+using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
@@ -48,7 +49,7 @@ public static class AccessModule
                 o.DefaultScheme = AuthenticationSchemes.Smart;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddPolicyScheme(AuthenticationSchemes.Smart, "Bearer token, API key or cookie", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthenticationSchemes.Smart, "Bearer token, API key or cookie", null)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
@@ -75,20 +76,27 @@ public static class AccessModule
             .Configure<IOptions<AccessOptions>>((o, access) => o.ExpireTimeSpan = access.Value.CookieLifetime);
 
         services.AddScoped<IAuthorizationHandler, MfaSatisfiedHandler>();
+        services.AddScoped<IAuthorizationHandler, ApiKeyScopeHandler>();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(SignedIn().Build())
             .AddPolicy(NqbaPolicies.SignedIn, SignedIn().Build())
             .AddPolicy(NqbaPolicies.Staff, SignedIn().RequireRole(NqbaRoles.Staff).Build())
-            .AddPolicy(NqbaPolicies.Admin, SignedIn().RequireRole(NqbaRoles.Admin).Build())
+            .AddPolicy(NqbaPolicies.Admin, SignedIn(ApiKeyScopes.Admin).RequireRole(NqbaRoles.Admin).Build())
             .AddPolicy(NqbaPolicies.Compliance, SignedIn().RequireRole(NqbaRoles.Admin, NqbaRoles.ComplianceOfficer).Build())
-            .AddPolicy(NqbaPolicies.MfaEnrolment, p => p.RequireAuthenticatedUser());
+            .AddPolicy(NqbaPolicies.MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new ApiKeyScopeRequirement()));
 
         services.AddSingleton<UserLookupHash>();
         services.AddScoped<IDataSeeder, UserFieldEncryption>();
+        services.AddScoped<IDataSeeder, UserTokenEncryption>();
         services.AddScoped<IDataSeeder, AccessSeeder>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<DummyPasswordHash>();
+        services.AddMemoryCache();
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<SessionRevocation>();
+        services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
         services.AddScoped<IClientDirectory, ClientDirectory>();
         services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
@@ -112,10 +120,10 @@ public static class AccessModule
         return app;
     }
 
-    private static AuthorizationPolicyBuilder SignedIn() =>
-        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MfaSatisfiedRequirement());
+    private static AuthorizationPolicyBuilder SignedIn(string? apiKeyScope = null) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new MfaSatisfiedRequirement(), new ApiKeyScopeRequirement(apiKeyScope));
 
-    private static string SelectScheme(HttpContext context)
+    internal static string SelectScheme(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

@@ -22,6 +22,13 @@ public sealed class AccessOptions
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long one instance trusts its cached copy of an account's security stamp and lockout. A revocation on this
+    /// instance is effective at once; another instance sees it within this time. Zero: the database on every request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan SessionCheckCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The issuer shown in authenticator apps.</summary>
     [Required]
     public string TotpIssuer { get; set; } = "NQBA";

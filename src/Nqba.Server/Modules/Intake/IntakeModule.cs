@@ -21,6 +21,7 @@ public static class IntakeModule
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
         builder.Services.AddScoped<LeadCapture>();
+        builder.Services.AddScoped<IIntakeLeads, IntakeLeads>();
         builder.Services.AddPersonalData<IntakePersonalData>();
         builder.Services.AddSingleton(QuestionnaireStartupCheck.Load);
         builder.Services.AddHostedService<QuestionnaireStartupCheck>();

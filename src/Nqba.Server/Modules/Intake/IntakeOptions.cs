@@ -32,4 +32,16 @@ public sealed class IntakeOptions
     /// <summary>How often untouched leads are checked for escalation and breach.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResponseCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How the intake form's region (a region code) answers the assessment's <c>region</c> question, so the prospect
+    /// is not asked twice. A region missing here is simply asked in the assessment.
+    /// </summary>
+    public Dictionary<string, string> AssessmentRegionAnswers { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["us-east"] = "north_america",
+        ["us-west"] = "north_america",
+        ["europe"] = "europe",
+        ["apac"] = "asia_pacific",
+    };
 }

@@ -12,6 +12,7 @@ using Nqba.Server.Modules.Monitoring.Sla;
 using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Outbound;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
@@ -27,7 +28,9 @@ public static class MonitoringModule
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>("__ef_monitoring");
         services.AddScoped<IDataSeeder, MonitoringSeeder>();
-        services.AddHttpClient(HttpChecker.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0"));
+        services.AddHttpClient(HttpChecker.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0")).UseOutboundPolicy();
+        // The platform's self-check ("/healthz" resolved against its own address) is not a configured fetch: exempt.
+        services.AddHttpClient(HttpChecker.SelfClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0"));
         services.AddSingleton<SelfAddress>();
         services.AddSingleton<IMonitorChecker, HttpChecker>();
         services.AddSingleton<IMonitorChecker, TcpChecker>();

@@ -15,6 +15,7 @@ using Nqba.Server.Modules.Scheduling.Reminders;
 using Nqba.Server.Modules.Scheduling.StaffCalendar;
 using Nqba.Server.Modules.Scheduling.Video;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Outbound;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
@@ -33,6 +34,8 @@ public static class SchedulingModule
         services.AddScoped<AvailabilityService>();
         services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Pages.Booker>();
+        services.AddScoped<ILeadMeetings, LeadMeetings>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<BatchScheduler>();
         services.AddPersonalData<SchedulingPersonalData>();
@@ -42,7 +45,7 @@ public static class SchedulingModule
             // Each provider call has its own deadline (Scheduling:Video:Timeout); this only bounds a stuck one.
             c.Timeout = TimeSpan.FromMinutes(2);
             c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-scheduling/1.0");
-        });
+        }).UseOutboundPolicy();
         services.AddSingleton<AccessTokens>();
         services.AddSingleton<IVideoProvider, JitsiVideoProvider>();
         services.AddSingleton<IVideoProvider, ZoomVideoProvider>();
@@ -63,7 +66,7 @@ public static class SchedulingModule
         {
             c.Timeout = TimeSpan.FromSeconds(20);
             c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-scheduling/1.0");
-        });
+        }).UseOutboundPolicy();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Observability;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Platform.Backup;
 
@@ -55,7 +56,7 @@ internal sealed partial class BackupScheduler(BackupService backups, IOptions<Ba
 
     private async Task WithLockAsync(string folder, Func<Task> action)
     {
-        Directory.CreateDirectory(folder);
+        OwnerOnlyFiles.CreateOrRestrictDirectory(folder);
         var lockPath = Path.Combine(folder, ".backup.lock");
         if (File.Exists(lockPath) && time.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(lockPath) > StaleLock)
         {

@@ -26,6 +26,8 @@ internal sealed partial class BackupService(
     IHostEnvironment environment,
     TimeProvider time,
     IAuditLedger audit,
+    AuditChainKey auditKey,
+    AuditAnchorFile auditAnchor,
     IServiceScopeFactory scopes,
     ILogger<BackupService> logger)
 {
@@ -79,26 +81,30 @@ internal sealed partial class BackupService(
 
     public async Task<BackupInfo> CreateAsync(BackupTarget target, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(target.Folder);
+        OwnerOnlyFiles.CreateOrRestrictDirectory(target.Folder);
         var now = time.GetUtcNow().UtcDateTime;
         var name = $"{target.FilePrefix}{now.ToString(NameFormat, CultureInfo.InvariantCulture)}{Extension}";
         var snapshot = Path.Combine(target.Folder, name + ".plain.tmp");
         var encrypted = Path.Combine(target.Folder, name + ".tmp");
         try
         {
+            // Read before the snapshot, so the anchor never names an entry the snapshot lacks: the backup's ledger
+            // must reach it, or the drill reports the ledger cut short.
+            var anchor = target.Zone is null ? auditAnchor.Read() : null;
+            OwnerOnlyFiles.Touch(snapshot);
             var counts = target.Provider == DatabaseProvider.Sqlite
                 ? await SnapshotSqliteAsync(target.ConnectionString, snapshot, cancellationToken)
                 : await DumpPostgresAsync(target.ConnectionString, snapshot, cancellationToken);
-            var header = new BackupHeader(1, now, target.Provider.ToString(), new FileInfo(snapshot).Length, await Sha256Async(snapshot, cancellationToken), counts, target.Zone);
+            var header = new BackupHeader(1, now, target.Provider.ToString(), new FileInfo(snapshot).Length, await Sha256Async(snapshot, cancellationToken), counts, target.Zone, anchor);
             await using (var input = File.OpenRead(snapshot))
-            await using (var output = File.Create(encrypted))
+            await using (var output = OwnerOnlyFiles.Create(encrypted))
             {
                 await BackupCipher.EncryptAsync(input, output, header, LoadKey(), progress, cancellationToken);
             }
 
             var final = Path.Combine(target.Folder, name);
             File.Move(encrypted, final, overwrite: true);
-            await File.WriteAllTextAsync(final + ".sha256", await Sha256Async(final, cancellationToken) + "  " + name + "\n", cancellationToken);
+            await OwnerOnlyFiles.WriteAllTextAsync(final + ".sha256", await Sha256Async(final, cancellationToken) + "  " + name + "\n", cancellationToken);
             LogCreated(logger, name, header.PlaintextBytes);
             ApplyRetention(target);
             return new BackupInfo(final, name, now, new FileInfo(final).Length);
@@ -192,6 +198,9 @@ internal sealed partial class BackupService(
                 // The backup may predate erasures: their keys are destroyed again before anything reads the data.
                 SqliteConnection.ClearAllPools();
                 await protector.ReapplyErasuresAsync(cancellationToken);
+                // The ledger is back where the backup was: so is its anchor (none for a backup taken before anchors,
+                // which the next start anchors as found).
+                auditAnchor.Replace(header.AuditAnchor);
             }
 
             LogRestored(logger, target.Label, Path.GetFileName(path));
@@ -214,7 +223,7 @@ internal sealed partial class BackupService(
         var started = time.GetUtcNow().UtcDateTime;
         var clock = Stopwatch.StartNew();
         var scratch = Path.Combine(Path.GetTempPath(), $"nqba-drill-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(scratch);
+        OwnerOnlyFiles.CreateDirectory(scratch);
         var scratchDatabases = new List<(string Server, string Database)>();
         try
         {
@@ -226,7 +235,9 @@ internal sealed partial class BackupService(
             AuditVerification chain;
             await using (var restored = new PlatformDbContext(contextOptions))
             {
-                chain = await new AuditVerifier(restored).VerifyAsync(cancellationToken);
+                // Under the live audit key and against the anchor taken with the backup: a ledger cut short or
+                // recomputed before the backup was taken fails here too.
+                chain = await AuditVerifier.VerifyAsync(restored, await auditKey.GetAsync(cancellationToken), header.AuditAnchor, cancellationToken);
             }
 
             var countsMatch = CountsMatch(header, restoredCounts);
@@ -240,11 +251,12 @@ internal sealed partial class BackupService(
                 countsMatch,
                 chain.ToString(),
                 countsMatch && chain.IsIntact && (zones?.All(z => z.Succeeded) ?? true),
-                zones);
+                zones,
+                TableCounts(header, restoredCounts));
             // The ledger is the record every instance reads (and it survives restarts and a lost backup folder);
             // the file beside the backups is for whoever inspects the folder.
             await audit.AppendAsync(new AuditRecord(DrilledAction, "backup", newest.Name, After: report), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(Folder, "last-drill.json"), JsonSerializer.Serialize(report), cancellationToken);
+            await OwnerOnlyFiles.WriteAllTextAsync(Path.Combine(Folder, "last-drill.json"), JsonSerializer.Serialize(report), cancellationToken);
             return report;
         }
         finally
@@ -337,7 +349,7 @@ internal sealed partial class BackupService(
             {
                 var (header, counts, _) = await RestoreToScratchAsync(target, newest, scratch, scratchDatabases, null, cancellationToken);
                 var match = CountsMatch(header, counts);
-                reports.Add(new ZoneDrillReport(zone, newest.Name, started - newest.CreatedAt, clock.Elapsed, match, match));
+                reports.Add(new ZoneDrillReport(zone, newest.Name, started - newest.CreatedAt, clock.Elapsed, match, match, TableCounts(header, counts)));
             }
             catch (BackupCorruptException ex)
             {
@@ -396,6 +408,9 @@ internal sealed partial class BackupService(
         return ZoneTarget(header.Zone) ?? new BackupTarget(header.Zone, settings.Provider, settings.ResolveConnectionString(environment.ContentRootPath), string.Empty);
     }
 
+    private static List<DrillTableCount> TableCounts(BackupHeader header, IReadOnlyDictionary<string, long> restored) =>
+        [.. header.RowCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new DrillTableCount(kv.Key, kv.Value, restored.TryGetValue(kv.Key, out var n) ? n : null))];
+
     private static bool CountsMatch(BackupHeader header, IReadOnlyDictionary<string, long> restored) =>
         header.RowCounts.Count == 0 || header.RowCounts.All(kv => restored.TryGetValue(kv.Key, out var n) && n == kv.Value);
 
@@ -414,7 +429,7 @@ internal sealed partial class BackupService(
     private async Task<BackupHeader> DecryptToFileAsync(string path, string plain, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         await using var input = File.OpenRead(path);
-        await using var output = File.Create(plain);
+        await using var output = OwnerOnlyFiles.Create(plain);
         return await BackupCipher.DecryptAsync(input, output, LoadKey(), progress, cancellationToken);
     }
 
@@ -488,19 +503,35 @@ internal sealed partial class BackupService(
 
     private async Task<IReadOnlyDictionary<string, long>> DumpPostgresAsync(string connectionString, string snapshot, CancellationToken cancellationToken)
     {
-        // pg_dump takes its own consistent snapshot; row counts taken outside it would not match it exactly, so a
-        // PostgreSQL backup records none and its drill checks the restore and the audit chain instead.
-        await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--file", snapshot, PostgresUri(connectionString)], connectionString, cancellationToken);
-        return new Dictionary<string, long>();
+        // The row counts and pg_dump read the same snapshot: a repeatable-read transaction exports it, counts inside it,
+        // and stays open while pg_dump runs with --snapshot, so the header's counts are exactly what the dump holds.
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        string snapshotId;
+        await using (var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction))
+        {
+            snapshotId = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var counts = await CountPostgresRowsAsync(connection, transaction, cancellationToken);
+        await RunPostgresToolAsync("pg_dump", ["--format=custom", "--no-owner", "--snapshot", snapshotId, "--file", snapshot, PostgresUri(connectionString)], connectionString, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return counts;
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> CountPostgresRowsAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        return await CountPostgresRowsAsync(connection, null, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> CountPostgresRowsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection))
+        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", connection, transaction))
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -511,7 +542,7 @@ internal sealed partial class BackupService(
 
         foreach (var table in tables)
         {
-            await using var count = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+            await using var count = new NpgsqlCommand($"SELECT COUNT(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection, transaction);
             counts[table] = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
@@ -577,12 +608,7 @@ internal sealed partial class BackupService(
         var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.KeyFile));
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            OwnerOnlyFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         }
 
         var key = Convert.FromBase64String(File.ReadAllText(path).Trim());

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Nqba.Server.Platform.Cli;
+using Nqba.Server.Platform.Persistence;
 using Spectre.Console;
 
 namespace Nqba.Server.Platform.Backup;
@@ -11,6 +12,7 @@ internal sealed class BackupVerb : ICliVerb
     public Command Create(IServiceProvider services)
     {
         var backups = services.GetRequiredService<BackupService>();
+        var environment = services.GetRequiredService<IHostEnvironment>();
 
         var now = new Command("now", "Takes an encrypted, checksummed backup now: of the main database, then of each residency zone's store into its own folder.");
         now.SetAction(async (_, ct) =>
@@ -80,6 +82,13 @@ internal sealed class BackupVerb : ICliVerb
                 return 2;
             }
 
+            if (ServerLock.IsHeld(environment.ContentRootPath))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"nqba backup restore refused: the server is running on this folder ({ServerLock.PathFor(environment.ContentRootPath)} is held). Stop it first: restoring under a running server mixes old and new data.");
+                return 2;
+            }
+
             try
             {
                 var header = await WithProgressAsync("restoring", p => backups.RestoreAsync(parse.GetValue(restoreFile)!.FullName, p, ct));
@@ -100,17 +109,28 @@ internal sealed class BackupVerb : ICliVerb
             await Console.Out.WriteLineAsync(
                 $"{(report.Succeeded ? "ok" : "FAILED")}: restored {report.Backup} in {report.RestoreDuration.TotalSeconds:F2} s; " +
                 $"backup age {report.BackupAge.TotalMinutes:F1} min; row counts {(report.RowCountsMatch ? "match" : "DIFFER")}; audit chain {report.AuditChain}");
+            await WriteTablesAsync(report.Tables);
             foreach (var zone in report.Zones ?? [])
             {
                 await Console.Out.WriteLineAsync(zone.Backup is null
                     ? $"FAILED: zone {zone.Zone} has no backup to drill"
                     : $"{(zone.Succeeded ? "ok" : "FAILED")}: zone {zone.Zone}: restored {zone.Backup} in {zone.RestoreDuration.TotalSeconds:F2} s; backup age {zone.BackupAge.TotalMinutes:F1} min; row counts {(zone.RowCountsMatch ? "match" : "DIFFER")}");
+                await WriteTablesAsync(zone.Tables);
             }
 
             return report.Succeeded ? 0 : 1;
         });
 
         return new Command("backup", "Encrypted backups: now, list, verify, restore, drill.") { now, list, verify, restore, drill };
+    }
+
+    /// <summary>One line per table: rows at backup time, rows restored, and whether they match.</summary>
+    private static async Task WriteTablesAsync(IReadOnlyList<DrillTableCount>? tables)
+    {
+        foreach (var table in tables ?? [])
+        {
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table.Table}\t{table.AtBackup}\t{(table.Restored is { } n ? n.ToString(CultureInfo.InvariantCulture) : "missing")}\t{(table.Matches ? "ok" : "DIFFERS")}"));
+        }
     }
 
     private static async Task<T> WithProgressAsync<T>(string what, Func<IProgress<double>?, Task<T>> run)

@@ -9,6 +9,7 @@ namespace Nqba.Server.Platform.Backup;
 /// <param name="AuditChain">The restored audit ledger's verification, e.g. "ok, 120 entries".</param>
 /// <param name="Succeeded">All checks passed, the residency zones' included.</param>
 /// <param name="Zones">The drills of the residency zones' stores; null when no zone keeps a store of its own.</param>
+/// <param name="Tables">Each table's rows at backup time and restored, so a mismatch names its table.</param>
 public sealed record DrillReport(
     string Backup,
     DateTime DrilledAt,
@@ -17,4 +18,5 @@ public sealed record DrillReport(
     bool RowCountsMatch,
     string AuditChain,
     bool Succeeded,
-    IReadOnlyList<ZoneDrillReport>? Zones = null);
+    IReadOnlyList<ZoneDrillReport>? Zones = null,
+    IReadOnlyList<DrillTableCount>? Tables = null);

@@ -7,4 +7,5 @@ namespace Nqba.Server.Platform.Backup;
 /// <param name="RestoreDuration">Decrypt, restore into scratch and count.</param>
 /// <param name="RowCountsMatch">Every table's row count equals the count recorded at backup time.</param>
 /// <param name="Succeeded">A backup existed, restored and matched.</param>
-public sealed record ZoneDrillReport(string Zone, string? Backup, TimeSpan BackupAge, TimeSpan RestoreDuration, bool RowCountsMatch, bool Succeeded);
+/// <param name="Tables">Each table's rows at backup time and restored.</param>
+public sealed record ZoneDrillReport(string Zone, string? Backup, TimeSpan BackupAge, TimeSpan RestoreDuration, bool RowCountsMatch, bool Succeeded, IReadOnlyList<DrillTableCount>? Tables = null);

@@ -55,6 +55,12 @@ internal sealed partial class DatabaseInitializer(
                 }
             }
 
+            await Protection.KeyRingStartupCheck.VerifyAsync(
+                scope.ServiceProvider.GetRequiredService<PlatformDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Protection.IMasterKeyProvider>(),
+                scope.ServiceProvider.GetRequiredService<IOptions<Protection.ProtectionOptions>>().Value,
+                cancellationToken);
+
             // Keys erased after the backup this database may have been restored from are destroyed again first.
             var reErased = await scope.ServiceProvider.GetRequiredService<Protection.FieldProtector>().ReapplyErasuresAsync(cancellationToken);
             if (reErased > 0)
@@ -113,12 +119,31 @@ internal sealed partial class DatabaseInitializer(
         {
             try
             {
-                Directory.CreateDirectory(directory);
+                Protection.OwnerOnlyFiles.CreateDirectory(directory);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new StartupException($"Database:ConnectionString points to '{path}', but its folder cannot be created: {ex.Message}", ex);
             }
+        }
+
+        // Created owner-only before SQLite opens it (SQLite would create it readable by everyone, 0644); its -wal and
+        // -shm files take the database file's mode. A file from an earlier version is narrowed to 0600 too.
+        try
+        {
+            if (!path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                Protection.OwnerOnlyFiles.Touch(path);
+            }
+
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            {
+                Protection.OwnerOnlyFiles.Restrict(file);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"The SQLite file '{path}' (Database:ConnectionString) cannot be created or its permissions set: {ex.Message}", ex);
         }
 
         // Write-ahead logging lets readers proceed while one writer commits (the default rollback journal blocks

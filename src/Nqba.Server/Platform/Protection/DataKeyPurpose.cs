@@ -7,4 +7,7 @@ public enum DataKeyPurpose
 
     /// <summary>Keys the HMAC that makes encrypted e-mail addresses searchable.</summary>
     Search,
+
+    /// <summary>Keys the HMAC chain of the audit ledger (the platform's only; never destroyed by erasure).</summary>
+    Audit,
 }

@@ -27,10 +27,8 @@ public sealed class ErasureJournal(IOptions<ProtectionOptions> options, IHostEnv
         await _write.WaitAsync(cancellationToken);
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            var created = !File.Exists(Path);
             // Write-through: the lines are on disk before the keys are destroyed in the database.
-            await using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough | FileOptions.Asynchronous))
+            await using (var stream = OwnerOnlyFiles.Append(Path, FileOptions.WriteThrough | FileOptions.Asynchronous))
             await using (var writer = new StreamWriter(stream))
             {
                 foreach (var (keyId, ownerId) in keys)
@@ -39,11 +37,6 @@ public sealed class ErasureJournal(IOptions<ProtectionOptions> options, IHostEnv
                 }
 
                 await writer.FlushAsync(cancellationToken);
-            }
-
-            if (created && !OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
         }
         finally

@@ -34,6 +34,7 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
         _path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.MasterKeyFile));
         if (File.Exists(_path))
         {
+            OwnerOnlyFiles.Restrict(_path);
             _ring = JsonSerializer.Deserialize<KeyRing>(File.ReadAllText(_path))
                 ?? throw new StartupException($"Protection:MasterKeyFile '{_path}' is empty.");
         }
@@ -118,14 +119,9 @@ internal sealed class LocalMasterKeyProvider : IMasterKeyProvider
 
     private void Save()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        OwnerOnlyFiles.CreateOrRestrictDirectory(Path.GetDirectoryName(_path)!);
         var temp = _path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(_ring));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        OwnerOnlyFiles.WriteAllText(temp, JsonSerializer.Serialize(_ring));
         File.Move(temp, _path!, overwrite: true);
     }
 

@@ -20,6 +20,13 @@ public sealed class ProtectionOptions
     public string ErasureJournalFile { get; set; } = Path.Combine("data", "keys", "erased-keys.log");
 
     /// <summary>
+    /// The audit anchor: the sequence number and hash of the newest audit entry this instance wrote, rewritten after
+    /// each entry. Verification needs the ledger to reach it unchanged, so a ledger cut short or rewritten in the
+    /// database is detected. Relative to the content root; keep it with the master key ring, out of the database's reach.
+    /// </summary>
+    public string AuditAnchorFile { get; set; } = Path.Combine("data", "keys", "audit-anchor.json");
+
+    /// <summary>
     /// How often each instance checks for data keys another instance destroyed (an erasure), and drops them from its
     /// cache: the longest time another instance may go on decrypting an erased person's data.
     /// </summary>

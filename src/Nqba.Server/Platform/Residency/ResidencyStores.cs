@@ -125,7 +125,14 @@ internal sealed class ResidencyStores(IOptions<ResidencyOptions> options, IOptio
         var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
         if (Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } directory)
         {
-            Directory.CreateDirectory(directory);
+            Protection.OwnerOnlyFiles.CreateDirectory(directory);
+        }
+
+        if (file is { Length: > 0 } and not ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            // The zone's personal data: owner-only, like the main database.
+            Protection.OwnerOnlyFiles.Touch(file);
+            Protection.OwnerOnlyFiles.Restrict(file);
         }
 
         var sqlite = new DbContextOptionsBuilder<SqliteResidencyStoreDbContext>();

@@ -13,4 +13,7 @@ public static class NqbaClaims
 
     /// <summary>The id of the API key a request authenticated with (rate limits count per key, not per user).</summary>
     public const string ApiKey = "nqba:api_key";
+
+    /// <summary>One scope of the API key a request authenticated with (<c>support:read</c>, <c>admin</c>, …).</summary>
+    public const string Scope = "nqba:scope";
 }

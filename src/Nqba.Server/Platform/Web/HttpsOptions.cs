@@ -17,4 +17,11 @@ public sealed class HttpsOptions
 
     /// <summary>Redirect plain HTTP to HTTPS and send HSTS when an HTTPS address is configured (the default).</summary>
     public bool RedirectHttp { get; set; } = true;
+
+    /// <summary>
+    /// The host (and port, when not 443) plain HTTP is redirected to when the request names a host the server does
+    /// not know. Empty: the host of the HTTPS address it listens on. A request's own Host header is kept only when
+    /// it is this host, one of <c>AllowedHosts</c> or a host the server listens on.
+    /// </summary>
+    public string? PublicHost { get; set; }
 }

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Platform.Web;
 
@@ -68,12 +69,7 @@ internal static class HttpsSetup
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var now = time.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
-        Directory.CreateDirectory(Path.GetDirectoryName(generated)!);
-        File.WriteAllBytes(generated, certificate.Export(X509ContentType.Pfx));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(generated, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        OwnerOnlyFiles.WriteAllBytes(generated, certificate.Export(X509ContentType.Pfx));
 
         return X509CertificateLoader.LoadPkcs12FromFile(generated, null);
     }

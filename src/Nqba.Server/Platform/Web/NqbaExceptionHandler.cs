@@ -29,12 +29,19 @@ internal sealed partial class NqbaExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = status >= 500 ? null : exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+        };
+        if (exception is BadHttpRequestException { InnerException: JsonException { Path: { Length: > 1 } path } invalid })
+        {
+            // Validation errors name the field: "$.priority" -> "priority", as the validation problems do.
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path] = [invalid.Message] };
+        }
+
+        return await problems.TryWriteAsync(context);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

@@ -23,4 +23,12 @@ internal sealed class ApiKey
     public DateTime? RevokedAt { get; set; }
 
     public DateTime? LastUsedAt { get; set; }
+
+    /// <summary>Space-separated scopes (<see cref="ApiKeyScopes"/>), fixed at creation.</summary>
+    public string Scopes { get; set; } = string.Empty;
+
+    /// <summary>The key that created this one, if a key did: revoking it revokes this one too.</summary>
+    public Guid? ParentKeyId { get; set; }
+
+    public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -10,13 +10,15 @@ internal static class ApiKeyEndpoints
     {
         var group = app.MapGroup("/api/access/api-keys").WithTags("Access").RequireAuthorization();
 
-        group.MapPost("/", async Task<Created<CreatedApiKey>> (CreateApiKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
+        group.MapPost("/", async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> (CreateApiKeyRequest request, ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
             {
-                var created = await keys.CreateAsync(UserId(user), request, ct);
-                return TypedResults.Created($"/api/access/api-keys/{created.ApiKey.Id}", created);
+                var result = await keys.CreateAsync(user, request, ct);
+                return result.Succeeded
+                    ? TypedResults.Created($"/api/access/api-keys/{result.Value.ApiKey.Id}", result.Value)
+                    : result.Error.ToProblem();
             })
             .WithName("CreateApiKey")
-            .WithSummary("Creates an API key for the signed-in user; the key is returned once");
+            .WithSummary("Creates an API key with the chosen scopes for the signed-in user; the key is returned once");
 
         group.MapGet("/", async Task<Ok<List<ApiKeyDto>>> (ClaimsPrincipal user, ApiKeyService keys, CancellationToken ct) =>
             TypedResults.Ok(await keys.ListAsync(UserId(user), ct)))
@@ -27,7 +29,8 @@ internal static class ApiKeyEndpoints
                 var result = await keys.RevokeAsync(UserId(user), id, ct);
                 return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
             })
-            .WithName("RevokeApiKey");
+            .WithName("RevokeApiKey")
+            .WithSummary("Revokes the key and every key created with it");
 
         return app;
     }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Modules.Access.Pages;
+using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Security;
@@ -18,14 +20,18 @@ internal static class AccountFormEndpoints
 {
     public static IEndpointRouteBuilder MapAccountFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription();
+        var group = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription().WithFormBinding();
 
-        group.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, UserManager<NqbaUser> users, SignInService signIns, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, SignInService signIns, UserLookupHash lookup, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
         {
             var returnUrl = SafeReturnUrl(form.ReturnUrl);
-            var result = await signIn.PasswordSignInAsync(form.Email ?? string.Empty, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-            var user = await users.FindByEmailAsync(form.Email ?? string.Empty);
-            var actor = new AuditActor(user?.Id.ToString(), form.Email ?? "unknown", http.Connection.RemoteIpAddress?.ToString());
+            // The same answer, after the same work, for an unknown address, a wrong password and a locked account.
+            var (user, lockedOut) = await signIns.FindForPasswordSignInAsync(form.Email ?? string.Empty, form.Password ?? string.Empty);
+            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+                : lockedOut ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+                : await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+            // The ledger names the account by id; a typed address that matches no account only by its keyed hash.
+            var actor = new AuditActor(user?.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
             if (result.RequiresTwoFactor)
             {
                 return TypedResults.LocalRedirect($"/account/login-mfa?returnUrl={Uri.EscapeDataString(returnUrl)}");
@@ -34,12 +40,12 @@ internal static class AccountFormEndpoints
             if (result.IsLockedOut)
             {
                 await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user?.Id.ToString(), After: new { channel = "web" }), actor, ct);
-                return TypedResults.LocalRedirect("/account/login?error=locked");
+                return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
             if (!result.Succeeded)
             {
-                await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user?.Id.ToString() ?? form.Email, After: new { channel = "web" }), actor, ct);
+                await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user?.Id.ToString() ?? await lookup.HashAsync(signIn.UserManager.NormalizeEmail(form.Email ?? string.Empty), ct), After: new { channel = "web" }), actor, ct);
                 return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
             }
 
@@ -56,11 +62,10 @@ internal static class AccountFormEndpoints
                 return TypedResults.LocalRedirect("/account/login?error=expired");
             }
 
-            var code = (form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
             var result = form.UseRecoveryCode
-                ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
-                : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-            var actor = new AuditActor(user.Id.ToString(), user.Email ?? user.DisplayName, http.Connection.RemoteIpAddress?.ToString());
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(form.Code))
+                : await signIn.TwoFactorAuthenticatorSignInAsync((form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            var actor = new AuditActor(user.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
             if (result.IsLockedOut)
             {
                 await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user.Id.ToString(), After: new { channel = "web" }), actor, ct);
@@ -98,20 +103,45 @@ internal static class AccountFormEndpoints
             return new RazorComponentResult<RecoveryCodesPage>(new { Codes = codes });
         }).RequireAuthorization(NqbaPolicies.MfaEnrolment).WithName("SubmitMfaEnrolment");
 
-        group.MapPost("/logout", async Task<RedirectHttpResult> (SignInManager<NqbaUser> signIn) =>
+        // Anti-forgery checked although it takes no fields: a forged post would sign a person out (a nuisance, and
+        // the first step of a login CSRF).
+        group.MapPost("/logout", async Task<RedirectHttpResult> (ClaimsPrincipal principal, SignInManager<NqbaUser> signIn, SessionRevocation revocation, CancellationToken ct) =>
         {
+            // A new security stamp, not only a deleted cookie: a copy of the cookie (or a bearer token) no longer works.
+            // API keys stay: they are revoked on their own, or by "sign out everywhere".
+            if (await signIn.UserManager.GetUserAsync(principal) is { } user)
+            {
+                await revocation.RevokeAllAsync(user, "signed out", apiKeys: false, ct);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
-        }).WithName("SubmitLogout");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitLogout");
 
         return app;
     }
 
-    /// <summary>Only local paths: an open redirect to another site would make the login page a phishing tool.</summary>
+    /// <summary>
+    /// A recovery code as Identity stores it (<c>XXXXX-XXXXX</c>, upper case), however it was typed: with or without
+    /// the dash, spaces or lower case.
+    /// </summary>
+    internal static string RecoveryCode(string? typed)
+    {
+        var compact = new string([.. (typed ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-')]).ToUpperInvariant();
+        return compact.Length == 10 ? $"{compact[..5]}-{compact[5..]}" : compact;
+    }
+
+    /// <summary>
+    /// Only local paths: an open redirect to another site would make the login page a phishing tool. The same rules
+    /// as <c>LocalRedirect</c> (no control characters: "/\t/evil.example" is read by browsers as "//evil.example"),
+    /// so a sign-in never ends in the exception LocalRedirect throws for anything else. Without one, the
+    /// dashboard (the home page is the public site).
+    /// </summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(char.IsControl) && returnUrl.Length <= 2000
             ? returnUrl
-            : "/";
+            : "/dashboard";
 
     internal sealed class LoginForm
     {

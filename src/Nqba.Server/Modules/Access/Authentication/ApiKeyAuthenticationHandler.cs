@@ -63,6 +63,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         var principal = await principals.CreateAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(NqbaClaims.AuthenticationMethod, MfaState.ApiKeyMethod));
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(NqbaClaims.ApiKey, stored.Id.ToString()));
+        ((ClaimsIdentity)principal.Identity!).AddClaims(stored.ScopeList.Select(s => new Claim(NqbaClaims.Scope, s)));
         if (stored.LastUsedAt is null || now - stored.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             await db.ApiKeys.IgnoreQueryFilters().Where(k => k.Id == stored.Id)

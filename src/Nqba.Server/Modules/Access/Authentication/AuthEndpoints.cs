@@ -1,7 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access.Sessions;
+using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Web;
@@ -14,12 +18,11 @@ internal static class AuthEndpoints
     {
         var group = app.MapGroup("/api/auth").WithTags("Authentication");
 
-        group.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (TokenRequest request, SignInService signIn, CancellationToken ct) =>
+        group.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
+                TokenRequest request, SignInService signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time, CancellationToken ct) =>
             {
                 var result = await signIn.CreateTokenPrincipalAsync(request.Email, request.Password, request.Code, ct);
-                return result.Succeeded
-                    ? TypedResults.SignIn(result.Value, authenticationScheme: IdentityConstants.BearerScheme)
-                    : result.Error.ToProblem();
+                return result.Succeeded ? TypedResults.Ok(IssueToken(result.Value, bearer.Get(IdentityConstants.BearerScheme), time)) : result.Error.ToProblem();
             })
             .AllowAnonymous()
             .RequireRateLimiting(RateLimiting.SignIn)
@@ -37,6 +40,34 @@ internal static class AuthEndpoints
             .RequireAuthorization(NqbaPolicies.MfaEnrolment)
             .WithName("GetCurrentUser");
 
+        group.MapPost("/sessions/revoke", async Task<Results<NoContent, UnauthorizedHttpResult>> (
+                ClaimsPrincipal principal, UserManager<NqbaUser> users, SessionRevocation revocation, HttpContext http, CancellationToken ct) =>
+            {
+                if (await users.GetUserAsync(principal) is not { } user)
+                {
+                    return TypedResults.Unauthorized();
+                }
+
+                await revocation.RevokeAllAsync(user, "signed out of all sessions", apiKeys: true, ct);
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(NqbaPolicies.MfaEnrolment)
+            .WithName("RevokeAllSessions")
+            .WithSummary("Signs the current user out everywhere: every bearer token, cookie and API key of the account stops working");
+
         return app;
+    }
+
+    /// <summary>
+    /// The bearer handler's own token format, without the refresh token a sign-in result would add:
+    /// nothing accepts one, so a client that kept it would hold a credential it cannot use.
+    /// </summary>
+    private static TokenResponse IssueToken(ClaimsPrincipal principal, BearerTokenOptions options, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration };
+        var ticket = new AuthenticationTicket(principal, properties, $"{IdentityConstants.BearerScheme}:AccessToken");
+        return new TokenResponse("Bearer", options.BearerTokenProtector.Protect(ticket), (long)options.BearerTokenExpiration.TotalSeconds);
     }
 }

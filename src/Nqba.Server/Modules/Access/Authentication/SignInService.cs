@@ -13,35 +13,62 @@ namespace Nqba.Server.Modules.Access.Authentication;
 /// <summary>
 /// Password and second-factor checks for the API token endpoint, with lockout and audit entries. The web UI
 /// uses <see cref="SignInManager{TUser}"/> directly for its cookie; both count failures the same way.
+/// A sign-in does not tell whether an account exists: an unknown address, a wrong password and a locked account get
+/// the same answer (401 <c>invalid_credentials</c>), and each costs one password hash (<see cref="DummyPasswordHash"/>).
+/// Lockout still holds: a locked account refuses even the right password until the lockout ends.
 /// </summary>
 internal sealed class SignInService(
     UserManager<NqbaUser> users,
     SignInManager<NqbaUser> signIn,
     AccessDbContext db,
+    UserLookupHash lookup,
     IAuditLedger audit,
     IOptionsMonitor<AccessOptions> options,
+    DummyPasswordHash dummy,
     TimeProvider time)
 {
-    public async Task<Result<ClaimsPrincipal>> CreateTokenPrincipalAsync(string email, string password, string? code, CancellationToken cancellationToken)
+    /// <summary>The one answer to an unknown address, a wrong password and a locked account.</summary>
+    public static Error InvalidCredentials => Error.Unauthorized(
+        "invalid_credentials",
+        "The e-mail address or password is wrong, or the account is locked for a while after too many failed sign-ins.");
+
+    /// <summary>
+    /// The account for a password sign-in, or null when there is none. For no account and for a locked one (which
+    /// Identity answers without hashing) the password is hashed anyway, so every answer takes the same time.
+    /// </summary>
+    public async Task<(NqbaUser? User, bool LockedOut)> FindForPasswordSignInAsync(string email, string password)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        var lockedOut = user is not null && await users.IsLockedOutAsync(user);
+        if (user is null || lockedOut)
         {
-            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", email, After: new { reason = "unknown user", channel = "api" }), cancellationToken);
-            return Error.Unauthorized("invalid_credentials", "The e-mail address or password is wrong.");
+            dummy.Verify(users.PasswordHasher, password);
         }
 
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return (user, lockedOut);
+    }
+
+    public async Task<Result<ClaimsPrincipal>> CreateTokenPrincipalAsync(string email, string password, string? code, CancellationToken cancellationToken)
+    {
+        var (user, lockedOut) = await FindForPasswordSignInAsync(email, password);
+        if (user is null)
+        {
+            // Named by the keyed hash of the address, never the address: the ledger outlives erasure.
+            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", await lookup.HashAsync(users.NormalizeEmail(email), cancellationToken), After: new { reason = "unknown user", channel = "api" }), cancellationToken);
+            return InvalidCredentials;
+        }
+
+        var check = lockedOut ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (check.IsLockedOut)
         {
             await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user.Id.ToString(), After: new { channel = "api" }), cancellationToken);
-            return new Error("locked_out", "Account locked", "Too many failed sign-ins: the account is locked for a while. Try again later or ask an administrator.", StatusCodes.Status423Locked);
+            return InvalidCredentials;
         }
 
         if (!check.Succeeded)
         {
             await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user.Id.ToString(), After: new { reason = "wrong password", channel = "api" }), cancellationToken);
-            return Error.Unauthorized("invalid_credentials", "The e-mail address or password is wrong.");
+            return InvalidCredentials;
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);

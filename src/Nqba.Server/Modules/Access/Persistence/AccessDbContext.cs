@@ -67,7 +67,10 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
             b.Property(k => k.Name).HasMaxLength(100);
             b.Property(k => k.Prefix).HasMaxLength(16);
             b.Property(k => k.SecretHash).HasMaxLength(64);
+            b.Property(k => k.Scopes).HasMaxLength(1000);
+            b.Ignore(k => k.ScopeList);
             b.HasIndex(k => k.Prefix).IsUnique();
+            b.HasIndex(k => k.ParentKeyId);
             b.HasOne<NqbaUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

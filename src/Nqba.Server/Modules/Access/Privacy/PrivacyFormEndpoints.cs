@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Access.Privacy;
 
@@ -12,12 +13,12 @@ internal static class PrivacyFormEndpoints
 {
     public static IEndpointRouteBuilder MapPrivacyFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/privacy").WithTags("Privacy forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Compliance);
+        var group = app.MapGroup("/admin/privacy").WithTags("Privacy forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Compliance).WithFormBinding();
 
         group.MapPost("/requests", async Task<RedirectHttpResult> ([FromForm] RequestForm form, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var kind = Enum.TryParse<PrivacyRequestKind>(form.Kind, out var k) ? k : (PrivacyRequestKind?)null;
-            var law = Enum.TryParse<PrivacyLaw>(form.Law, out var l) ? l : (PrivacyLaw?)null;
+            var kind = FormBinding.TryParseEnum<PrivacyRequestKind>(form.Kind, out var k) ? k : (PrivacyRequestKind?)null;
+            var law = FormBinding.TryParseEnum<PrivacyLaw>(form.Law, out var l) ? l : (PrivacyLaw?)null;
             if (kind is null || law is null)
             {
                 return Back(Error.Validation("kind", "Choose the kind of request and the law it is made under."));

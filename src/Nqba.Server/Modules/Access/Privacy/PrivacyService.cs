@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Protection;
 
@@ -20,11 +21,19 @@ internal sealed class PrivacyService(
     IEnumerable<IPersonalDataSource> sources,
     IEnumerable<IRetentionPolicy> retention,
     FieldProtector protector,
+    MailOutbox outbox,
     IAuditLedger audit,
     IOptions<AccessOptions> options,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    // The export fields that hold the subject's own name or address (not a specialist's or an agent's).
+    private static readonly HashSet<string> SubjectFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "name", "displayName", "email", "clientName", "clientEmail", "contactName", "contactEmail",
+        "requesterName", "requesterEmail", "visitorName", "visitorEmail",
+    };
 
     public async Task<Result<PrivacyRequest>> CreateAsync(CreatePrivacyRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -109,10 +118,15 @@ internal sealed class PrivacyService(
 
             case PrivacyRequestKind.Erasure:
                 var erased = new List<string>();
+                // The names and addresses the subject is known by, read before they are erased: the mail outbox holds
+                // them in messages that are not records of any module.
+                var known = await NamesAndAddressesAsync(subject, cancellationToken);
                 foreach (var source in sources)
                 {
                     erased.Add($"{source.Name}: {await source.EraseAsync(subject, cancellationToken)}");
                 }
+
+                erased.Add($"mail outbox messages: {await outbox.PurgeMentioningAsync(known, cancellationToken)}");
 
                 if (request.OrganizationId is { } org)
                 {
@@ -350,4 +364,50 @@ internal sealed class PrivacyService(
         audit.AppendAsync(new AuditRecord(action, "privacy-request", request.Id.ToString(), After: after, OrganizationId: request.OrganizationId), cancellationToken);
 
     private sealed record Correction(string? Name, string? Email, string? Phone);
+
+    private async Task<List<string>> NamesAndAddressesAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var found = new List<string>();
+        if (subject.Email is { } address)
+        {
+            found.Add(address);
+        }
+
+        foreach (var source in sources)
+        {
+            foreach (var record in await source.ExportAsync(subject, cancellationToken))
+            {
+                Collect(JsonSerializer.SerializeToElement(record.Data, ExportJson), found);
+            }
+        }
+
+        return found;
+
+        static void Collect(JsonElement element, List<string> into)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, into);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.String &&
+                        SubjectFields.Contains(property.Name) &&
+                        property.Value.GetString() is { Length: >= 3 } value && value != FieldProtector.ErasedValue)
+                    {
+                        into.Add(value);
+                    }
+                    else
+                    {
+                        Collect(property.Value, into);
+                    }
+                }
+            }
+        }
+    }
 }

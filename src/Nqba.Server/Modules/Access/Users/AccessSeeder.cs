@@ -14,6 +14,7 @@ internal sealed class AccessSeeder(
     RoleManager<NqbaRole> roles,
     UserManager<NqbaUser> users,
     IConfiguration configuration,
+    IHostEnvironment environment,
     StartupReport report,
     TimeProvider time) : IDataSeeder
 {
@@ -40,7 +41,9 @@ internal sealed class AccessSeeder(
             Check(await users.AddToRoleAsync(admin, NqbaRoles.Admin));
             if (configuration["Access:AdminPassword"] is not { Length: > 0 })
             {
-                report.Add($"First start: sign in as {email} with password {password} (shown once; change it after signing in, or reset it with 'nqba admin reset-password').");
+                var file = WritePasswordFile(email, password);
+                report.Add($"First start: sign in as {email} with password {password}");
+                report.Add($"  (shown once; also written to {file}, readable by you only: delete it after changing the password; reset it with 'nqba admin reset-password')");
             }
         }
 
@@ -54,6 +57,30 @@ internal sealed class AccessSeeder(
                 new ClientOrganization { Id = DemoCompany.PacificRetail, Name = "Pacific Retail Inc.", Domain = "pacific-retail.example", RegionCode = "us-west", Industry = "Retail", CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The first admin's password in a file only the server's user can read, for when the console has scrolled.</summary>
+    private string WritePasswordFile(string email, string password)
+    {
+        var path = Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Access:InitialPasswordFile"] ?? "data/initial-admin-password.txt"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(false), options))
+        {
+            writer.Write($"{email}\n{password}\n");
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return path;
     }
 
     /// <summary>A random password meeting the policy: 20 characters from an unambiguous alphabet plus a digit.</summary>

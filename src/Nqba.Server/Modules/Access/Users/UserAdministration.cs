@@ -1,15 +1,24 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Access.Users;
 
-/// <summary>Creating users, listing them, resetting passwords: the Admin's user management.</summary>
-internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbContext db, FieldProtector protector, IAuditLedger audit, TimeProvider time)
+/// <summary>Creating users, listing them, resetting passwords and MFA, ending sessions: the Admin's user management.</summary>
+internal sealed class UserAdministration(
+    UserManager<NqbaUser> users,
+    AccessDbContext db,
+    FieldProtector protector,
+    SessionRevocation revocation,
+    IEmailSender email,
+    IAuditLedger audit,
+    TimeProvider time)
 {
     public async Task<Result<CreatedUser>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
     {
@@ -69,7 +78,10 @@ internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbCo
 
         await transaction.CommitAsync(cancellationToken);
         var dto = new UserDto(user.Id, request.Email, user.DisplayName, [request.Role], user.ClientOrganizationId, false, false);
-        await audit.AppendAsync(new AuditRecord("access.user.created", "user", user.Id.ToString(), After: dto, OrganizationId: user.ClientOrganizationId), cancellationToken);
+        // Encrypted fields appear in the ledger as "set", never as their value.
+        await audit.AppendAsync(
+            new AuditRecord("access.user.created", "user", user.Id.ToString(), After: new { dto.Id, email = "set", displayName = "set", dto.Roles, dto.ClientOrganizationId }, OrganizationId: user.ClientOrganizationId),
+            cancellationToken);
         return new CreatedUser(dto, password);
     }
 
@@ -85,14 +97,18 @@ internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbCo
         return list.ConvertAll(u => new UserDto(u.Id, u.Email!, u.DisplayName, [.. byUser[u.Id]], u.ClientOrganizationId, u.TwoFactorEnabled, u.LockoutEnd > now));
     }
 
-    public async Task<Result<string>> ResetPasswordAsync(string email, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
-        {
-            return Error.NotFound("User", email);
-        }
+    public async Task<Result<string>> ResetPasswordAsync(string email, CancellationToken cancellationToken) =>
+        await users.FindByEmailAsync(email) is { } user ? await ResetPasswordAsync(user, cancellationToken) : Error.NotFound("User", email);
 
+    public async Task<Result<string>> ResetPasswordAsync(Guid id, CancellationToken cancellationToken) =>
+        await FindAsync(id) is { } user ? await ResetPasswordAsync(user, cancellationToken) : Error.NotFound("User", id);
+
+    /// <summary>
+    /// Sets a new random password, clears lockout and ends every session of the account (tokens, cookies, API keys):
+    /// whoever knew the old password must not stay signed in.
+    /// </summary>
+    private async Task<Result<string>> ResetPasswordAsync(NqbaUser user, CancellationToken cancellationToken)
+    {
         var password = AccessSeeder.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
@@ -103,7 +119,62 @@ internal sealed class UserAdministration(UserManager<NqbaUser> users, AccessDbCo
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await audit.AppendAsync(new AuditRecord("access.user.password_reset", "user", user.Id.ToString()), cancellationToken);
+        await revocation.RevokeAllAsync(user, "password reset", apiKeys: true, cancellationToken);
+        await audit.AppendAsync(new AuditRecord("access.user.password_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId), cancellationToken);
         return password;
+    }
+
+    public async Task<Result<UserDto>> ResetMfaAsync(string email, CancellationToken cancellationToken) =>
+        await users.FindByEmailAsync(email) is { } user ? await ResetMfaAsync(user, cancellationToken) : Error.NotFound("User", email);
+
+    public async Task<Result<UserDto>> ResetMfaAsync(Guid id, CancellationToken cancellationToken) =>
+        await FindAsync(id) is { } user ? await ResetMfaAsync(user, cancellationToken) : Error.NotFound("User", id);
+
+    /// <summary>
+    /// Turns two-factor sign-in off, replaces the authenticator key (the old app's codes stop working), deletes the
+    /// recovery codes and ends every session; the user is told by e-mail, and staff enrol again at their next sign-in.
+    /// </summary>
+    private async Task<Result<UserDto>> ResetMfaAsync(NqbaUser user, CancellationToken cancellationToken)
+    {
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        user.AuthenticatorTimeStep = null;
+        await users.UpdateAsync(user);
+        await revocation.RevokeAllAsync(user, "mfa reset", apiKeys: true, cancellationToken);
+        await audit.AppendAsync(new AuditRecord("access.user.mfa_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId), cancellationToken);
+        if (!string.IsNullOrEmpty(user.Email))
+        {
+            await email.SendAsync(
+                new EmailMessage(
+                    user.Email,
+                    "Your two-factor sign-in was reset",
+                    $"Hello {user.DisplayName},\n\nAn administrator reset the two-factor authentication of your NQBA account. " +
+                    "Your authenticator app's codes and your recovery codes no longer work, and every session of your account was signed out. " +
+                    "Sign in with your password to set up an authenticator again.\n\nIf you did not ask for this, contact your administrator at once."),
+                cancellationToken);
+        }
+
+        return await ToDtoAsync(user, cancellationToken);
+    }
+
+    public async Task<Result<UserDto>> RevokeSessionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id) is not { } user)
+        {
+            return Error.NotFound("User", id);
+        }
+
+        await revocation.RevokeAllAsync(user, "revoked by an administrator", apiKeys: true, cancellationToken);
+        return await ToDtoAsync(user, cancellationToken);
+    }
+
+    private Task<NqbaUser?> FindAsync(Guid id) => users.FindByIdAsync(id.ToString());
+
+    private async Task<UserDto> ToDtoAsync(NqbaUser user, CancellationToken cancellationToken)
+    {
+        var roles = await users.GetRolesAsync(user);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new UserDto(user.Id, user.Email ?? string.Empty, user.DisplayName, [.. roles], user.ClientOrganizationId, user.TwoFactorEnabled, user.LockoutEnd > time.GetUtcNow());
     }
 }

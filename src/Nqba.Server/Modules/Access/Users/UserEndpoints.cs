@@ -24,6 +24,30 @@ internal static class UserEndpoints
             TypedResults.Ok(await admin.ListAsync(ct)))
             .WithName("ListUsers");
 
+        group.MapPost("/{id:guid}/password/reset", async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> (Guid id, UserAdministration admin, CancellationToken ct) =>
+            {
+                var result = await admin.ResetPasswordAsync(id, ct);
+                return result.Succeeded ? TypedResults.Ok(new PasswordReset(id, result.Value)) : result.Error.ToProblem();
+            })
+            .WithName("ResetUserPassword")
+            .WithSummary("Sets a new random password (returned once), clears lockout and ends every session and API key of the user");
+
+        group.MapPost("/{id:guid}/mfa/reset", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (Guid id, UserAdministration admin, CancellationToken ct) =>
+            {
+                var result = await admin.ResetMfaAsync(id, ct);
+                return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+            })
+            .WithName("ResetUserMfa")
+            .WithSummary("Turns off the user's authenticator and recovery codes, ends every session and API key, and e-mails the user");
+
+        group.MapPost("/{id:guid}/sessions/revoke", async Task<Results<Ok<UserDto>, ProblemHttpResult>> (Guid id, UserAdministration admin, CancellationToken ct) =>
+            {
+                var result = await admin.RevokeSessionsAsync(id, ct);
+                return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+            })
+            .WithName("RevokeUserSessions")
+            .WithSummary("Ends every bearer token, cookie and API key of the user");
+
         return app;
     }
 }

@@ -53,6 +53,10 @@ internal sealed class AssessmentService(IntakeDbContext db, QuestionnaireCatalog
             : assessment;
     }
 
+    /// <summary>The name of the specialist the lead was routed to, once routing has run.</summary>
+    public Task<string?> SpecialistOfLeadAsync(Guid leadId, CancellationToken cancellationToken) =>
+        db.Leads.IgnoreQueryFilters().Where(l => l.Id == leadId).Select(l => l.SpecialistName).FirstOrDefaultAsync(cancellationToken);
+
     public Questionnaire QuestionnaireOf(LeadAssessment assessment) =>
         catalog.Get(assessment.QuestionnaireVersion)
         ?? throw new InvalidOperationException($"Questionnaire version {assessment.QuestionnaireVersion} is no longer installed.");

@@ -8,6 +8,7 @@ using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -16,7 +17,7 @@ internal static class LeadFormEndpoints
 {
     public static IEndpointRouteBuilder MapLeadFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/leads/{id:guid}").WithTags("Lead forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff);
+        var group = app.MapGroup("/leads/{id:guid}").WithTags("Lead forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding();
 
         group.MapPost("/touch", async Task<RedirectHttpResult> (Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct) =>
         {

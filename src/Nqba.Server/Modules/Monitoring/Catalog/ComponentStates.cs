@@ -54,17 +54,19 @@ internal static class ComponentStates
             var existing = await db.Incidents
                 .Where(i => i.Status != IncidentStatus.Resolved && i.Origin != IncidentOrigin.Predicted && i.ComponentIds.Contains(componentId))
                 .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
-            incidentId = existing ?? Open(db, component, reason, now);
+            incidentId = existing ?? Open(db, component, now);
         }
         else if (from == ServiceState.Down && state is ServiceState.Up or ServiceState.Degraded)
         {
-            await ResolveRecoveredAsync(db, component, reason, now, cancellationToken);
+            await ResolveRecoveredAsync(db, component, now, cancellationToken);
         }
 
         return (from, state, incidentId);
     }
 
-    private static Guid Open(MonitoringDbContext db, MonitoredComponent component, string? reason, DateTime now)
+    // The public incident text is written for the public: the raw check message (URLs, hosts, exception text) stays
+    // in the monitor's check history, which only staff see.
+    private static Guid Open(MonitoringDbContext db, MonitoredComponent component, DateTime now)
     {
         var incident = new Incident
         {
@@ -80,7 +82,7 @@ internal static class ComponentStates
             Id = Guid.CreateVersion7(),
             IncidentId = incident.Id,
             Status = IncidentStatus.Investigating,
-            Message = $"Opened automatically: {component.Name} failed its checks. {reason}".Trim(),
+            Message = $"Opened automatically: {component.Name} is not answering our automated checks. We are investigating.",
             At = now,
         });
         db.Incidents.Add(incident);
@@ -88,7 +90,7 @@ internal static class ComponentStates
         return incident.Id;
     }
 
-    private static async Task ResolveRecoveredAsync(MonitoringDbContext db, MonitoredComponent component, string? reason, DateTime now, CancellationToken cancellationToken)
+    private static async Task ResolveRecoveredAsync(MonitoringDbContext db, MonitoredComponent component, DateTime now, CancellationToken cancellationToken)
     {
         var incidents = await db.Incidents.Include(i => i.Updates)
             .Where(i => i.Status != IncidentStatus.Resolved && i.Origin == IncidentOrigin.Automatic && i.ComponentIds.Contains(component.Id))
@@ -108,7 +110,7 @@ internal static class ComponentStates
                 Id = Guid.CreateVersion7(),
                 IncidentId = incident.Id,
                 Status = IncidentStatus.Resolved,
-                Message = $"Resolved automatically: {component.Name}'s checks recovered. {reason}".Trim(),
+                Message = $"Resolved automatically: {component.Name} is answering its checks normally again.",
                 At = now,
             };
             db.IncidentUpdates.Add(update);

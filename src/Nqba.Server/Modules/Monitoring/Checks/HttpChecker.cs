@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Platform.Outbound;
 
 namespace Nqba.Server.Modules.Monitoring.Checks;
 
@@ -8,6 +9,9 @@ namespace Nqba.Server.Modules.Monitoring.Checks;
 internal sealed class HttpChecker(IHttpClientFactory clients, SelfAddress self, TimeProvider time) : IMonitorChecker
 {
     public const string ClientName = "monitoring";
+
+    /// <summary>The client for relative targets only: the server's own address, outside the outbound policy.</summary>
+    public const string SelfClientName = "monitoring-self";
 
     public MonitorKind Kind => MonitorKind.Http;
 
@@ -21,7 +25,7 @@ internal sealed class HttpChecker(IHttpClientFactory clients, SelfAddress self, 
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(monitor.TimeoutSeconds));
-        var client = clients.CreateClient(ClientName);
+        var client = clients.CreateClient(monitor.EffectiveTarget.StartsWith('/') ? SelfClientName : ClientName);
         var started = time.GetTimestamp();
         try
         {
@@ -61,7 +65,7 @@ internal sealed class HttpChecker(IHttpClientFactory clients, SelfAddress self, 
         }
         catch (HttpRequestException ex)
         {
-            return CheckOutcome.Down($"{uri}: {ex.Message}");
+            return CheckOutcome.Down($"{uri}: {OutboundHttp.Describe(ex)}");
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class MonitorScheduler(
     CheckRecorder recorder,
     NotificationRepeater repeater,
     IOptions<MonitoringOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<MonitorScheduler> logger) : BackgroundService
 {
@@ -25,6 +26,12 @@ internal sealed partial class MonitorScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled)
+        {
+            return;
+        }
+
+        // The platform's self-check probes this server: before it listens, that check could only fail.
+        if (!await WaitForStartAsync(stoppingToken))
         {
             return;
         }
@@ -45,6 +52,22 @@ internal sealed partial class MonitorScheduler(
                 LogPollFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
+        }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

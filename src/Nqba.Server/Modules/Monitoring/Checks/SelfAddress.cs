@@ -17,7 +17,11 @@ internal sealed class SelfAddress(IServer server, IOptions<MonitoringOptions> op
         var baseUrl = options.Value.SelfBaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
-            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            // The plain-HTTP address when there is one: the health endpoints answer there without a redirect, and
+            // a check over HTTPS would fail against the self-signed certificate a default install makes.
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                ?? addresses.FirstOrDefault();
             if (address is null)
             {
                 return null;

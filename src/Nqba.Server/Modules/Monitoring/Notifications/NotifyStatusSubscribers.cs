@@ -18,8 +18,8 @@ internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSend
         SendAsync(
             [domainEvent.ComponentId],
             $"[Status] {domainEvent.ComponentName} is {Describe(domainEvent.To)}",
-            $"{domainEvent.ComponentName} changed from {Describe(domainEvent.From)} to {Describe(domainEvent.To)} at {domainEvent.At:u}."
-                + (domainEvent.Reason is { Length: > 0 } reason ? $"\n\n{reason}" : string.Empty),
+            // Subscribers are the public: the check's raw message (addresses, errors) stays in the staff's check history.
+            $"{domainEvent.ComponentName} changed from {Describe(domainEvent.From)} to {Describe(domainEvent.To)} at {domainEvent.At:u}.",
             cancellationToken);
 
     public Task HandleAsync(IncidentOpened domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>

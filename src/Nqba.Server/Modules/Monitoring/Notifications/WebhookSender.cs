@@ -44,7 +44,7 @@ internal sealed partial class WebhookSender(IHttpClientFactory clients, IEmailSe
             catch (Exception ex) when (ex is HttpRequestException or UriFormatException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 succeeded = false;
-                detail = ex.Message;
+                detail = ex is UriFormatException ? ex.Message : Platform.Outbound.OutboundHttp.Describe(ex);
                 LogWebhookFailed(logger, channel.Name, ex);
             }
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Monitoring.Pages;
 
@@ -22,6 +23,7 @@ internal static class MonitoringFormEndpoints
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithTags("Monitoring forms")
             .ExcludeFromDescription()
+            .WithFormBinding()
             .WithName("SubmitNotifyIncidentClients");
         return app;
     }

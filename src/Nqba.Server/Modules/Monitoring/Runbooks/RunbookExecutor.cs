@@ -84,7 +84,7 @@ internal sealed partial class RunbookExecutor(
                 }
                 catch (HttpRequestException ex)
                 {
-                    return (false, $"POST {runbook.Url} failed: {ex.Message}");
+                    return (false, $"POST {runbook.Url} failed: {Platform.Outbound.OutboundHttp.Describe(ex)}");
                 }
 
             case RunbookKind.Command:

@@ -18,6 +18,11 @@ internal static class SlaEndpoints
 
         group.MapPut("/services", async Task<Results<NoContent, ProblemHttpResult>> (Guid organizationId, ClientServicesRequest request, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct) =>
             {
+                if (request.Services.Any(s => s is null))
+                {
+                    return Error.Validation("services", "A service must not be null.").ToProblem();
+                }
+
                 var keys = await db.Components.ToDictionaryAsync(c => c.Key, c => c.Id, ct);
                 var unknown = request.Services.Select(s => s.Component).Where(k => !keys.ContainsKey(k)).ToList();
                 if (unknown.Count > 0)

@@ -7,6 +7,7 @@ using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Monitoring.StatusPage;
 
@@ -62,6 +63,7 @@ internal static class StatusEndpoints
                     : TypedResults.Redirect($"/status?subscribed=1{(string.IsNullOrEmpty(lang) ? string.Empty : "&lang=" + Uri.EscapeDataString(lang))}"))
             .AllowAnonymous()
             .WithTags("Status")
+            .WithFormBinding()
             .WithName("SubscribeToStatusForm");
 
         return app;

@@ -18,6 +18,7 @@ internal static class StatusQueries
         var since = now.Date.AddDays(-Days);
         var intervals = (await db.StateIntervals.AsNoTracking().Where(i => i.To == null || i.To > since).ToListAsync(cancellationToken)).ToLookup(i => i.ComponentId);
         var names = components.ToDictionary(c => c.Id, c => c.Name);
+        var monitored = (await db.Monitors.AsNoTracking().Select(m => m.ComponentId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         var units = components.GroupBy(c => (c.UnitCode, c.UnitName)).Select(unit =>
         {
@@ -29,7 +30,8 @@ internal static class StatusQueries
                     c.Name,
                     c.State,
                     UptimeCalculator.Compute(history, now.AddDays(-Days), now, now, c.TargetPercent).AvailabilityPercent is { } a ? Math.Round(a, 3) : null,
-                    UptimeCalculator.DailyBars(history, now, Days, c.TargetPercent));
+                    UptimeCalculator.DailyBars(history, now, Days, c.TargetPercent),
+                    monitored.Contains(c.Id) || history.Any(i => i.State != ServiceState.Unknown));
             }).ToList();
             return new StatusUnit(unit.Key.UnitCode, unit.Key.UnitName, Overall(parts.Select(p => p.State)), parts);
         }).ToList();

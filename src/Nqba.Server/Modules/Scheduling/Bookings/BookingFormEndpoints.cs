@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Bookings;
@@ -11,37 +14,30 @@ namespace Nqba.Server.Modules.Scheduling.Bookings;
 /// </summary>
 internal static class BookingFormEndpoints
 {
-    // The booking page shows times in the visitor's own zone: this adds it to the page's address when missing.
-    // Served from here (not an inline script) so the content security policy can keep script-src 'self'.
-    private const string VisitorZoneScript = """
-        (function () {
-          var url = new URL(window.location.href);
-          var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-          if (!url.searchParams.get("tz") && zone) {
-            url.searchParams.set("tz", zone);
-            window.location.replace(url.toString());
-          }
-        })();
-        """;
-
     public static IEndpointRouteBuilder MapBookingFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/book").WithTags("Booking forms").ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimiting.PublicForms);
+        var group = app.MapGroup("/book").WithTags("Booking forms").ExcludeFromDescription().AllowAnonymous().RequireRateLimiting(RateLimiting.PublicForms).WithFormBinding();
 
-        app.MapGet("/book/visitor-zone.js", () => TypedResults.Text(VisitorZoneScript, "text/javascript"))
-            .ExcludeFromDescription().AllowAnonymous().WithName("VisitorZoneScript");
-
-        group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] BookingForm form, BookingService bookings, CancellationToken ct) =>
+        group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] BookingForm form, BookingService bookings, IIntakeLeads leads, SchedulingDbContext db, CancellationToken ct) =>
         {
+            // The assessment link names the lead: the booking is linked to it once it is routed (its specialist is then the host).
+            Guid? leadId = null;
+            if (!string.IsNullOrWhiteSpace(form.Lead) && await leads.FindByAssessmentLinkAsync(form.Lead, ct) is { } found
+                && await db.RoutedLeads.AsNoTracking().AnyAsync(l => l.LeadId == found.LeadId && l.SpecialistId != null, ct))
+            {
+                leadId = found.LeadId;
+            }
+
             var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
             var unit = string.IsNullOrWhiteSpace(form.Unit) ? "nqba-core" : form.Unit.Trim();
             var tz = string.IsNullOrWhiteSpace(form.Tz) ? "UTC" : form.Tz.Trim();
             DateTimeOffset? start = DateTimeOffset.TryParse(form.Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : null;
             var result = await bookings.BookAsync(
-                new BookMeetingRequest(form.Type, start, form.Name, form.Email?.Trim(), UnitCode: unit, Notes: string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes, TimeZone: tz, Language: lang),
+                new BookMeetingRequest(form.Type, start, form.Name, form.Email?.Trim(), UnitCode: leadId is null ? unit : null, LeadId: leadId, Notes: string.IsNullOrWhiteSpace(form.Notes) ? null : form.Notes, TimeZone: tz, Language: lang),
                 BookingService.Client,
                 ct);
-            var slots = $"/book/{Uri.EscapeDataString(unit)}?type={Uri.EscapeDataString(form.Type ?? string.Empty)}&tz={Uri.EscapeDataString(tz)}&lang={lang}";
+            var leadQuery = string.IsNullOrWhiteSpace(form.Lead) ? string.Empty : "&lead=" + Uri.EscapeDataString(form.Lead);
+            var slots = $"/book/{Uri.EscapeDataString(unit)}?type={Uri.EscapeDataString(form.Type ?? string.Empty)}&tz={Uri.EscapeDataString(tz)}&lang={lang}{leadQuery}";
             if (result.Succeeded)
             {
                 return TypedResults.LocalRedirect($"/book/manage/{Uri.EscapeDataString(result.Value.ManageToken!)}?lang={lang}");
@@ -54,7 +50,7 @@ internal static class BookingFormEndpoints
 
             var fields = string.Join(", ", result.Error.Fields?.Keys ?? []);
             return TypedResults.LocalRedirect(
-                $"/book/{Uri.EscapeDataString(unit)}/confirm?type={Uri.EscapeDataString(form.Type ?? string.Empty)}&tz={Uri.EscapeDataString(tz)}&lang={lang}&start={Uri.EscapeDataString(form.Start ?? string.Empty)}&error={Uri.EscapeDataString(fields)}");
+                $"/book/{Uri.EscapeDataString(unit)}/confirm?type={Uri.EscapeDataString(form.Type ?? string.Empty)}&tz={Uri.EscapeDataString(tz)}&lang={lang}&start={Uri.EscapeDataString(form.Start ?? string.Empty)}{leadQuery}&error={Uri.EscapeDataString(fields)}");
         }).WithName("SubmitBookingForm");
 
         group.MapPost("/manage/{token}/cancel", async Task<RedirectHttpResult> (string token, [FromForm] CancelForm form, BookingLinks links, BookingService bookings, CancellationToken ct) =>
@@ -68,7 +64,34 @@ internal static class BookingFormEndpoints
             return TypedResults.LocalRedirect($"/book/manage/{Uri.EscapeDataString(token)}?lang={lang}");
         }).WithName("SubmitCancelBookingForm");
 
+        group.MapPost("/manage/{token}/reschedule", async Task<RedirectHttpResult> (string token, [FromForm] RescheduleForm form, BookingLinks links, BookingService bookings, SchedulingDbContext db, CancellationToken ct) =>
+        {
+            var manage = $"/book/manage/{Uri.EscapeDataString(token)}";
+            if (links.ReadManageToken(token) is not { } id || await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct) is not { } booking)
+            {
+                return TypedResults.LocalRedirect(manage);
+            }
+
+            DateTimeOffset? start = DateTimeOffset.TryParse(form.Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : null;
+            var result = await bookings.RescheduleAsync(id, new RescheduleRequest(start), BookingService.Client, ct);
+            if (result.Succeeded)
+            {
+                return TypedResults.LocalRedirect(manage + "?done=rescheduled");
+            }
+
+            var tz = string.IsNullOrWhiteSpace(form.Tz) ? booking.ClientTimeZone : form.Tz.Trim();
+            return TypedResults.LocalRedirect(
+                $"/book?type={Uri.EscapeDataString(booking.MeetingTypeCode)}&tz={Uri.EscapeDataString(tz)}&reschedule={Uri.EscapeDataString(token)}&error=taken");
+        }).WithName("SubmitRescheduleBookingForm");
+
         return app;
+    }
+
+    internal sealed class RescheduleForm
+    {
+        public string? Start { get; set; }
+
+        public string? Tz { get; set; }
     }
 
     internal sealed class BookingForm
@@ -88,6 +111,9 @@ internal static class BookingFormEndpoints
         public string? Email { get; set; }
 
         public string? Notes { get; set; }
+
+        /// <summary>The prospect's assessment link, when the booking continues their assessment.</summary>
+        public string? Lead { get; set; }
     }
 
     internal sealed class CancelForm

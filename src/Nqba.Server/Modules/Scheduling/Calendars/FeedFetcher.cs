@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Platform.Outbound;
 
 namespace Nqba.Server.Modules.Scheduling.Calendars;
 
@@ -20,9 +21,10 @@ internal sealed class FeedFetcher(IHttpClientFactory http, TimeProvider time)
             using var response = await http.CreateClient(ClientName).GetAsync(new Uri(calendar.Url), cancellationToken);
             response.EnsureSuccessStatusCode();
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (BusyFeedReader.TryLoad(text, out var error) is null)
+            if (BusyFeedReader.TryLoad(text, out _) is null)
             {
-                calendar.LastError = error;
+                // Not the parser's message: it quotes the text, and the text may be a page the server should not read.
+                calendar.LastError = "The address did not answer with an iCalendar file.";
             }
             else
             {
@@ -32,7 +34,7 @@ internal sealed class FeedFetcher(IHttpClientFactory http, TimeProvider time)
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
-            calendar.LastError = "Fetching the feed failed: " + ex.Message;
+            calendar.LastError = "Fetching the feed failed: " + OutboundHttp.Describe(ex);
         }
 
         calendar.FetchedAt = time.GetUtcNow().UtcDateTime;
@@ -42,7 +44,7 @@ internal sealed class FeedFetcher(IHttpClientFactory http, TimeProvider time)
     public async Task RefreshStaleAsync(SchedulingDbContext db, TimeSpan interval, CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow().UtcDateTime - interval;
-        foreach (var calendar in await db.ExternalCalendars.Where(c => c.Url != null && (c.FetchedAt == null || c.FetchedAt < before)).Take(20).ToListAsync(cancellationToken))
+        foreach (var calendar in await db.ExternalCalendars.Where(c => c.Url != null && (c.FetchedAt == null || c.FetchedAt < before)).OrderBy(c => c.FetchedAt).Take(20).ToListAsync(cancellationToken))
         {
             await RefreshAsync(calendar, cancellationToken);
         }

@@ -7,6 +7,7 @@ using NodaTime.Text;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Pages;
 
@@ -24,7 +25,8 @@ internal static class StaffBookingFormEndpoints
             .WithTags("Scheduling forms")
             .ExcludeFromDescription()
             .RequireAuthorization(NqbaPolicies.Staff)
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .WithFormBinding();
 
         group.MapPost("/reschedule", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
         {

@@ -35,7 +35,7 @@ internal static class VendorHttp
         }
         catch (HttpRequestException ex)
         {
-            return Failed(ex.StatusCode is { } status ? $"HTTP {(int)status}" : $"connection failed: {ex.HttpRequestError}");
+            return Failed(ex.StatusCode is { } status ? $"HTTP {(int)status}" : Platform.Outbound.OutboundHttp.Describe(ex));
         }
         catch (JsonException)
         {

@@ -296,7 +296,7 @@ internal sealed class ChatService(
     public async Task<int> HandOverUnansweredAsync(CancellationToken cancellationToken)
     {
         var cutoff = Now() - options.Value.PickupTimeout;
-        var ids = await db.Conversations.Where(c => c.Status == ChatStatus.Waiting && c.WaitingSince <= cutoff).Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
+        var ids = await db.Conversations.Where(c => c.Status == ChatStatus.Waiting && c.WaitingSince <= cutoff).OrderBy(c => c.WaitingSince).Select(c => c.Id).Take(500).ToListAsync(cancellationToken);
         var count = 0;
         foreach (var id in ids)
         {

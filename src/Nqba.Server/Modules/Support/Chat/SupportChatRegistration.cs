@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -33,7 +32,7 @@ internal static class SupportChatRegistration
         services.AddHostedService<ChatSlaMonitor>();
 
         var signalR = services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new DefinedEnumConverter()))
             .AddHubOptions<VisitorHub>(o => o.AddFilter<VisitorRateLimitFilter>());
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {

@@ -11,6 +11,7 @@ using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Support.Pages;
 
@@ -19,7 +20,9 @@ internal static class SupportFormEndpoints
 {
     public static IEndpointRouteBuilder MapSupportFormEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/support/tickets/{id:guid}").WithTags("Support forms").ExcludeFromDescription().RequireAuthorization();
+        // One group for every form, so each is bound and checked the same way (FormBinding).
+        var forms = app.MapGroup(string.Empty).WithFormBinding();
+        var tickets = forms.MapGroup("/support/tickets/{id:guid}").WithTags("Support forms").ExcludeFromDescription().RequireAuthorization();
         tickets.MapPost("/reply", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
         {
             var client = user.IsInRole(NqbaRoles.Client);
@@ -39,7 +42,7 @@ internal static class SupportFormEndpoints
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportCall");
         tickets.MapPost("/status", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
         {
-            if (!Enum.TryParse<TicketStatus>(form.Status, out var status))
+            if (!FormBinding.TryParseEnum<TicketStatus>(form.Status, out var status))
             {
                 return Back(id, Error.Validation("status", "Unknown status."));
             }
@@ -48,10 +51,10 @@ internal static class SupportFormEndpoints
             return Back(id, result.Error);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportStatus");
 
-        app.MapPost("/support/portal/new", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
+        forms.MapPost("/support/portal/new", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
         {
             var org = user.OrganizationId();
-            var priority = Enum.TryParse<TicketPriority>(form.Priority, out var p) && p != TicketPriority.Emergency ? p : TicketPriority.Normal;
+            var priority = FormBinding.TryParseEnum<TicketPriority>(form.Priority, out var p) && p != TicketPriority.Emergency ? p : TicketPriority.Normal;
             if (org is null)
             {
                 return TypedResults.LocalRedirect("/support/portal?error=organization");
@@ -65,13 +68,13 @@ internal static class SupportFormEndpoints
                 : TypedResults.LocalRedirect($"/support/portal?error={Uri.EscapeDataString(string.Join(',', result.Error.Fields?.Keys ?? []))}");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization().WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportPortalTicket");
 
-        app.MapPost("/support/survey/{token}", async Task<RedirectHttpResult> (string token, [FromForm] SupportForm form, SurveyAnswers answers, CancellationToken ct) =>
+        forms.MapPost("/support/survey/{token}", async Task<RedirectHttpResult> (string token, [FromForm] SupportForm form, SurveyAnswers answers, CancellationToken ct) =>
         {
             var result = await answers.AnswerAsync(token, form.Score ?? -1, form.Comment, ct);
             return TypedResults.LocalRedirect($"/support/survey/{Uri.EscapeDataString(token)}{(result.Succeeded ? "?done=true" : string.Empty)}");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportSurvey");
         // The public request page (anonymous, rate limited like POST /api/support/requests): a WebForm ticket.
-        app.MapPost("/support/request/submit", async Task<RedirectHttpResult> ([FromForm] SupportForm form, TicketDesk desk, CancellationToken ct) =>
+        forms.MapPost("/support/request/submit", async Task<RedirectHttpResult> ([FromForm] SupportForm form, TicketDesk desk, CancellationToken ct) =>
         {
             var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
             var name = form.Name?.Trim() ?? string.Empty;
@@ -99,7 +102,7 @@ internal static class SupportFormEndpoints
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportRequestForm");
 
         // The inbox's available/away switch of the signed-in agent.
-        app.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+        forms.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
         {
             var error = await AssignmentEndpoints.SetMyAvailabilityAsync(user, form.Available ?? false, db, ct);
             return TypedResults.LocalRedirect(error is null ? "/support/inbox" : "/support/inbox?error=availability");

@@ -75,7 +75,7 @@ internal sealed class SlaWatch(SupportDbContext db, ICompanyDirectory company, S
             .Where(Passed(due, now))
             .Where(t => !db.SlaAlerts.Any(a => a.TicketId == t.Id && a.Clock == clock && a.Kind == kind && a.Cycle == (clock == SlaClockKind.NextResponse ? t.NextResponseCycle : 0)))
             .Select(t => new { t.Id, t.OrganizationId, t.Priority, t.TeamId, t.AssigneeId, t.FirstResponseDueAt, t.NextResponseDueAt, t.ResolutionDueAt, t.NextResponseCycle })
-            .Take(Batch).ToListAsync(cancellationToken);
+            .OrderBy(t => t.Id).Take(Batch).ToListAsync(cancellationToken);
         var published = 0;
         foreach (var t in candidates)
         {
@@ -125,7 +125,12 @@ internal sealed class SlaWatch(SupportDbContext db, ICompanyDirectory company, S
 
     private static Expression<Func<Ticket, bool>> Passed(Expression<Func<Ticket, DateTime?>> instant, DateTime now)
     {
-        var body = Expression.LessThanOrEqual(instant.Body, Expression.Constant((DateTime?)now, typeof(DateTime?)));
+        // A member of a captured object, not a constant, so EF sends the instant as a parameter and reuses one
+        // compiled query instead of compiling (and logging) a new one every poll.
+        var cutoff = Expression.Property(Expression.Constant(new Cutoff(now)), nameof(Cutoff.Value));
+        var body = Expression.LessThanOrEqual(instant.Body, cutoff);
         return Expression.Lambda<Func<Ticket, bool>>(body, instant.Parameters);
     }
+
+    private sealed record Cutoff(DateTime? Value);
 }

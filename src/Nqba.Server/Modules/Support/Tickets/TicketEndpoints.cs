@@ -258,7 +258,11 @@ internal static class TicketEndpoints
         var files = new List<NewAttachment>();
         for (var i = 0; i < (uploads?.Count ?? 0); i++)
         {
-            var upload = uploads![i];
+            if (uploads![i] is not { ContentBase64: not null } upload)
+            {
+                return Error.Validation(string.Create(CultureInfo.InvariantCulture, $"attachments[{i}]"), "An attachment needs fileName, contentType and contentBase64.");
+            }
+
             var buffer = new byte[upload.ContentBase64.Length * 3 / 4 + 3];
             if (!Convert.TryFromBase64String(upload.ContentBase64, buffer, out var length))
             {

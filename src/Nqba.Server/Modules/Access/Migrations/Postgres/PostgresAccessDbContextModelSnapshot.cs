@@ -145,6 +145,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ParentKeyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -152,6 +155,11 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("SecretHash")
                         .IsRequired()
@@ -162,6 +170,8 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentKeyId");
 
                     b.HasIndex("Prefix")
                         .IsUnique();

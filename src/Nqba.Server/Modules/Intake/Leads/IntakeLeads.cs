@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Intake.Assessment;
+using Nqba.Server.Modules.Intake.Persistence;
+
+namespace Nqba.Server.Modules.Intake.Leads;
+
+/// <inheritdoc/>
+internal sealed class IntakeLeads(IntakeDbContext db, AssessmentLinks links) : IIntakeLeads
+{
+    /// <inheritdoc/>
+    public async Task<LeadForBooking?> FindByAssessmentLinkAsync(string token, CancellationToken cancellationToken)
+    {
+        if (links.Read(token) is not { } assessmentId)
+        {
+            return null;
+        }
+
+        // The signed link is the prospect's only key: no signed-in user, so no tenant filter applies.
+        var assessment = await db.Assessments.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(a => a.Id == assessmentId, cancellationToken);
+        var lead = assessment is null ? null : await db.Leads.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(l => l.Id == assessment.LeadId, cancellationToken);
+        return lead is null
+            ? null
+            : new LeadForBooking(lead.Id, lead.ContactName, lead.ContactEmail, lead.Language, assessment!.EffectiveUnit ?? lead.UnitCode, assessment.EffectiveMeetingType ?? lead.MeetingType);
+    }
+}
