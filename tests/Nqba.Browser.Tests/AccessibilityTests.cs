@@ -42,18 +42,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task StaffPages_HaveNoSeriousAccessibilityViolations()
     {
-        var email = $"axe-admin-{Guid.NewGuid():N}@nqba.test";
-        var (_, password) = await fixture.CreateUserAsync(email, NqbaRoles.Admin);
-        var key = await fixture.EnableTotpAsync(email);
-        var page = await fixture.NewPageAsync(axe: true);
-        await page.GotoAsync("/account/login?ReturnUrl=%2Fdashboard");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-mfa**");
-        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/dashboard");
+        var page = await fixture.SignInNewUserAsync(NqbaRoles.Admin, "/dashboard", axe: true);
 
         var failures = new List<string>();
         var titles = new HashSet<string>(StringComparer.Ordinal);

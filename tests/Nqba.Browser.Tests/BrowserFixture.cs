@@ -62,4 +62,26 @@ public sealed class BrowserFixture : NqbaFactory
 
         return await context.NewPageAsync();
     }
+
+    /// <summary>
+    /// Creates a user with <paramref name="role"/> and an authenticator, opens <paramref name="path"/> (a page that
+    /// asks for sign-in), signs in with password and code as a person would, and returns the page once it is back on
+    /// <paramref name="path"/>.
+    /// </summary>
+    public async Task<IPage> SignInNewUserAsync(string role, string path, bool axe = false)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@nqba.test";
+        var (_, password) = await CreateUserAsync(email, role);
+        var key = await EnableTotpAsync(email);
+        var page = await NewPageAsync(axe: axe);
+        await page.GotoAsync(path);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/login-mfa**");
+        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**" + path.Split('?')[0] + "**");
+        return page;
+    }
 }

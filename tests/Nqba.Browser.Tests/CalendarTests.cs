@@ -34,19 +34,8 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // A specialist signs in (password, then code) and lands on the week of the meeting, in Berlin time.
-        var email = $"calendar-{Guid.NewGuid():N}@nqba.test";
-        var (_, password) = await fixture.CreateUserAsync(email, NqbaRoles.Specialist);
-        var key = await fixture.EnableTotpAsync(email);
-        var page = await fixture.NewPageAsync();
         var calendar = $"/scheduling/calendar?view=week&specialist={specialist}&date={start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&tz=Europe%2FBerlin";
-        await page.GotoAsync(calendar);
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-mfa**");
-        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/scheduling/calendar**");
+        var page = await fixture.SignInNewUserAsync(NqbaRoles.Specialist, calendar);
 
         var meeting = page.Locator($"[data-booking=\"{id}\"]");
         await meeting.WaitForAsync();

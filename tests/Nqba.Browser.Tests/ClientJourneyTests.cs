@@ -12,24 +12,6 @@ namespace Nqba.Browser.Tests;
 /// </summary>
 public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    // The answers a prospect gives, by question: whatever the page shows is answered from here.
-    private static readonly Dictionary<string, string[]> Answers = new(StringComparer.Ordinal)
-    {
-        ["goal"] = ["automate"],
-        ["automation_area"] = ["support", "analytics"],
-        ["also_interested"] = ["leads"],
-        ["data"] = ["warehouse"],
-        ["tooling"] = ["custom"],
-        ["team"] = ["engineering"],
-        ["demo"] = ["yes"],
-        ["budget"] = ["over_250k"],
-        ["timeline"] = ["now"],
-        ["authority"] = ["final"],
-        ["size"] = ["over_500"],
-        ["industry"] = ["technology"],
-        ["region"] = ["north_america"],
-    };
-
     [Theory]
     [InlineData("en", 390, 844)]
     [InlineData("en", 1280, 900)]
@@ -74,7 +56,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
             foreach (var question in await page.Locator("fieldset[data-question]").AllAsync())
             {
                 var id = (await question.GetAttributeAsync("data-question"))!;
-                foreach (var option in Answers[id])
+                foreach (var option in ProspectAnswers.ByQuestion[id])
                 {
                     await page.CheckAsync($"#{id}-{option}");
                 }

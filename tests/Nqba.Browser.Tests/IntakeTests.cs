@@ -26,21 +26,6 @@ public sealed class IntakeTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await page.WaitForURLAsync("**/intake/assessment/**");
         // One step per section; a follow-up question opened by an answer (automation_area, demo) keeps the step open.
-        var answers = new Dictionary<string, string[]>
-        {
-            ["goal"] = ["automate"],
-            ["also_interested"] = ["leads"],
-            ["automation_area"] = ["support", "analytics"],
-            ["data"] = ["warehouse"],
-            ["tooling"] = ["custom"],
-            ["team"] = ["engineering"],
-            ["demo"] = ["yes"],
-            ["budget"] = ["over_250k"],
-            ["timeline"] = ["now"],
-            ["authority"] = ["final"],
-            ["size"] = ["over_500"],
-            ["industry"] = ["technology"],
-        };
         for (var round = 0; round < 15 && await page.Locator("[data-testid=recommendation]").CountAsync() == 0; round++)
         {
             // The region was given on the form: never asked again.
@@ -48,7 +33,7 @@ public sealed class IntakeTests(BrowserFixture fixture) : IClassFixture<BrowserF
             foreach (var question in await page.Locator("fieldset[data-question]").AllAsync())
             {
                 var id = (await question.GetAttributeAsync("data-question"))!;
-                await ChooseAsync(page, id, answers[id]);
+                await ChooseAsync(page, id, ProspectAnswers.ByQuestion[id]);
             }
 
             await page.Locator("[data-testid=next], [data-testid=finish]").First.ClickAsync();

@@ -100,22 +100,7 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.True(published.IsSuccessStatusCode);
     }
 
-    private async Task<IPage> SignInAgentAsync(string path)
-    {
-        var email = $"agent-{Guid.NewGuid():N}@nqba.test";
-        var (_, password) = await fixture.CreateUserAsync(email, NqbaRoles.SupportAgent);
-        var key = await fixture.EnableTotpAsync(email);
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync(path);
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-mfa**");
-        await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**" + path.Split('?')[0] + "**");
-        return page;
-    }
+    private Task<IPage> SignInAgentAsync(string path) => fixture.SignInNewUserAsync(NqbaRoles.SupportAgent, path);
 
     private async Task AddAlwaysOpenRegionAsync()
     {
