@@ -94,6 +94,7 @@ public static class PlatformModule
         services.AddSingleton<OutboundPolicy>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<DeadLetters>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new DefinedEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -197,6 +198,7 @@ public static class PlatformModule
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithName("Live");
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithName("Ready");
         app.MapAuditEndpoints();
+        app.MapEventEndpoints();
         app.MapCompanyEndpoints();
         app.MapHolidayEndpoints();
         return app;

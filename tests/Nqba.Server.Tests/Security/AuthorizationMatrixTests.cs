@@ -43,6 +43,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/compliance"] = Compliance,
         ["GET /api/audit/export"] = Compliance,
         ["GET /api/audit/verify"] = Compliance,
+        ["GET /api/events/dead-letters"] = Admin,
+        ["POST /api/events/dead-letters/{eventId}/replay"] = Admin,
         ["POST /api/privacy/requests"] = Compliance,
         ["GET /api/privacy/requests"] = Compliance,
         ["GET /api/privacy/requests/{id}"] = Compliance,
