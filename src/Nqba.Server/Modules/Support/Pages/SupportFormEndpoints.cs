@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Modules.Support.Assignment;
-using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Errors;
@@ -97,9 +96,9 @@ internal static class SupportFormEndpoints
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportRequestForm");
 
         // The inbox's available/away switch of the signed-in agent.
-        forms.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+        forms.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportRoster roster, CancellationToken ct) =>
         {
-            var error = await AssignmentEndpoints.SetMyAvailabilityAsync(user, form.Available ?? false, db, ct);
+            var error = await roster.SetAvailabilityAsync(user.UserId(), form.Available ?? false, ct);
             return TypedResults.LocalRedirect(error is null ? "/support/inbox" : "/support/inbox?error=availability");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportAvailability");
         return app;
