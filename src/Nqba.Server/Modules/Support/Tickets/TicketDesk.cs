@@ -153,7 +153,14 @@ internal sealed class TicketDesk(
     /// so concurrent assignments end with one assignee and one event and audit entry per effective change. Assigning
     /// the agent who already holds the ticket changes nothing.
     /// </summary>
-    public async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, CancellationToken cancellationToken)
+    public Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, agentId, false, cancellationToken);
+
+    /// <summary>Gives the ticket to another available agent of its team (an SLA escalation), as <see cref="AssignAsync(Guid, Guid?, CancellationToken)"/> does.</summary>
+    public Task<Result<Ticket>> ReassignAsync(Guid ticketId, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, null, true, cancellationToken);
+
+    private async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, bool toAnother, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -179,7 +186,7 @@ internal sealed class TicketDesk(
             }
             else
             {
-                agent = await assigner.ChooseAsync(ticket, cancellationToken);
+                agent = await assigner.ChooseAsync(ticket, cancellationToken, toAnother ? ticket.AssigneeId : null);
                 if (agent is null)
                 {
                     return Error.Conflict("No available agent of the ticket's team can take it now.");
