@@ -30,6 +30,7 @@ public static class SupportModule
         services.AddSingleton<HtmlBodies>();
         services.AddSingleton<SlaCalendars>();
         services.AddScoped<AgentAssigner>();
+        services.AddScoped<SupportRoster>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
         services.AddPersonalData<SupportPersonalData>();

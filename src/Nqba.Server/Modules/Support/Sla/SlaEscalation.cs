@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
 
@@ -14,7 +15,7 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// A live chat waiting for an agent belongs to no team yet: its alerts go to the default team (nobody holds a
 /// waiting chat, so there is nothing to reassign).
 /// </summary>
-internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, AgentAssigner assigner, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options, TimeProvider time)
+internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, TicketDesk desk, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options)
     : IEventSubscriber<SlaWarning>, IEventSubscriber<SlaBreached>
 {
     public Task HandleAsync(SlaWarning domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
@@ -71,8 +72,9 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
             switch (rule.Action)
             {
                 case EscalationAction.Reassign:
-                    await assigner.AssignAsync(ticket, time.GetUtcNow().UtcDateTime, cancellationToken, exclude: ticket.AssigneeId);
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Like any assignment: recomputed clocks, TicketAssigned and an audit entry. Nobody else available
+                    // (a conflict) leaves the ticket where it is.
+                    await desk.ReassignAsync(ticket.Id, cancellationToken);
                     break;
                 case EscalationAction.NotifyTeamLead when team?.LeadEmail is { } lead:
                     await email.SendAsync(new EmailMessage(lead, $"SLA {trigger.ToString().ToLowerInvariant()}: ticket #{ticket.Number}", what), cancellationToken);
