@@ -3,6 +3,7 @@ using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Notifications;
 
@@ -10,7 +11,7 @@ namespace Nqba.Server.Modules.Intake.Notifications;
 /// Tells the specialist a lead was routed to them, with the reason and a link to the lead. The address comes from
 /// the company directory; a specialist no longer active there is not mailed.
 /// </summary>
-internal sealed class NotifySpecialistOfRoutedLead(IEmailSender email, ICompanyDirectory company) : IEventSubscriber<LeadRouted>
+internal sealed class NotifySpecialistOfRoutedLead(IEmailSender email, ICompanyDirectory company, PublicLinks links) : IEventSubscriber<LeadRouted>
 {
     public async Task HandleAsync(LeadRouted domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ internal sealed class NotifySpecialistOfRoutedLead(IEmailSender email, ICompanyD
 
                 Why you: {domainEvent.Reason}
 
-                Open it: /leads/{domainEvent.LeadId}
+                Open it: {links.To($"/leads/{domainEvent.LeadId}")}
                 The lead-response clock is running: please make first contact within 5 business minutes.
                 """)), cancellationToken);
     }

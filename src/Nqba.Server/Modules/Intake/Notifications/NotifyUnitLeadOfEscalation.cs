@@ -2,11 +2,12 @@ using System.Globalization;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Notifications;
 
 /// <summary>Warns the unit's lead that a lead is nearing its response target untouched.</summary>
-internal sealed class NotifyUnitLeadOfEscalation(IEmailSender email) : IEventSubscriber<LeadResponseEscalated>
+internal sealed class NotifyUnitLeadOfEscalation(IEmailSender email, PublicLinks links) : IEventSubscriber<LeadResponseEscalated>
 {
     public async Task HandleAsync(LeadResponseEscalated domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ internal sealed class NotifyUnitLeadOfEscalation(IEmailSender email) : IEventSub
             string.Create(CultureInfo.InvariantCulture, $"""
                 A lead has waited {domainEvent.Elapsed.TotalMinutes:F1} business minutes without a first touch; the target is due at {domainEvent.DueAt:u}.
 
-                Open it: /leads/{domainEvent.LeadId}
+                Open it: {links.To($"/leads/{domainEvent.LeadId}")}
                 """)), cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Monitoring.Notifications;
 
@@ -11,7 +11,7 @@ namespace Nqba.Server.Modules.Monitoring.Notifications;
 /// E-mails the status page's subscribers of a component when it changes state and when an incident affecting it
 /// is opened by hand or resolved. Predicted warnings stay internal. Each e-mail carries its unsubscribe link.
 /// </summary>
-internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSender email, SelfAddress self)
+internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSender email, PublicLinks links)
     : IEventSubscriber<ComponentStateChanged>, IEventSubscriber<IncidentOpened>, IEventSubscriber<IncidentResolved>
 {
     public Task HandleAsync(ComponentStateChanged domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
@@ -50,11 +50,10 @@ internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSend
     private async Task SendAsync(IReadOnlyList<Guid> componentIds, string subject, string text, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => componentIds.Contains(s.ComponentId)).ToListAsync(cancellationToken);
-        var statusPage = self.Resolve("/status")?.ToString() ?? "/status";
+        var statusPage = links.To("/status");
         foreach (var subscription in subscriptions.DistinctBy(s => (s.EmailHash, s.ComponentId)))
         {
-            var path = $"/status/unsubscribe?token={subscription.UnsubscribeToken}";
-            var unsubscribe = self.Resolve(path)?.ToString() ?? path;
+            var unsubscribe = links.To($"/status/unsubscribe?token={subscription.UnsubscribeToken}");
             await email.SendAsync(
                 new EmailMessage(subscription.Email, subject, $"{text}\n\nStatus page: {statusPage}\nUnsubscribe: {unsubscribe}"),
                 cancellationToken);

@@ -8,6 +8,7 @@ using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Invites;
 
@@ -15,7 +16,7 @@ namespace Nqba.Server.Modules.Scheduling.Invites;
 /// Sends the confirmation, reschedule and cancellation e-mails with the .ics invite to the client and the
 /// specialist, after the change is committed (from the event log, so a failed send is retried).
 /// </summary>
-internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory directory, BookingLinks links, IEmailSender email)
+internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory directory, BookingLinks links, PublicLinks publicLinks, IEmailSender email)
     : IEventSubscriber<MeetingBooked>, IEventSubscriber<MeetingRescheduled>, IEventSubscriber<MeetingCancelled>
 {
     private static readonly LocalDateTimePattern When = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
@@ -51,7 +52,7 @@ internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory di
         {
             var region = company.Region(specialist.RegionCode);
             var zone = region is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(region.Hours.TimeZone) ?? DateTimeZone.Utc;
-            await email.SendAsync(new EmailMessage(specialist.Email, $"{subject}: {booking.MeetingTypeCode} with {booking.ClientName}", Body(booking, specialist.DisplayName, zone, $"/scheduling/bookings/{booking.Id}", extra), Attachments: [invite]), cancellationToken);
+            await email.SendAsync(new EmailMessage(specialist.Email, $"{subject}: {booking.MeetingTypeCode} with {booking.ClientName}", Body(booking, specialist.DisplayName, zone, publicLinks.To($"/scheduling/bookings/{booking.Id}"), extra), Attachments: [invite]), cancellationToken);
         }
     }
 

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Support.Sla;
 
@@ -14,7 +15,7 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// A live chat waiting for an agent belongs to no team yet: its alerts go to the default team (nobody holds a
 /// waiting chat, so there is nothing to reassign).
 /// </summary>
-internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, AgentAssigner assigner, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options, TimeProvider time)
+internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, AgentAssigner assigner, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options, PublicLinks links, TimeProvider time)
     : IEventSubscriber<SlaWarning>, IEventSubscriber<SlaBreached>
 {
     public Task HandleAsync(SlaWarning domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
@@ -39,7 +40,7 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
         var team = await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
         var kind = trigger.ToString().ToLowerInvariant();
         var what = string.Create(CultureInfo.InvariantCulture,
-            $"Live chat {conversationId:N} (region {conversation.RegionCode}, language {conversation.Language}): a visitor waits for an agent since {conversation.WaitingSince:yyyy-MM-dd HH:mm:ss} UTC; first response {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC. Chat console: {options.Value.PublicBaseUrl.TrimEnd('/')}/support/chat");
+            $"Live chat {conversationId:N} (region {conversation.RegionCode}, language {conversation.Language}): a visitor waits for an agent since {conversation.WaitingSince:yyyy-MM-dd HH:mm:ss} UTC; first response {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC. Chat console: {links.To("/support/chat")}");
         foreach (var rule in options.Value.Escalations.Where(r => r.Applies(trigger, priority)))
         {
             switch (rule.Action)
