@@ -89,6 +89,7 @@ public static class PlatformModule
         services.AddSingleton<IPostConfigureOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
         services.AddSingleton<IValidateOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
         services.AddSingleton<PublicLinks>();
+        services.AddSingleton<INotificationService, NotificationService>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<AuditChainKey>();
         services.AddSingleton<AuditAnchorFile>();
