@@ -84,6 +84,12 @@ public static class PlatformModule
         services.AddSingleton<ResidencyStores>();
         services.AddSingleton<ICliVerb, KeysVerb>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<PublicUrlResolver>();
+        services.AddSingleton<IPostConfigureOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
+        services.AddSingleton<IValidateOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<INotificationService, NotificationService>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<AuditChainKey>();
         services.AddSingleton<AuditAnchorFile>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Support.Assignment;
@@ -15,7 +14,7 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// A live chat waiting for an agent belongs to no team yet: its alerts go to the default team (nobody holds a
 /// waiting chat, so there is nothing to reassign).
 /// </summary>
-internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, TicketDesk desk, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options)
+internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, TicketDesk desk, OnCallPager pager, INotificationService notifications, IOptions<SupportOptions> options)
     : IEventSubscriber<SlaWarning>, IEventSubscriber<SlaBreached>
 {
     public Task HandleAsync(SlaWarning domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
@@ -38,18 +37,16 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
         }
 
         var team = await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
-        var kind = trigger.ToString().ToLowerInvariant();
-        var what = string.Create(CultureInfo.InvariantCulture,
-            $"Live chat {conversationId:N} (region {conversation.RegionCode}, language {conversation.Language}): a visitor waits for an agent since {conversation.WaitingSince:yyyy-MM-dd HH:mm:ss} UTC; first response {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC. Chat console: {options.Value.PublicBaseUrl.TrimEnd('/')}/support/chat");
+        var alert = new SlaChatAlertMailModel(trigger == EscalationTrigger.Breach, Page: false, conversationId, conversation.RegionCode, conversation.Language, conversation.WaitingSince, dueAt);
         foreach (var rule in options.Value.Escalations.Where(r => r.Applies(trigger, priority)))
         {
             switch (rule.Action)
             {
                 case EscalationAction.NotifyTeamLead when team?.LeadEmail is { } lead:
-                    await email.SendAsync(new EmailMessage(lead, $"SLA {kind}: live chat waiting for an agent", what), cancellationToken);
+                    await notifications.SendAsync<SlaChatAlertMail, SlaChatAlertMailModel>(new(lead, null, alert), cancellationToken);
                     break;
                 case EscalationAction.PageOnCall:
-                    await pager.PageAsync(team?.Id, $"PAGE: live chat waiting ({kind})", $"SLA {kind}: " + what, cancellationToken);
+                    await pager.PageAsync<SlaChatAlertMail, SlaChatAlertMailModel>(team?.Id, alert with { Page = true }, cancellationToken);
                     break;
                 default:
                     break;
@@ -66,7 +63,7 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
         }
 
         var team = ticket.TeamId is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Id == ticket.TeamId, cancellationToken);
-        var what = string.Create(CultureInfo.InvariantCulture, $"Ticket #{ticket.Number} \"{ticket.Subject}\" ({priority}): {clock} {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        var alert = new SlaTicketAlertMailModel(trigger == EscalationTrigger.Breach, Page: false, ticket.Id, ticket.Number, ticket.Subject, priority, clock, dueAt);
         foreach (var rule in options.Value.Escalations.Where(r => r.Applies(trigger, priority)))
         {
             switch (rule.Action)
@@ -77,10 +74,10 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
                     await desk.ReassignAsync(ticket.Id, cancellationToken);
                     break;
                 case EscalationAction.NotifyTeamLead when team?.LeadEmail is { } lead:
-                    await email.SendAsync(new EmailMessage(lead, $"SLA {trigger.ToString().ToLowerInvariant()}: ticket #{ticket.Number}", what), cancellationToken);
+                    await notifications.SendAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(new(lead, null, alert), cancellationToken);
                     break;
                 case EscalationAction.PageOnCall:
-                    await pager.PageAsync(ticket, $"SLA {trigger.ToString().ToLowerInvariant()}: " + what, cancellationToken);
+                    await pager.PageAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(ticket.TeamId, alert with { Page = true }, cancellationToken);
                     break;
                 default:
                     break;
