@@ -10,6 +10,7 @@ using Nqba.Server.Platform.Backup;
 using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Outbound;
@@ -53,6 +54,7 @@ public static class PlatformModule
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<StartupReport>();
+        builder.AddJobs();
         services.AddScoped<IDataSeeder, CompanySeeder>();
         services.AddScoped<ICompanyDirectory, CompanyDirectory>();
 
@@ -69,7 +71,8 @@ public static class PlatformModule
         services.AddScoped<IDataSeeder, DataProtectionKeyEncryption>();
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
-        services.AddHostedService<BackupScheduler>();
+        services.AddJob<BackupJob, BackupOptions>(o => new JobPlan(
+            JobSchedule.Every(TimeSpan.FromMinutes(1), startNow: true), JobMisfire.Skip, JobRetry.AtNextFire, Enabled: o.Enabled));
         services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
@@ -207,6 +210,7 @@ public static class PlatformModule
         app.MapEventEndpoints();
         app.MapCompanyEndpoints();
         app.MapHolidayEndpoints();
+        app.MapJobEndpoints();
         return app;
     }
 }

@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/audit/export"] = Compliance,
         ["GET /api/audit/verify"] = Compliance,
         ["GET /api/events/dead-letters"] = Admin,
+        ["GET /api/admin/jobs"] = Admin,
         ["POST /api/events/dead-letters/{eventId}/replay"] = Admin,
         ["POST /api/privacy/requests"] = Compliance,
         ["GET /api/privacy/requests"] = Compliance,

@@ -20,5 +20,7 @@ internal static class NqbaTelemetry
 
     public static readonly Histogram<double> DbCommandDuration = Meter.CreateHistogram<double>("nqba.db.command.duration", unit: "s", description: "Database command duration");
 
-    public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("nqba.jobs.runs", description: "Background job runs");
+    public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("nqba.jobs.runs", description: "Background job runs, by job and outcome");
+
+    public static readonly Counter<long> JobFailures = Meter.CreateCounter<long>("nqba.jobs.failures", description: "Background job runs that failed, by job");
 }
