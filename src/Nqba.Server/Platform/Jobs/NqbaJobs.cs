@@ -132,7 +132,7 @@ internal sealed partial class NqbaJobs(ISchedulerFactory schedulers, JobCatalog 
         return builder.StartAt(now).WithSchedule(cron).Build();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} scheduled: {Schedule}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {Job} scheduled: {Schedule}")]
     private partial void LogScheduled(string job, string schedule);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} removed from the job store (turned off or no longer declared)")]
