@@ -49,7 +49,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         foreach (var (name, path) in new[]
         {
             ("dashboard", "/dashboard"), ("leads", "/leads"), ("calendar", "/scheduling/calendar"), ("operations", "/monitoring"),
-            ("audit", "/admin/audit"), ("privacy", "/admin/privacy"), ("compliance", "/admin/compliance"), ("security", "/account/mfa"),
+            ("audit", "/admin/audit"), ("events", "/admin/events"), ("jobs", "/admin/jobs"), ("privacy", "/admin/privacy"), ("compliance", "/admin/compliance"), ("security", "/account/mfa"),
             ("support-inbox", "/support/inbox"), ("knowledge", "/support/kb"), ("chat-console", "/support/chat"), ("home-signed-in", "/"),
         })
         {

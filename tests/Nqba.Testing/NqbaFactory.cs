@@ -102,6 +102,9 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Host settings are visible while Program registers services (the in-memory collection below only once the
+        // host is built): the job store's SQL dialect is chosen from Database:Provider at registration.
+        builder.UseSetting("Database:Provider", Provider);
         builder.UseContentRoot(_directory);
         // The content root is a temp folder without wwwroot: serve static files (widget, scripts) from the build's manifest.
         builder.UseStaticWebAssets();

@@ -16,6 +16,8 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
 
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
 
+    public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<BusinessUnit> BusinessUnits => Set<BusinessUnit>();
@@ -34,6 +36,7 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapEventOutbox(ownsTable: true);
+        modelBuilder.ApplyConfiguration(new EventDeliveryEntityTypeConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new BusinessUnitEntityTypeConfiguration());

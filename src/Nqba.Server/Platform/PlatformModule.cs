@@ -10,6 +10,7 @@ using Nqba.Server.Platform.Backup;
 using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Notifications;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Outbound;
@@ -53,6 +54,7 @@ public static class PlatformModule
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<StartupReport>();
+        builder.AddJobs();
         services.AddScoped<IDataSeeder, CompanySeeder>();
         services.AddScoped<ICompanyDirectory, CompanyDirectory>();
 
@@ -69,7 +71,8 @@ public static class PlatformModule
         services.AddScoped<IDataSeeder, DataProtectionKeyEncryption>();
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
-        services.AddHostedService<BackupScheduler>();
+        services.AddJob<BackupJob, BackupOptions>(o => new JobPlan(
+            JobSchedule.Every(TimeSpan.FromMinutes(1), startNow: true), JobMisfire.Skip, JobRetry.AtNextFire, Enabled: o.Enabled));
         services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
@@ -84,6 +87,12 @@ public static class PlatformModule
         services.AddSingleton<ResidencyStores>();
         services.AddSingleton<ICliVerb, KeysVerb>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<PublicUrlResolver>();
+        services.AddSingleton<IPostConfigureOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
+        services.AddSingleton<IValidateOptions<PlatformOptions>>(sp => sp.GetRequiredService<PublicUrlResolver>());
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<INotificationService, NotificationService>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<AuditChainKey>();
         services.AddSingleton<AuditAnchorFile>();
@@ -94,6 +103,7 @@ public static class PlatformModule
         services.AddSingleton<OutboundPolicy>();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditSearch>();
+        services.AddScoped<DeadLetters>();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new DefinedEnumConverter()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -197,8 +207,10 @@ public static class PlatformModule
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithName("Live");
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).WithName("Ready");
         app.MapAuditEndpoints();
+        app.MapEventEndpoints();
         app.MapCompanyEndpoints();
         app.MapHolidayEndpoints();
+        app.MapJobEndpoints();
         return app;
     }
 }

@@ -27,6 +27,22 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task PublicUrlWithoutScheme_FailsWithAClearMessage()
+    {
+        var (exit, _, stderr) = await CommandLineTests.RunNqbaAsync(_directory, new Dictionary<string, string>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_directory, "nqba.db")}",
+            ["Platform__PublicUrl"] = "ops.example.com",
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Platform:PublicUrl must be an absolute http or https address", stderr, StringComparison.Ordinal);
+        Assert.Contains("'ops.example.com'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnreachablePostgres_FailsWithAClearMessage()
     {
         var (exit, _, stderr) = await CommandLineTests.RunNqbaAsync(_directory, new Dictionary<string, string>

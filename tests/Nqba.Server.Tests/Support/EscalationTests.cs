@@ -142,5 +142,7 @@ public sealed class EscalationTests(SupportFactory factory) : IClassFixture<Supp
         }
 
         Assert.Equal(first == assignee ? second : first, after.GetProperty("ticket").GetProperty("assigneeId").GetGuid());
+        // The reassignment is an assignment like any other: it raises TicketAssigned.
+        Assert.Equal(1, await factory.EventCountAsync("support.ticket-assigned", id));
     }
 }

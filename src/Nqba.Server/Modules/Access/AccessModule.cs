@@ -11,6 +11,7 @@ using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Residency;
@@ -102,7 +103,8 @@ public static class AccessModule
         services.AddScoped<PrivacyService>();
         services.AddPersonalData<AccessPersonalData>();
         services.AddPersonalData<ConsentHistoryRetention>();
-        services.AddHostedService<RetentionScheduler>();
+        services.AddJob<RetentionJob, AccessOptions>(o => new JobPlan(
+            JobSchedule.Every(o.RetentionInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.RetentionDays.Count > 0));
         services.AddScoped<ComplianceService>();
         return builder;
     }

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Intake.Privacy;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
@@ -29,7 +30,8 @@ public static class IntakeModule
         builder.Services.AddScoped<AssessmentService>();
         builder.Services.AddScoped<LeadRouting>();
         builder.Services.AddScoped<LeadResponseWatch>();
-        builder.Services.AddHostedService<LeadResponseMonitor>();
+        builder.Services.AddJob<LeadResponseJob, IntakeOptions>(o => new JobPlan(
+            JobSchedule.Every(o.ResponseCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
         builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
         builder.Services.AddScoped<IEventSubscriber<LeadRouted>, NotifySpecialistOfRoutedLead>();
         builder.Services.AddScoped<IEventSubscriber<LeadResponseEscalated>, NotifyUnitLeadOfEscalation>();

@@ -43,10 +43,6 @@ public sealed class SchedulingOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>Absolute base address of the public pages, used in e-mailed links (empty: relative links).</summary>
-    [Url]
-    public string? PublicBaseUrl { get; set; }
-
     /// <summary>Base address of the self-hosted Jitsi-style video rooms a meeting gets by default.</summary>
     [Required, Url]
     public string VideoBaseUrl { get; set; } = "https://meet.jit.si";

@@ -8,6 +8,7 @@ using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
 using Nqba.Server.Platform.Seeding;
@@ -30,6 +31,7 @@ public static class SupportModule
         services.AddSingleton<HtmlBodies>();
         services.AddSingleton<SlaCalendars>();
         services.AddScoped<AgentAssigner>();
+        services.AddScoped<SupportRoster>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
         services.AddPersonalData<SupportPersonalData>();
@@ -37,9 +39,11 @@ public static class SupportModule
         services.AddScoped<EmailIntake>();
         services.AddScoped<EmailPickup>();
         services.AddScoped<ImapMailbox>();
-        services.AddHostedService<MailPoller>();
+        services.AddJob<MailPollJob, SupportOptions>(o => new JobPlan(
+            JobSchedule.Every(o.MailPollInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.MailPollingEnabled));
         services.AddScoped<SlaWatch>();
-        services.AddHostedService<SlaMonitor>();
+        services.AddJob<SlaWatchJob, SupportOptions>(o => new JobPlan(
+            JobSchedule.Every(o.SlaCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.SlaWatchEnabled));
         services.AddScoped<OnCallPager>();
         services.AddScoped<IEventSubscriber<TicketOpened>>(sp => sp.GetRequiredService<OnCallPager>());
         services.AddScoped<SlaEscalation>();
@@ -49,7 +53,8 @@ public static class SupportModule
         services.AddScoped<SurveyInviter>();
         services.AddScoped<SurveyAnswers>();
         services.AddScoped<IEventSubscriber<TicketSolved>, InviteCsatOnTicketSolved>();
-        services.AddHostedService<NpsScheduler>();
+        services.AddJob<NpsInvitationJob, SupportOptions>(o => new JobPlan(
+            JobSchedule.Every(TimeSpan.FromHours(1)), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.NpsScheduleEnabled));
         services.AddScoped<IEventSubscriber<ChatHandedOver>, OpenTicketOnChatHandedOver>();
         return builder;
     }

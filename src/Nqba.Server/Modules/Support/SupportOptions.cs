@@ -76,8 +76,4 @@ public sealed class SupportOptions
     /// <summary>An NPS invitation goes to each client contact at most this often.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
     public TimeSpan NpsInterval { get; set; } = TimeSpan.FromDays(90);
-
-    /// <summary>Public address of this server, for links in e-mails (survey links).</summary>
-    [Required]
-    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 }

@@ -11,6 +11,13 @@ public sealed class EventsOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>Attempts per subscriber and event before the delivery is parked as a dead letter.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>
+    /// False: this instance does not dispatch events (another instance does, or, in tests, the code that calls
+    /// <c>OutboxDispatcher.DispatchPendingAsync</c> drives it explicitly).
+    /// </summary>
+    public bool DispatchInBackground { get; set; } = true;
 }

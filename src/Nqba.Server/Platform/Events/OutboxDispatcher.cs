@@ -7,8 +7,10 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Platform.Events;
 
 /// <summary>
-/// Dispatches committed events to their in-process handlers, oldest first. Several instances may run: each
-/// claims an event with a conditional update before handling it, so an event is handled by one instance.
+/// Dispatches committed events to their in-process subscribers, oldest first. Several instances may run: each
+/// claims an event with a conditional update before handling it, so an event is handled by one instance at a time.
+/// Delivery is recorded per subscriber (<see cref="EventDelivery"/>): a failing subscriber is retried alone with
+/// exponential back-off and parked after <see cref="EventsOptions.MaxAttempts"/> attempts, for staff to replay.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -22,6 +24,11 @@ internal sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.DispatchInBackground)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -68,24 +75,14 @@ internal sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            string? error = null;
-            try
-            {
-                await HandleAsync(stored, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A failing subscriber must not stop the log: record the error and retry the event later.
-                error = ex.GetType().Name + ": " + ex.Message;
-                LogHandlerFailed(logger, stored.Type, stored.Id, ex);
-            }
-
+            var outcome = await DeliverAsync(db, stored, cancellationToken);
             var finishedAt = time.GetUtcNow().UtcDateTime;
+            var error = outcome.Error?[..Math.Min(outcome.Error.Length, 2000)];
             await db.Events.Where(e => e.Id == stored.Id).ExecuteUpdateAsync(
-                s => s.SetProperty(e => e.DispatchedAt, error == null ? finishedAt : null)
-                    .SetProperty(e => e.ClaimedUntil, error == null ? null : finishedAt + RetryDelay(stored.Attempts))
+                s => s.SetProperty(e => e.DispatchedAt, outcome.Settled ? finishedAt : null)
+                    .SetProperty(e => e.ClaimedUntil, outcome.Settled ? null : finishedAt + RetryDelay(stored.Attempts))
                     .SetProperty(e => e.Attempts, e => e.Attempts + 1)
-                    .SetProperty(e => e.LastError, error == null ? null : error[..Math.Min(error.Length, 2000)]),
+                    .SetProperty(e => e.LastError, error),
                 cancellationToken);
         }
 
@@ -94,33 +91,97 @@ internal sealed partial class OutboxDispatcher(
 
     private static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, attempts + 1)));
 
-    private async Task HandleAsync(StoredEvent stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs each subscriber that has not yet received the event (delivered or parked), recording every attempt as it
+    /// ends: a subscriber that succeeded is never run again for this event, whatever the others do.
+    /// </summary>
+    private async Task<(bool Settled, string? Error)> DeliverAsync(PlatformDbContext db, StoredEvent stored, CancellationToken cancellationToken)
     {
         var type = registry.Find(stored.Type);
         if (type is null)
         {
-            return;
+            return (true, null);
         }
 
         using var activity = NqbaTelemetry.ActivitySource.StartActivity("event " + stored.Type, ActivityKind.Consumer);
         var domainEvent = (IDomainEvent)JsonSerializer.Deserialize(stored.Payload, type, EventLogExtensions.PayloadJson)!;
         var info = new StoredEventInfo(stored.Id, stored.EventId, stored.Type, stored.OccurredAt);
+        var deliveries = await db.EventDeliveries.Where(d => d.EventId == stored.Id).ToDictionaryAsync(d => d.Subscriber, StringComparer.Ordinal, cancellationToken);
+        var invoker = (IHandlerInvoker)Activator.CreateInstance(typeof(HandlerInvoker<>).MakeGenericType(type))!;
+        var settled = true;
+        string? firstError = null;
         await using var scope = scopes.CreateAsyncScope();
-        var handlerType = typeof(IEventSubscriber<>).MakeGenericType(type);
-        foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
+        foreach (var handler in scope.ServiceProvider.GetServices(typeof(IEventSubscriber<>).MakeGenericType(type)))
         {
-            var invoker = (IHandlerInvoker)Activator.CreateInstance(typeof(HandlerInvoker<>).MakeGenericType(type))!;
-            await invoker.InvokeAsync(handler!, domainEvent, info, cancellationToken);
+            var subscriber = SubscriberName(handler!);
+            if (deliveries.TryGetValue(subscriber, out var delivery) && delivery.IsSettled)
+            {
+                continue;
+            }
+
+            if (delivery is null)
+            {
+                delivery = new EventDelivery { EventId = stored.Id, Subscriber = subscriber };
+                db.EventDeliveries.Add(delivery);
+                deliveries[subscriber] = delivery;
+            }
+
+            string? error = null;
+            try
+            {
+                await invoker.InvokeAsync(handler!, domainEvent, info, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // A failing subscriber must not stop the log or the event's other subscribers: record it, retry it alone.
+                error = ex.GetType().Name + ": " + ex.Message;
+                LogHandlerFailed(logger, stored.Type, stored.Id, subscriber, ex);
+            }
+
+            var at = time.GetUtcNow().UtcDateTime;
+            delivery.Attempts++;
+            delivery.LastAttemptAt = at;
+            delivery.LastError = error?[..Math.Min(error.Length, 2000)];
+            if (error is null)
+            {
+                delivery.DeliveredAt = at;
+            }
+            else if (delivery.Attempts >= options.Value.MaxAttempts)
+            {
+                delivery.ParkedAt = at;
+                NqbaTelemetry.EventsParked.Add(1, new KeyValuePair<string, object?>("type", stored.Type));
+                LogParked(logger, stored.Type, stored.Id, subscriber, delivery.Attempts);
+            }
+            else
+            {
+                settled = false;
+            }
+
+            firstError ??= error is null ? null : subscriber + ": " + error;
+
+            // Saved now, not at the end: a crash after this subscriber must not run it again.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
-        NqbaTelemetry.EventsDispatched.Add(1, new KeyValuePair<string, object?>("type", stored.Type));
+        if (settled)
+        {
+            NqbaTelemetry.EventsDispatched.Add(1, new KeyValuePair<string, object?>("type", stored.Type));
+        }
+
+        return (settled, firstError);
     }
+
+    /// <summary>A subscriber's stable name in the delivery records: its type's full name.</summary>
+    internal static string SubscriberName(object handler) => handler.GetType().FullName ?? handler.GetType().Name;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event dispatch failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handler for event {Type} #{Id} failed")]
-    private static partial void LogHandlerFailed(ILogger logger, string type, long id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Subscriber {Subscriber} failed on event {Type} #{Id}; it is retried alone")]
+    private static partial void LogHandlerFailed(ILogger logger, string type, long id, string subscriber, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Subscriber {Subscriber} parked on event {Type} #{Id} after {Attempts} attempts; replay it from /admin/events")]
+    private static partial void LogParked(ILogger logger, string type, long id, string subscriber, int attempts);
 
     private interface IHandlerInvoker
     {

@@ -55,6 +55,17 @@ internal sealed partial class DatabaseInitializer(
                 }
             }
 
+            // The job store's tables are Quartz's, not a module's model: created by an idempotent installer of our own.
+            if (migrate)
+            {
+                await Jobs.JobStoreSchema.EnsureAsync(db.Provider, connectionString, cancellationToken);
+            }
+            else if (await Jobs.JobStoreSchema.MissingTablesAsync(db.Provider, connectionString, cancellationToken) is { Count: > 0 } missing)
+            {
+                throw new StartupException(
+                    $"The database is missing the job store's tables ({string.Join(", ", missing)}). Run 'nqba migrate', or set Database:MigrateOnStart=true.");
+            }
+
             await Protection.KeyRingStartupCheck.VerifyAsync(
                 scope.ServiceProvider.GetRequiredService<PlatformDbContext>(),
                 scope.ServiceProvider.GetRequiredService<Protection.IMasterKeyProvider>(),

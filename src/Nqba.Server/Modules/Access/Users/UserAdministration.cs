@@ -16,7 +16,7 @@ internal sealed class UserAdministration(
     AccessDbContext db,
     FieldProtector protector,
     SessionRevocation revocation,
-    IEmailSender email,
+    INotificationService notifications,
     IAuditLedger audit,
     TimeProvider time)
 {
@@ -145,14 +145,8 @@ internal sealed class UserAdministration(
         await audit.AppendAsync(new AuditRecord("access.user.mfa_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId), cancellationToken);
         if (!string.IsNullOrEmpty(user.Email))
         {
-            await email.SendAsync(
-                new EmailMessage(
-                    user.Email,
-                    "Your two-factor sign-in was reset",
-                    $"Hello {user.DisplayName},\n\nAn administrator reset the two-factor authentication of your NQBA account. " +
-                    "Your authenticator app's codes and your recovery codes no longer work, and every session of your account was signed out. " +
-                    "Sign in with your password to set up an authenticator again.\n\nIf you did not ask for this, contact your administrator at once."),
-                cancellationToken);
+            // Users store no language of their own: the default culture.
+            await notifications.SendAsync<MfaResetMail, MfaResetMailModel>(new(user.Email, null, new MfaResetMailModel(user.DisplayName)), cancellationToken);
         }
 
         return await ToDtoAsync(user, cancellationToken);

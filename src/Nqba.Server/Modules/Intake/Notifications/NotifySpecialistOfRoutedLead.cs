@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
@@ -7,10 +7,11 @@ using Nqba.Server.Platform.Notifications;
 namespace Nqba.Server.Modules.Intake.Notifications;
 
 /// <summary>
-/// Tells the specialist a lead was routed to them, with the reason and a link to the lead. The address comes from
-/// the company directory; a specialist no longer active there is not mailed.
+/// Tells the specialist a lead was routed to them, with the reason, a link to the lead and the response target. The
+/// address comes from the company directory; a specialist no longer active there is not mailed. Staff store no
+/// language of their own: the mail is in the default culture.
 /// </summary>
-internal sealed class NotifySpecialistOfRoutedLead(IEmailSender email, ICompanyDirectory company) : IEventSubscriber<LeadRouted>
+internal sealed class NotifySpecialistOfRoutedLead(INotificationService notifications, ICompanyDirectory company, IOptions<IntakeOptions> options) : IEventSubscriber<LeadRouted>
 {
     public async Task HandleAsync(LeadRouted domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -20,16 +21,7 @@ internal sealed class NotifySpecialistOfRoutedLead(IEmailSender email, ICompanyD
             return;
         }
 
-        await email.SendAsync(new EmailMessage(
-            specialist.Email,
-            $"New lead for you ({domainEvent.UnitCode})",
-            string.Create(CultureInfo.InvariantCulture, $"""
-                A lead was routed to you at {domainEvent.RoutedAt:u} ({domainEvent.Method}).
-
-                Why you: {domainEvent.Reason}
-
-                Open it: /leads/{domainEvent.LeadId}
-                The lead-response clock is running: please make first contact within 5 business minutes.
-                """)), cancellationToken);
+        var model = new LeadRoutedMailModel(domainEvent.LeadId, domainEvent.UnitCode, domainEvent.RoutedAt, domainEvent.Method, domainEvent.Reason, options.Value.ResponseTargetMinutes);
+        await notifications.SendAsync<LeadRoutedMail, LeadRoutedMailModel>(new(specialist.Email, null, model), cancellationToken);
     }
 }

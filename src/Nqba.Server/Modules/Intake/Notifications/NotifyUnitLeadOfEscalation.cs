@@ -1,12 +1,11 @@
-using System.Globalization;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
 
 namespace Nqba.Server.Modules.Intake.Notifications;
 
-/// <summary>Warns the unit's lead that a lead is nearing its response target untouched.</summary>
-internal sealed class NotifyUnitLeadOfEscalation(IEmailSender email) : IEventSubscriber<LeadResponseEscalated>
+/// <summary>Warns the unit's lead that a lead is nearing its response target untouched (in the default culture).</summary>
+internal sealed class NotifyUnitLeadOfEscalation(INotificationService notifications) : IEventSubscriber<LeadResponseEscalated>
 {
     public async Task HandleAsync(LeadResponseEscalated domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -15,13 +14,7 @@ internal sealed class NotifyUnitLeadOfEscalation(IEmailSender email) : IEventSub
             return;
         }
 
-        await email.SendAsync(new EmailMessage(
-            domainEvent.UnitLeadEmail,
-            $"Lead response at risk ({domainEvent.UnitCode})",
-            string.Create(CultureInfo.InvariantCulture, $"""
-                A lead has waited {domainEvent.Elapsed.TotalMinutes:F1} business minutes without a first touch; the target is due at {domainEvent.DueAt:u}.
-
-                Open it: /leads/{domainEvent.LeadId}
-                """)), cancellationToken);
+        var model = new LeadEscalationMailModel(domainEvent.LeadId, domainEvent.UnitCode, domainEvent.Elapsed, domainEvent.DueAt);
+        await notifications.SendAsync<LeadEscalationMail, LeadEscalationMailModel>(new(domainEvent.UnitLeadEmail, null, model), cancellationToken);
     }
 }

@@ -8,7 +8,7 @@ using Nqba.Server.Platform.Notifications;
 namespace Nqba.Server.Modules.Monitoring.Incidents;
 
 /// <summary>Tells every client affected by an incident in one action: the API and the staff page share it.</summary>
-internal sealed class IncidentClientNotifier(MonitoringDbContext db, IClientDirectory clients, IEmailSender email, IAuditLedger audit)
+internal sealed class IncidentClientNotifier(MonitoringDbContext db, IClientDirectory clients, INotificationService notifications, IAuditLedger audit)
 {
     public const int MinMessageLength = 3;
     public const int MaxMessageLength = 4000;
@@ -31,7 +31,9 @@ internal sealed class IncidentClientNotifier(MonitoringDbContext db, IClientDire
         {
             foreach (var address in await clients.ContactEmailsAsync(organization, cancellationToken))
             {
-                await email.SendAsync(new EmailMessage(address, $"[Incident] {incident.Title}", $"{message.Trim()}\n\nIncident: {incident.Title} ({incident.Status}), opened {incident.OpenedAt:u}."), cancellationToken);
+                // Client contacts store no language: the default culture.
+                await notifications.SendAsync<IncidentUpdateMail, IncidentUpdateMailModel>(
+                    new(address, null, new IncidentUpdateMailModel(incident.Title, incident.Status, incident.OpenedAt, message.Trim())), cancellationToken);
                 recipients++;
             }
         }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Events;
@@ -10,22 +9,18 @@ namespace Nqba.Server.Modules.Monitoring.Notifications;
 /// <summary>
 /// E-mails the status page's subscribers of a component when it changes state and when an incident affecting it
 /// is opened by hand or resolved. Predicted warnings stay internal. Each e-mail carries its unsubscribe link.
+/// Subscribers store no language: the mails are in the default culture.
 /// </summary>
-internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSender email, SelfAddress self)
+internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, INotificationService notifications)
     : IEventSubscriber<ComponentStateChanged>, IEventSubscriber<IncidentOpened>, IEventSubscriber<IncidentResolved>
 {
     public Task HandleAsync(ComponentStateChanged domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
-        SendAsync(
-            [domainEvent.ComponentId],
-            $"[Status] {domainEvent.ComponentName} is {Describe(domainEvent.To)}",
-            // Subscribers are the public: the check's raw message (addresses, errors) stays in the staff's check history.
-            $"{domainEvent.ComponentName} changed from {Describe(domainEvent.From)} to {Describe(domainEvent.To)} at {domainEvent.At:u}.",
-            cancellationToken);
+        SendAsync([domainEvent.ComponentId], token => new StatusMailModel(StatusMailKind.StateChanged, domainEvent.ComponentName, domainEvent.At, token, domainEvent.From, domainEvent.To), cancellationToken);
 
     public Task HandleAsync(IncidentOpened domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
         domainEvent.Automatic || domainEvent.Predicted
             ? Task.CompletedTask
-            : SendAsync(domainEvent.ComponentIds, $"[Incident] {domainEvent.Title}", $"We are investigating: {domainEvent.Title} (opened {domainEvent.OpenedAt:u}).", cancellationToken);
+            : SendAsync(domainEvent.ComponentIds, token => new StatusMailModel(StatusMailKind.IncidentOpened, domainEvent.Title, domainEvent.OpenedAt, token), cancellationToken);
 
     public async Task HandleAsync(IncidentResolved domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
     {
@@ -35,29 +30,15 @@ internal sealed class NotifyStatusSubscribers(MonitoringDbContext db, IEmailSend
             return;
         }
 
-        await SendAsync(domainEvent.ComponentIds, $"[Resolved] {domainEvent.Title}", $"Resolved at {domainEvent.ResolvedAt:u}: {domainEvent.Title}.", cancellationToken);
+        await SendAsync(domainEvent.ComponentIds, token => new StatusMailModel(StatusMailKind.IncidentResolved, domainEvent.Title, domainEvent.ResolvedAt, token), cancellationToken);
     }
 
-    private static string Describe(ServiceState state) => state switch
-    {
-        ServiceState.Up => "operational",
-        ServiceState.Degraded => "degraded",
-        ServiceState.Down => "down",
-        ServiceState.Maintenance => "under maintenance",
-        _ => "unknown",
-    };
-
-    private async Task SendAsync(IReadOnlyList<Guid> componentIds, string subject, string text, CancellationToken cancellationToken)
+    private async Task SendAsync(IReadOnlyList<Guid> componentIds, Func<string, StatusMailModel> model, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().Where(s => componentIds.Contains(s.ComponentId)).ToListAsync(cancellationToken);
-        var statusPage = self.Resolve("/status")?.ToString() ?? "/status";
         foreach (var subscription in subscriptions.DistinctBy(s => (s.EmailHash, s.ComponentId)))
         {
-            var path = $"/status/unsubscribe?token={subscription.UnsubscribeToken}";
-            var unsubscribe = self.Resolve(path)?.ToString() ?? path;
-            await email.SendAsync(
-                new EmailMessage(subscription.Email, subject, $"{text}\n\nStatus page: {statusPage}\nUnsubscribe: {unsubscribe}"),
-                cancellationToken);
+            await notifications.SendAsync<StatusMail, StatusMailModel>(new(subscription.Email, null, model(subscription.UnsubscribeToken ?? string.Empty)), cancellationToken);
         }
     }
 }

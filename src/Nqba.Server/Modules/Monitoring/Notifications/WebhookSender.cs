@@ -9,7 +9,7 @@ namespace Nqba.Server.Modules.Monitoring.Notifications;
 /// Sends one notification to a channel and logs the delivery. Webhooks get a Slack-compatible payload
 /// (<c>text</c> plus one attachment), with the structured event under <c>nqba</c> for other receivers.
 /// </summary>
-internal sealed partial class WebhookSender(IHttpClientFactory clients, IEmailSender email, TimeProvider time, ILogger<WebhookSender> logger)
+internal sealed partial class WebhookSender(IHttpClientFactory clients, INotificationService notifications, TimeProvider time, ILogger<WebhookSender> logger)
 {
     public async Task SendAsync(MonitoringDbContext db, NotificationChannel channel, string target, Guid? componentId, string kind, Notice notice, CancellationToken cancellationToken)
     {
@@ -52,9 +52,8 @@ internal sealed partial class WebhookSender(IHttpClientFactory clients, IEmailSe
         {
             try
             {
-                var body = notice.Text + (notice.Detail is null ? string.Empty : "\n\n" + notice.Detail) + "\n\n" +
-                    string.Join("\n", notice.Fields.Select(f => $"{f.Key}: {f.Value}"));
-                detail = await email.SendAsync(new EmailMessage(target, notice.Title, body), cancellationToken);
+                var model = new ChannelNoticeMailModel(notice.Title, notice.Text, notice.Detail, notice.Fields);
+                detail = await notifications.SendAsync<ChannelNoticeMail, ChannelNoticeMailModel>(new(target, null, model), cancellationToken);
                 succeeded = true;
             }
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or FormatException or MimeKit.ParseException)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Bookings;
 
@@ -8,7 +8,7 @@ namespace Nqba.Server.Modules.Scheduling.Bookings;
 /// Signed, tamper-proof tokens (ASP.NET Data Protection, keys shared by every instance through the database): the
 /// client's manage link (reschedule, cancel, .ics) and the short-lived hold token.
 /// </summary>
-internal sealed class BookingLinks(IDataProtectionProvider protection, IOptions<SchedulingOptions> options)
+internal sealed class BookingLinks(IDataProtectionProvider protection, PublicLinks links)
 {
     private readonly IDataProtector _manage = protection.CreateProtector("Nqba.Scheduling.Manage.v1");
     private readonly IDataProtector _hold = protection.CreateProtector("Nqba.Scheduling.Hold.v1");
@@ -27,12 +27,12 @@ internal sealed class BookingLinks(IDataProtectionProvider protection, IOptions<
 
     public Guid? ReadFeedToken(string? token) => Read(_feed, token);
 
-    public string FeedUrl(string token) => $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/api/scheduling/feeds/{Uri.EscapeDataString(token)}/bookings.ics";
+    public string FeedUrl(string token) => links.To($"/api/scheduling/feeds/{Uri.EscapeDataString(token)}/bookings.ics");
 
     /// <summary>The client's page to see, reschedule or cancel the meeting.</summary>
-    public string ManagePage(string token, string language) => $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/book/manage/{Uri.EscapeDataString(token)}?lang={language}";
+    public string ManagePage(string token, string language) => links.To($"/book/manage/{Uri.EscapeDataString(token)}?lang={language}");
 
-    public string IcsUrl(string token) => $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/api/scheduling/manage/{Uri.EscapeDataString(token)}/invite.ics";
+    public string IcsUrl(string token) => links.To($"/api/scheduling/manage/{Uri.EscapeDataString(token)}/invite.ics");
 
     private static Guid? Read(IDataProtector protector, string? token)
     {

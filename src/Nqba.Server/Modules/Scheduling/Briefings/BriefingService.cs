@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
@@ -13,7 +11,7 @@ namespace Nqba.Server.Modules.Scheduling.Briefings;
 /// The pre-meeting briefing: the client, their SigmaEQ score and routing reason (from Scheduling's copy of Intake's
 /// events) and earlier meetings. Pipeline, support, survey and incident sections fill as those modules land.
 /// </summary>
-internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, IEmailSender email)
+internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, INotificationService notifications)
 {
     private static readonly string[] Pending = ["pipeline stage", "open tickets", "CSAT/NPS history", "incidents affecting the client's services"];
 
@@ -46,34 +44,22 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
     /// <summary>E-mails the briefing to the specialist and publishes <see cref="BriefingReady"/>.</summary>
     public async Task SendAsync(Booking booking, DateTime now, CancellationToken cancellationToken)
     {
-        var specialist = (await directory.GetAsync(cancellationToken)).Specialists.FirstOrDefault(s => s.Id == booking.SpecialistId);
+        var company = await directory.GetAsync(cancellationToken);
+        var specialist = company.Specialists.FirstOrDefault(s => s.Id == booking.SpecialistId);
         if (specialist is null)
         {
             return;
         }
 
         var briefing = await BuildAsync(booking, cancellationToken);
-        await email.SendAsync(new EmailMessage(specialist.Email, $"Briefing: {booking.MeetingTypeCode} with {booking.ClientName} at {booking.Start:u}", Text(briefing)), cancellationToken);
+        var zone = company.Region(specialist.RegionCode)?.Hours.TimeZone ?? "UTC";
+        var model = new BriefingMailModel(
+            booking.Id, briefing.MeetingType, booking.Start, zone, briefing.ClientName, briefing.ClientEmail, briefing.ClientNotes, briefing.AssessmentTotal,
+            briefing.RecommendedUnit, briefing.RunnerUpUnit, briefing.RecommendedMeetingType, briefing.RoutingReason,
+            briefing.EarlierMeetings.Select(m => (m.MeetingType, m.Start.UtcDateTime)).ToList(), briefing.NotAvailableYet);
+        // Staff store no language of their own: the default culture.
+        await notifications.SendAsync<BriefingMail, BriefingMailModel>(new(specialist.Email, null, model), cancellationToken);
         db.Publish(new BriefingReady(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, now), now);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static string Text(BriefingDto b)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Meeting: {b.MeetingType} at {b.Start:u}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Client: {b.ClientName} <{b.ClientEmail}>");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Client's notes: {b.ClientNotes ?? "none"}");
-        text.AppendLine(b.AssessmentTotal is null
-            ? "SigmaEQ assessment: not completed"
-            : string.Create(CultureInfo.InvariantCulture, $"SigmaEQ score: {b.AssessmentTotal}/100; recommended unit {b.RecommendedUnit} (runner-up {b.RunnerUpUnit ?? "none"}), meeting {b.RecommendedMeetingType}"));
-        text.AppendLine(CultureInfo.InvariantCulture, $"Routing reason: {b.RoutingReason ?? "not routed through Intake"}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Earlier meetings: {(b.EarlierMeetings.Count == 0 ? "none" : string.Join("; ", b.EarlierMeetings.Select(m => $"{m.MeetingType} {m.Start:u} ({m.Status})")))}");
-        foreach (var section in b.NotAvailableYet)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(section[0])}{section[1..]}: not available yet");
-        }
-
-        return text.ToString();
     }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
-using NodaTime.Text;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Company;
@@ -12,25 +9,24 @@ using Nqba.Server.Platform.Notifications;
 namespace Nqba.Server.Modules.Scheduling.Invites;
 
 /// <summary>
-/// Sends the confirmation, reschedule and cancellation e-mails with the .ics invite to the client and the
-/// specialist, after the change is committed (from the event log, so a failed send is retried).
+/// Sends the confirmation, reschedule and cancellation e-mails with the .ics invite to the client (in the booking's
+/// language and time zone) and the specialist (in the default language, their region's zone), after the change is
+/// committed (from the event log, so a failed send is retried); and the reminders and follow-up the job runner asks for.
 /// </summary>
-internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory directory, BookingLinks links, IEmailSender email)
+internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory directory, BookingLinks links, INotificationService notifications)
     : IEventSubscriber<MeetingBooked>, IEventSubscriber<MeetingRescheduled>, IEventSubscriber<MeetingCancelled>
 {
-    private static readonly LocalDateTimePattern When = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
-
     public Task HandleAsync(MeetingBooked domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.BookingId, "Meeting confirmed", cancellationToken);
+        SendAsync(domainEvent.BookingId, BookingMailKind.Confirmed, cancellationToken);
 
     public Task HandleAsync(MeetingRescheduled domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.BookingId, "Meeting moved", cancellationToken);
+        SendAsync(domainEvent.BookingId, BookingMailKind.Moved, cancellationToken);
 
     public Task HandleAsync(MeetingCancelled domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
-        SendAsync(domainEvent.BookingId, "Meeting cancelled", cancellationToken);
+        SendAsync(domainEvent.BookingId, BookingMailKind.Cancelled, cancellationToken);
 
-    /// <summary>Sends <paramref name="subject"/> about the booking with its current invite to client and specialist.</summary>
-    public async Task SendAsync(Guid bookingId, string subject, CancellationToken cancellationToken, string? extra = null, bool toSpecialist = true)
+    /// <summary>Sends the <paramref name="kind"/> mail about the booking with its current invite to the client and, except for the follow-up, the specialist.</summary>
+    public async Task SendAsync(Guid bookingId, BookingMailKind kind, CancellationToken cancellationToken, TimeSpan? startsIn = null)
     {
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         if (booking?.ClientEmail is null)
@@ -45,27 +41,15 @@ internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory di
             booking.Status == BookingStatus.Cancelled ? "cancel.ics" : "invite.ics",
             $"text/calendar; charset=utf-8; method={(booking.Status == BookingStatus.Cancelled ? "CANCEL" : "REQUEST")}",
             Encoding.UTF8.GetBytes(InviteBuilder.Build(booking, specialist, manage)));
-        var clientZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(booking.ClientTimeZone) ?? DateTimeZone.Utc;
-        await email.SendAsync(new EmailMessage(booking.ClientEmail, $"{subject}: {booking.MeetingTypeCode}", Body(booking, specialist?.DisplayName, clientZone, manage, extra), Attachments: [invite]), cancellationToken);
-        if (toSpecialist && specialist is not null)
+        var model = new BookingMailModel(
+            kind, ForSpecialist: false, booking.MeetingTypeCode, specialist?.DisplayName, booking.ClientName, booking.Start, booking.ClientTimeZone, booking.VideoUrl, booking.VideoNote, manage, startsIn);
+        await notifications.SendAsync<BookingMail, BookingMailModel>(new(booking.ClientEmail, booking.Language, model) { Attachments = [invite] }, cancellationToken);
+        if (kind != BookingMailKind.FollowUp && specialist is not null)
         {
-            var region = company.Region(specialist.RegionCode);
-            var zone = region is null ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb.GetZoneOrNull(region.Hours.TimeZone) ?? DateTimeZone.Utc;
-            await email.SendAsync(new EmailMessage(specialist.Email, $"{subject}: {booking.MeetingTypeCode} with {booking.ClientName}", Body(booking, specialist.DisplayName, zone, $"/scheduling/bookings/{booking.Id}", extra), Attachments: [invite]), cancellationToken);
+            var zone = company.Region(specialist.RegionCode)?.Hours.TimeZone ?? "UTC";
+            var staff = model with { ForSpecialist = true, OtherParty = booking.ClientName, TimeZone = zone, Link = $"/scheduling/bookings/{booking.Id}" };
+            // Staff store no language of their own: their mails are in the default culture.
+            await notifications.SendAsync<BookingMail, BookingMailModel>(new(specialist.Email, null, staff) { Attachments = [invite] }, cancellationToken);
         }
-    }
-
-    private static string Body(Booking booking, string? specialist, DateTimeZone zone, string link, string? extra)
-    {
-        var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.Start, DateTimeKind.Utc)).InZone(zone);
-        var end = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.End, DateTimeKind.Utc)).InZone(zone);
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            {booking.MeetingTypeCode} with {specialist ?? "NQBA"}
-            When: {When.Format(start.LocalDateTime)}–{end.LocalDateTime.TimeOfDay:HH:mm} ({zone.Id}, UTC{start.Offset})
-            Status: {booking.Status}
-            Join: {booking.VideoUrl}{(booking.VideoNote is null ? string.Empty : $" ({booking.VideoNote})")}
-            Reschedule or cancel: {link}
-            {extra}
-            """);
     }
 }

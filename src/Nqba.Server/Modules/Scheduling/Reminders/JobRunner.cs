@@ -107,11 +107,10 @@ internal sealed partial class JobRunner(
         switch (job.Kind)
         {
             case ScheduledJobKind.Reminder when booking?.Status == BookingStatus.Booked:
-                var left = booking.Start - now;
-                await mailer.SendAsync(booking.Id, $"Reminder: your meeting starts in {(left.TotalHours >= 2 ? $"{Math.Round(left.TotalHours)} hours" : $"{Math.Max(1, Math.Round(left.TotalMinutes))} minutes")}", cancellationToken);
+                await mailer.SendAsync(booking.Id, BookingMailKind.Reminder, cancellationToken, startsIn: booking.Start - now);
                 break;
             case ScheduledJobKind.FollowUp when booking?.Status is BookingStatus.Booked or BookingStatus.Completed:
-                await mailer.SendAsync(booking.Id, "Thank you for the meeting", cancellationToken, "We will follow up with the next steps we discussed. Book a follow-up meeting any time from the link above.", toSpecialist: false);
+                await mailer.SendAsync(booking.Id, BookingMailKind.FollowUp, cancellationToken);
                 break;
             case ScheduledJobKind.Briefing when booking?.Status == BookingStatus.Booked:
                 await services.GetRequiredService<Briefings.BriefingService>().SendAsync(booking, now, cancellationToken);

@@ -10,6 +10,19 @@ internal sealed class AgentAssigner(SupportDbContext db)
     /// <summary>Sets the ticket's assignee (null when nobody is available); the caller saves.</summary>
     public async Task<SupportAgent?> AssignAsync(Ticket ticket, DateTime now, CancellationToken cancellationToken, Guid? exclude = null)
     {
+        var agent = await ChooseAsync(ticket, cancellationToken, exclude);
+        if (agent is not null)
+        {
+            agent.LastAssignedAt = now;
+            ticket.AssigneeId = agent.Id;
+        }
+
+        return agent;
+    }
+
+    /// <summary>The available agent of the ticket's team who should take it (tracked, unchanged); null when nobody can.</summary>
+    public async Task<SupportAgent?> ChooseAsync(Ticket ticket, CancellationToken cancellationToken, Guid? exclude = null)
+    {
         var agents = await db.Agents.Where(a => a.TeamId == ticket.TeamId && a.Available).ToListAsync(cancellationToken);
         if (agents.Count == 0)
         {
@@ -28,9 +41,6 @@ internal sealed class AgentAssigner(SupportDbContext db)
             return null;
         }
 
-        var agent = agents.First(a => a.Id == id);
-        agent.LastAssignedAt = now;
-        ticket.AssigneeId = id;
-        return agent;
+        return agents.First(a => a.Id == id);
     }
 }

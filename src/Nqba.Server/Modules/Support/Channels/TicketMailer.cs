@@ -7,10 +7,10 @@ using Nqba.Server.Platform.Notifications;
 namespace Nqba.Server.Modules.Support.Channels;
 
 /// <summary>
-/// Sends an agent's reply to the requester by e-mail, threaded: its own Message-ID (stored with the message),
+/// Sends an agent's reply to the requester by e-mail, in the ticket's language, threaded: its own Message-ID (stored with the message),
 /// In-Reply-To the ticket's latest mail, References the whole thread, and the ticket number in the subject.
 /// </summary>
-internal sealed partial class TicketMailer(SupportDbContext db, IEmailSender email, IOptions<SupportOptions> options, ILogger<TicketMailer> logger)
+internal sealed partial class TicketMailer(SupportDbContext db, INotificationService notifications, IOptions<SupportOptions> options, ILogger<TicketMailer> logger)
 {
     /// <summary>The thread headers for a new outgoing message of the ticket; the caller stores <see cref="EmailThreading.MessageId"/> on it.</summary>
     public async Task<EmailThreading> ThreadingAsync(Ticket ticket, Guid messageId, CancellationToken cancellationToken)
@@ -31,7 +31,8 @@ internal sealed partial class TicketMailer(SupportDbContext db, IEmailSender ema
 
         try
         {
-            await email.SendAsync(new EmailMessage(ticket.RequesterEmail, MessageIds.Subject(ticket.Subject, ticket.Number), message.Body, message.BodyHtml, Threading: threading), cancellationToken);
+            var model = new TicketReplyMailModel(ticket.Number, MessageIds.Subject(ticket.Subject, ticket.Number), message.Body, message.BodyHtml);
+            await notifications.SendAsync<TicketReplyMail, TicketReplyMailModel>(new(ticket.RequesterEmail, ticket.Language, model) { Threading = threading }, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or MailKit.ServiceNotConnectedException or MailKit.Net.Smtp.SmtpCommandException or MailKit.Net.Smtp.SmtpProtocolException or System.Net.Sockets.SocketException)
         {

@@ -28,7 +28,7 @@ internal sealed class ChatService(
     ChatBot bot,
     ICompanyDirectory company,
     ChatNotifier notifier,
-    IEmailSender email,
+    INotificationService notifications,
     SlaCalendars calendars,
     FieldProtector protector,
     TimeProvider time,
@@ -178,8 +178,7 @@ internal sealed class ChatService(
         }
 
         var transcript = await TranscriptAsync(conversation.Id, cancellationToken);
-        var body = SupportChatResource.Get("TranscriptIntro", conversation.Language) + "\n\n" + transcript;
-        return await email.SendAsync(new EmailMessage(conversation.VisitorEmail, SupportChatResource.Get("TranscriptSubject", conversation.Language), body), cancellationToken);
+        return await notifications.SendAsync<ChatTranscriptMail, ChatTranscriptMailModel>(new(conversation.VisitorEmail, conversation.Language, new ChatTranscriptMailModel(transcript)), cancellationToken);
     }
 
     public async Task<Result<DateTime>> VisitorReadAsync(string token, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Support.Chat.Bot;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Knowledge;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Web;
 
@@ -27,7 +28,8 @@ internal static class SupportChatRegistration
         services.AddScoped<AgentPresenceTracker>();
         services.AddSingleton<ChatNotifier>();
         services.AddSingleton<VisitorRateLimitFilter>();
-        services.AddHostedService<ChatPickupMonitor>();
+        services.AddJob<ChatPickupJob, SupportChatOptions>(o => new JobPlan(
+            JobSchedule.Every(o.PickupCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
         services.AddScoped<ChatSlaWatch>();
         services.AddHostedService<ChatSlaMonitor>();
 

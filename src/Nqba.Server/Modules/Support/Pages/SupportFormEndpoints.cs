@@ -4,9 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Assignment;
-using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Errors;
@@ -29,15 +27,11 @@ internal static class SupportFormEndpoints
             var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Portal, client ? MessageAuthor.Client : MessageAuthor.Agent, user.DisplayName(), form.Body, AuthorUserId: user.UserId(), Internal: !client && form.Internal), ct);
             return Back(id, result.Error);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitSupportReply");
-        tickets.MapPost("/call", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, SupportDbContext db, TimeProvider time, CancellationToken ct) =>
+        tickets.MapPost("/call", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
         {
-            var result = await desk.AddMessageAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, user.DisplayName(), form.Summary, AuthorUserId: user.UserId(), CallDirection: CallDirection.Inbound), ct);
-            if (result.Succeeded && form.CallbackAt is { } at && await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } ticket)
-            {
-                db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = id, OrganizationId = ticket.OrganizationId, SubjectKeyId = ticket.SubjectKeyId, DueAt = DateTime.SpecifyKind(at, DateTimeKind.Utc), Note = form.Summary!, AssigneeId = ticket.AssigneeId, CreatedAt = time.GetUtcNow().UtcDateTime });
-                await db.SaveChangesAsync(ct);
-            }
-
+            // The form's date-time field has no zone: it is read as UTC, as the page says.
+            var callback = form.CallbackAt is { } at ? new NewCallback(DateTime.SpecifyKind(at, DateTimeKind.Utc), form.Summary ?? string.Empty, user.UserId()) : null;
+            var result = await desk.LogCallAsync(id, new NewMessage(TicketChannel.Phone, MessageAuthor.Agent, user.DisplayName(), form.Summary, AuthorUserId: user.UserId(), CallDirection: CallDirection.Inbound), callback, ct);
             return Back(id, result.Error);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportCall");
         tickets.MapPost("/status", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
@@ -102,9 +96,9 @@ internal static class SupportFormEndpoints
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).AllowAnonymous().RequireRateLimiting(Platform.Web.RateLimiting.PublicForms).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportRequestForm");
 
         // The inbox's available/away switch of the signed-in agent.
-        forms.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct) =>
+        forms.MapPost("/support/inbox/availability", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, SupportRoster roster, CancellationToken ct) =>
         {
-            var error = await AssignmentEndpoints.SetMyAvailabilityAsync(user, form.Available ?? false, db, ct);
+            var error = await roster.SetAvailabilityAsync(user.UserId(), form.Available ?? false, ct);
             return TypedResults.LocalRedirect(error is null ? "/support/inbox" : "/support/inbox?error=availability");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithTags("Support forms").ExcludeFromDescription().WithName("SubmitSupportAvailability");
         return app;

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Modules.Support.Tickets;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
 
@@ -14,7 +14,7 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// A live chat waiting for an agent belongs to no team yet: its alerts go to the default team (nobody holds a
 /// waiting chat, so there is nothing to reassign).
 /// </summary>
-internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, AgentAssigner assigner, OnCallPager pager, IEmailSender email, IOptions<SupportOptions> options, TimeProvider time)
+internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext chats, TicketDesk desk, OnCallPager pager, INotificationService notifications, IOptions<SupportOptions> options)
     : IEventSubscriber<SlaWarning>, IEventSubscriber<SlaBreached>
 {
     public Task HandleAsync(SlaWarning domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
@@ -37,18 +37,16 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
         }
 
         var team = await db.Teams.OrderByDescending(t => t.IsDefault).ThenBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
-        var kind = trigger.ToString().ToLowerInvariant();
-        var what = string.Create(CultureInfo.InvariantCulture,
-            $"Live chat {conversationId:N} (region {conversation.RegionCode}, language {conversation.Language}): a visitor waits for an agent since {conversation.WaitingSince:yyyy-MM-dd HH:mm:ss} UTC; first response {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC. Chat console: {options.Value.PublicBaseUrl.TrimEnd('/')}/support/chat");
+        var alert = new SlaChatAlertMailModel(trigger == EscalationTrigger.Breach, Page: false, conversationId, conversation.RegionCode, conversation.Language, conversation.WaitingSince, dueAt);
         foreach (var rule in options.Value.Escalations.Where(r => r.Applies(trigger, priority)))
         {
             switch (rule.Action)
             {
                 case EscalationAction.NotifyTeamLead when team?.LeadEmail is { } lead:
-                    await email.SendAsync(new EmailMessage(lead, $"SLA {kind}: live chat waiting for an agent", what), cancellationToken);
+                    await notifications.SendAsync<SlaChatAlertMail, SlaChatAlertMailModel>(new(lead, null, alert), cancellationToken);
                     break;
                 case EscalationAction.PageOnCall:
-                    await pager.PageAsync(team?.Id, $"PAGE: live chat waiting ({kind})", $"SLA {kind}: " + what, cancellationToken);
+                    await pager.PageAsync<SlaChatAlertMail, SlaChatAlertMailModel>(team?.Id, alert with { Page = true }, cancellationToken);
                     break;
                 default:
                     break;
@@ -65,20 +63,21 @@ internal sealed class SlaEscalation(SupportDbContext db, SupportChatDbContext ch
         }
 
         var team = ticket.TeamId is null ? null : await db.Teams.FirstOrDefaultAsync(t => t.Id == ticket.TeamId, cancellationToken);
-        var what = string.Create(CultureInfo.InvariantCulture, $"Ticket #{ticket.Number} \"{ticket.Subject}\" ({priority}): {clock} {(trigger == EscalationTrigger.Warning ? "due" : "was due")} at {dueAt:yyyy-MM-dd HH:mm:ss} UTC.");
+        var alert = new SlaTicketAlertMailModel(trigger == EscalationTrigger.Breach, Page: false, ticket.Id, ticket.Number, ticket.Subject, priority, clock, dueAt);
         foreach (var rule in options.Value.Escalations.Where(r => r.Applies(trigger, priority)))
         {
             switch (rule.Action)
             {
                 case EscalationAction.Reassign:
-                    await assigner.AssignAsync(ticket, time.GetUtcNow().UtcDateTime, cancellationToken, exclude: ticket.AssigneeId);
-                    await db.SaveChangesAsync(cancellationToken);
+                    // Like any assignment: recomputed clocks, TicketAssigned and an audit entry. Nobody else available
+                    // (a conflict) leaves the ticket where it is.
+                    await desk.ReassignAsync(ticket.Id, cancellationToken);
                     break;
                 case EscalationAction.NotifyTeamLead when team?.LeadEmail is { } lead:
-                    await email.SendAsync(new EmailMessage(lead, $"SLA {trigger.ToString().ToLowerInvariant()}: ticket #{ticket.Number}", what), cancellationToken);
+                    await notifications.SendAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(new(lead, null, alert), cancellationToken);
                     break;
                 case EscalationAction.PageOnCall:
-                    await pager.PageAsync(ticket, $"SLA {trigger.ToString().ToLowerInvariant()}: " + what, cancellationToken);
+                    await pager.PageAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(ticket.TeamId, alert with { Page = true }, cancellationToken);
                     break;
                 default:
                     break;

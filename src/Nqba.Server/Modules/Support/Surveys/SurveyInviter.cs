@@ -10,7 +10,7 @@ namespace Nqba.Server.Modules.Support.Surveys;
 /// Sends survey invitations: CSAT once per solved ticket (to its requester), and NPS to each client contact
 /// who had a ticket, at most once per configured interval.
 /// </summary>
-internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, FieldProtector protector, IEmailSender email, IOptions<SupportOptions> options, TimeProvider time)
+internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, FieldProtector protector, INotificationService notifications, IOptions<SupportOptions> options, TimeProvider time)
 {
     public async Task<SurveyInvitation?> InviteCsatAsync(Guid ticketId, CancellationToken cancellationToken)
     {
@@ -21,8 +21,8 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
         }
 
         var invitation = await CreateAsync(SurveyKind.Csat, address, ticket.OrganizationId, ticketId, cancellationToken);
-        await email.SendAsync(
-            new EmailMessage(address, $"How did we do? Ticket #{ticket.Number}", $"Your ticket \"{ticket.Subject}\" was solved. How satisfied are you, from 1 (not at all) to 5 (very)? One click:\n\n{links.UrlFor(invitation.Id)}"),
+        await notifications.SendAsync<CsatInvitationMail, CsatInvitationMailModel>(
+            new(address, ticket.Language, new CsatInvitationMailModel(ticket.Number, ticket.Subject, links.UrlFor(invitation.Id))),
             cancellationToken);
         return invitation;
     }
@@ -36,10 +36,10 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
                 .Where(t => t.OrganizationId != null && t.RequesterEmail != null && t.CreatedAt >= since)
                 .ToListAsync(cancellationToken))
             .GroupBy(t => t.RequesterEmail!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
-            .Select(g => (Email: g.Key, g.First().OrganizationId))
+            .Select(g => (Email: g.Key, g.First().OrganizationId, g.MaxBy(t => t.CreatedAt)!.Language))
             .ToList();
         var sent = 0;
-        foreach (var (address, organization) in contacts)
+        foreach (var (address, organization, language) in contacts)
         {
             var hash = await protector.SearchHashAsync(address, cancellationToken);
             if (await db.Surveys.IgnoreQueryFilters().AnyAsync(s => s.EmailHash == hash && s.Kind == SurveyKind.Nps && s.SentAt >= since, cancellationToken))
@@ -48,9 +48,8 @@ internal sealed class SurveyInviter(SupportDbContext db, SurveyLinks links, Fiel
             }
 
             var invitation = await CreateAsync(SurveyKind.Nps, address, organization, null, cancellationToken);
-            await email.SendAsync(
-                new EmailMessage(address, "How likely are you to recommend us?", $"From 0 (not at all) to 10 (extremely): how likely are you to recommend us to a colleague?\n\n{links.UrlFor(invitation.Id)}"),
-                cancellationToken);
+            // In the language of the contact's latest ticket.
+            await notifications.SendAsync<NpsInvitationMail, NpsInvitationMailModel>(new(address, language, new NpsInvitationMailModel(links.UrlFor(invitation.Id))), cancellationToken);
             sent++;
         }
 

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Sla;
+using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
@@ -16,7 +17,8 @@ namespace Nqba.Server.Modules.Support.Tickets;
 
 /// <summary>
 /// The one way tickets change, whatever the channel: open a ticket from a channel message, add messages, log
-/// calls, change status. Every change recomputes the ticket's SLA clocks in the same save and publishes its events.
+/// calls (and their call-backs), change status, assign. Every change recomputes the ticket's SLA clocks in the same
+/// save and publishes its events.
 /// </summary>
 internal sealed class TicketDesk(
     SupportDbContext db,
@@ -28,8 +30,11 @@ internal sealed class TicketDesk(
     TicketMailer mailer,
     TimeProvider time,
     FieldProtector protector,
+    IAuditLedger audit,
     IOptions<SupportOptions> options)
 {
+    private const int AssignAttempts = 5;
+
     public const int MaxSubject = 300;
     public const int MaxBody = 100_000;
 
@@ -112,7 +117,126 @@ internal sealed class TicketDesk(
     }
 
     /// <summary>Adds a message: a client's reopens a solved ticket and ends a pending wait; an agent's public one answers.</summary>
-    public async Task<Result<TicketMessage>> AddMessageAsync(Guid ticketId, NewMessage request, CancellationToken cancellationToken)
+    public Task<Result<TicketMessage>> AddMessageAsync(Guid ticketId, NewMessage request, CancellationToken cancellationToken) =>
+        AddMessageAsync(ticketId, request, null, cancellationToken);
+
+    /// <summary>
+    /// Logs a phone call (an agent's response) and, when one was promised, its call-back task, in one save. The
+    /// call-back goes to the agent of the user who logged the call, else to the ticket's assignee.
+    /// </summary>
+    public Task<Result<TicketMessage>> LogCallAsync(Guid ticketId, NewMessage call, NewCallback? callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return callback is not null && callback.DueAt <= time.GetUtcNow().UtcDateTime
+            ? Task.FromResult<Result<TicketMessage>>(Error.Validation("callbackAt", "callbackAt must be in the future."))
+            : AddMessageAsync(ticketId, call, callback, cancellationToken);
+    }
+
+    /// <summary>Marks a call-back task done (again: no change).</summary>
+    public async Task<Error?> CompleteCallbackAsync(Guid callbackId, CancellationToken cancellationToken)
+    {
+        var task = await db.Callbacks.FirstOrDefaultAsync(c => c.Id == callbackId, cancellationToken);
+        if (task is null)
+        {
+            return Error.NotFound("Call-back", callbackId);
+        }
+
+        task.DoneAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Gives the ticket to an agent (moving it to the agent's team), or (null) to the available agent of its team
+    /// assignment chooses. The change, its recomputed SLA clocks and <see cref="TicketAssigned"/> commit together, and
+    /// only if nobody reassigned the ticket in between (a conditional update); a lost race re-reads and decides again,
+    /// so concurrent assignments end with one assignee and one event and audit entry per effective change. Assigning
+    /// the agent who already holds the ticket changes nothing.
+    /// </summary>
+    public Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, agentId, false, cancellationToken);
+
+    /// <summary>Gives the ticket to another available agent of its team (an SLA escalation), as <see cref="AssignAsync(Guid, Guid?, CancellationToken)"/> does.</summary>
+    public Task<Result<Ticket>> ReassignAsync(Guid ticketId, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, null, true, cancellationToken);
+
+    private async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, bool toAnother, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+            if (ticket is null)
+            {
+                return Error.NotFound("Ticket", ticketId);
+            }
+
+            if (ticket.Status == TicketStatus.Closed)
+            {
+                return Error.Conflict($"Ticket #{ticket.Number} is closed.");
+            }
+
+            SupportAgent? agent;
+            if (agentId is { } id)
+            {
+                agent = await db.Agents.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+                if (agent is null)
+                {
+                    return Error.Validation("agentId", $"Agent '{id}' does not exist.");
+                }
+            }
+            else
+            {
+                agent = await assigner.ChooseAsync(ticket, cancellationToken, toAnother ? ticket.AssigneeId : null);
+                if (agent is null)
+                {
+                    return Error.Conflict("No available agent of the ticket's team can take it now.");
+                }
+            }
+
+            if (agent.Id == ticket.AssigneeId && agent.TeamId == ticket.TeamId)
+            {
+                return ticket;
+            }
+
+            var (previous, previousTeam) = (ticket.AssigneeId, ticket.TeamId);
+            var set = await calendars.GetAsync(company, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Tickets.Where(t => t.Id == ticketId && t.AssigneeId == previous && t.Status != TicketStatus.Closed)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssigneeId, agent.Id).SetProperty(t => t.TeamId, agent.TeamId).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                if (attempt < AssignAttempts)
+                {
+                    // Someone else assigned (or closed) it since it was read: forget what was read and decide again.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+
+                return Error.Conflict($"Ticket #{ticket.Number} is being reassigned by someone else; try again.");
+            }
+
+            ticket.AssigneeId = agent.Id;
+            ticket.TeamId = agent.TeamId;
+            ticket.UpdatedAt = now;
+            agent.LastAssignedAt = now;
+            await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
+            db.Publish(new TicketAssigned(ticket.Id, ticket.OrganizationId, agent.Id, previous, agent.TeamId, now), now);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+
+            // The ledger is hash-chained in the platform's own store and cannot join this transaction (as everywhere
+            // else, it is written after the commit). The change is committed: its entry must not be lost to a client
+            // that hangs up now.
+            await audit.AppendAsync(
+                new AuditRecord("support.ticket.assigned", "ticket", ticket.Id.ToString(), new { assigneeId = previous, teamId = previousTeam }, new { assigneeId = agent.Id, teamId = agent.TeamId }, ticket.OrganizationId),
+                CancellationToken.None);
+            return ticket;
+        }
+    }
+
+    private async Task<Result<TicketMessage>> AddMessageAsync(Guid ticketId, NewMessage request, NewCallback? callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (Validate(request) is { } invalid)
@@ -160,6 +284,14 @@ internal sealed class TicketDesk(
                 threading = await mailer.ThreadingAsync(ticket, message.Id, cancellationToken);
                 message.EmailMessageId = threading.MessageId;
             }
+        }
+
+        if (callback is not null)
+        {
+            var agent = callback.AgentUserId is { } userId
+                ? await db.Agents.AsNoTracking().Where(a => a.UserId == userId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            db.Callbacks.Add(new CallbackTask { Id = Guid.CreateVersion7(), TicketId = ticket.Id, OrganizationId = ticket.OrganizationId, SubjectKeyId = ticket.SubjectKeyId, DueAt = callback.DueAt, Note = callback.Note, AssigneeId = agent ?? ticket.AssigneeId, CreatedAt = now });
         }
 
         ticket.UpdatedAt = now;

@@ -270,6 +270,38 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                     b.ToTable("platform_specialists", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Events.EventDelivery", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EventId", "Subscriber");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.ToTable("platform_event_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -379,6 +411,15 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Events.EventDelivery", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Events.StoredEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -263,6 +263,38 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                     b.ToTable("platform_specialists", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Events.EventDelivery", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subscriber")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId", "Subscriber");
+
+                    b.HasIndex("ParkedAt");
+
+                    b.ToTable("platform_event_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Events.StoredEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -370,6 +402,15 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Events.EventDelivery", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Events.StoredEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -3,15 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Intake.Persistence;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Tests.Privacy;
 
-/// <summary>The retention purge as the host runs it: once at start, then every <c>Access:RetentionInterval</c>.</summary>
-public sealed class RetentionSchedulerTests(PrivacyFactory factory) : IClassFixture<PrivacyFactory>
+/// <summary>The retention purge as a job: declared to run at start and then every <c>Access:RetentionInterval</c>.</summary>
+public sealed class RetentionJobTests(PrivacyFactory factory) : IClassFixture<PrivacyFactory>
 {
     private async Task<Guid> CaptureAgedLeadAsync(string name, int daysAgo)
     {
@@ -43,45 +43,23 @@ public sealed class RetentionSchedulerTests(PrivacyFactory factory) : IClassFixt
         return (await db.Leads.IgnoreQueryFilters().AsNoTracking().SingleAsync(l => l.Id == lead)).ContactName;
     }
 
-    private async Task<bool> EventuallyErasedAsync(Guid lead, TimeSpan within)
-    {
-        var deadline = DateTime.UtcNow + within;
-        do
-        {
-            if (await NameAsync(lead) == FieldProtector.ErasedValue)
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-        return false;
-    }
-
     [Fact]
-    public async Task Scheduler_PurgesAtStart_AndAgainAfterEachInterval()
+    public async Task RetentionJob_IsScheduledAtStartAndEveryInterval_AndARunErasesOnlyWhatIsPastRetention()
     {
-        var first = await CaptureAgedLeadAsync("Otto Outdated", daysAgo: 40);
+        var aged = await CaptureAgedLeadAsync("Otto Outdated", daysAgo: 40);
         var fresh = await CaptureAgedLeadAsync("Frieda Fresh", daysAgo: 5);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var scheduler = ActivatorUtilities.CreateInstance<RetentionScheduler>(factory.Services, (TimeProvider)clock);
+        var jobs = factory.Services.GetRequiredService<NqbaJobs>();
 
-        await scheduler.StartAsync(CancellationToken.None);
-        try
-        {
-            Assert.True(await EventuallyErasedAsync(first, TimeSpan.FromSeconds(60)), "the purge at start erases the lead past the 30 days");
-            var second = await CaptureAgedLeadAsync("Selma Stale", daysAgo: 35);
-            Assert.False(await EventuallyErasedAsync(second, TimeSpan.FromSeconds(1)), "nothing runs before the interval has passed");
+        var outcome = await jobs.RunNowAsync<RetentionJob>(CancellationToken.None);
+        var status = (await jobs.ListAsync(CancellationToken.None)).Single(j => j.Name == nameof(RetentionJob));
 
-            clock.Advance(TimeSpan.FromDays(30));
-
-            Assert.True(await EventuallyErasedAsync(second, TimeSpan.FromSeconds(60)), "the next interval's purge erases the lead aged since");
-            Assert.Equal("Frieda Fresh", await NameAsync(fresh));
-        }
-        finally
-        {
-            await scheduler.StopAsync(CancellationToken.None);
-        }
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(FieldProtector.ErasedValue, await NameAsync(aged));
+        Assert.Equal("Frieda Fresh", await NameAsync(fresh));
+        Assert.True(status.Enabled);
+        Assert.Equal("every 30.00:00:00, first at start", status.Schedule);
+        Assert.Equal("FireOnceNow", status.Misfire);
+        Assert.NotNull(status.NextFireTime);
+        Assert.Equal("succeeded", status.LastOutcome);
     }
 }

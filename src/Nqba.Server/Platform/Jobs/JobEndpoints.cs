@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Platform.Jobs;
+
+internal static class JobEndpoints
+{
+    public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/jobs").WithTags("Jobs").RequireAuthorization(NqbaPolicies.Admin);
+
+        group.MapGet("/", async Task<Ok<IReadOnlyList<JobStatus>>> (NqbaJobs jobs, CancellationToken ct) =>
+            TypedResults.Ok(await jobs.ListAsync(ct)))
+            .WithName("ListJobs")
+            .WithSummary("Every background job: its trigger, next and last fire time, and the last run's outcome")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return app;
+    }
+}

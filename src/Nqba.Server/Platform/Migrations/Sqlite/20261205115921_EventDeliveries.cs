@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Nqba.Server.Platform.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EventDeliveries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "platform_event_deliveries",
+                columns: table => new
+                {
+                    EventId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subscriber = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ParkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_event_deliveries", x => new { x.EventId, x.Subscriber });
+                    table.ForeignKey(
+                        name: "FK_platform_event_deliveries_platform_events_EventId",
+                        column: x => x.EventId,
+                        principalTable: "platform_events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_event_deliveries_ParkedAt",
+                table: "platform_event_deliveries",
+                column: "ParkedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "platform_event_deliveries");
+        }
+    }
+}
