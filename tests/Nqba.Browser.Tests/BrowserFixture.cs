@@ -14,10 +14,23 @@ public sealed class BrowserFixture : NqbaFactory
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
+    /// <summary>A port free when the fixture is made, so the links the server writes (invites, mails) can name it.</summary>
+    private readonly int _port = FreePort();
+
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Platform:PublicUrl"] = $"http://127.0.0.1:{_port}" };
+
     protected override void Start()
     {
-        UseKestrel(0);
+        UseKestrel(_port);
         StartServer();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override async Task InitializeAsync()
