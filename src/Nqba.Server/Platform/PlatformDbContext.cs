@@ -9,6 +9,7 @@ using Nqba.Server.Platform.Protection;
 namespace Nqba.Server.Platform;
 
 /// <summary>The shared kernel's tables: event log, audit ledger, business units, regions and calendars, specialists.</summary>
+[MigrationHistory("__ef_platform")]
 internal class PlatformDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>ASP.NET Core data-protection keys (cookies, anti-forgery), shared by every instance.</summary>
@@ -19,6 +20,8 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
     public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StagedAuditEntry> StagedAuditEntries => Set<StagedAuditEntry>();
 
     public DbSet<BusinessUnit> BusinessUnits => Set<BusinessUnit>();
 
@@ -39,6 +42,7 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
         modelBuilder.ApplyConfiguration(new EventDeliveryEntityTypeConfiguration());
         modelBuilder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         modelBuilder.ApplyConfiguration(new AuditEntryEntityTypeConfiguration());
+        modelBuilder.MapAuditOutbox(ownsTable: true);
         modelBuilder.ApplyConfiguration(new BusinessUnitEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegionHolidayEntityTypeConfiguration());

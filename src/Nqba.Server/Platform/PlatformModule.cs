@@ -44,13 +44,14 @@ public static class PlatformModule
 
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<AuditOutboxInterceptor>();
         services.AddSingleton<DbCommandTelemetryInterceptor>();
         services.AddSingleton<CompanySnapshotCache>();
         services.AddSingleton<CompanyChangeInterceptor>();
         services.AddSingleton<EventTypeRegistry>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>("__ef_platform");
+        builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartupService>();
         services.AddSingleton<StartupReport>();

@@ -150,6 +150,18 @@ public sealed class CrashTests : IAsyncLifetime
 
             var lost = acknowledged.Where(id => !present.Contains(id)).ToList();
             Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged writes were lost");
+
+            // The audit entry commits with its change: every client the crash left has exactly one creation entry,
+            // and no entry names a client that is not there (a rolled-back write).
+            var export = await http.GetStringAsync("/api/audit/export?action=access.client.created");
+            var audited = export.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => Guid.Parse(JsonDocument.Parse(line).RootElement.GetProperty("entityId").GetString()!)).ToList();
+            var crashClients = (await http.GetFromJsonAsync<List<JsonElement>>("/api/clients"))!
+                .Where(c => c.GetProperty("name").GetString()!.StartsWith("crash-", StringComparison.Ordinal)).Select(c => c.GetProperty("id").GetGuid()).ToHashSet();
+            var missing = crashClients.Where(id => !audited.Contains(id)).ToList();
+            Assert.True(missing.Count == 0, $"{missing.Count} of {crashClients.Count} committed clients have no audit entry");
+            Assert.Equal(audited.Count, audited.Distinct().Count());
+            Assert.All(audited, id => Assert.Contains(id, present));
             var verify = await http.GetFromJsonAsync<JsonElement>("/api/audit/verify");
             Assert.True(verify.GetProperty("isIntact").GetBoolean(), verify.ToString());
         }

@@ -27,7 +27,7 @@ public static class AccessModule
     {
         var services = builder.Services;
         services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>("__ef_access");
+        builder.AddModuleDbContext<AccessDbContext, SqliteAccessDbContext, PostgresAccessDbContext>();
 
         services.AddIdentityCore<NqbaUser>(o =>
             {

@@ -19,7 +19,7 @@ public static class IntakeModule
     public static IHostApplicationBuilder AddIntakeModule(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>("__ef_intake");
+        builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>();
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
         builder.Services.AddScoped<LeadCapture>();
         builder.Services.AddScoped<IIntakeLeads, IntakeLeads>();

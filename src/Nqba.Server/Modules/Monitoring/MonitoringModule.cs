@@ -26,7 +26,7 @@ public static class MonitoringModule
     {
         var services = builder.Services;
         services.AddOptions<MonitoringOptions>().BindConfiguration(MonitoringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>("__ef_monitoring");
+        builder.AddModuleDbContext<MonitoringDbContext, SqliteMonitoringDbContext, PostgresMonitoringDbContext>();
         services.AddScoped<IDataSeeder, MonitoringSeeder>();
         services.AddHttpClient(HttpChecker.ClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("nqba-monitor/1.0")).UseOutboundPolicy();
         // The platform's self-check ("/healthz" resolved against its own address) is not a configured fetch: exempt.

@@ -12,7 +12,7 @@ public static class OptimizationModule
     public static IHostApplicationBuilder AddOptimizationModule(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OptimizationOptions>().BindConfiguration(OptimizationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<OptimizationDbContext, SqliteOptimizationDbContext, PostgresOptimizationDbContext>("__ef_optimization");
+        builder.AddModuleDbContext<OptimizationDbContext, SqliteOptimizationDbContext, PostgresOptimizationDbContext>();
         builder.Services.AddSingleton<OptimizationJobSignal>();
         builder.Services.AddHostedService<OptimizationJobRunner>();
         builder.Services.AddSingleton<ICliVerb, SolveVerb>();

@@ -26,7 +26,7 @@ public static class SupportModule
         SupportChatRegistration.AddSupportChat(builder);
         var services = builder.Services;
         services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<SupportDbContext, SqliteSupportDbContext, PostgresSupportDbContext>("__ef_support");
+        builder.AddModuleDbContext<SupportDbContext, SqliteSupportDbContext, PostgresSupportDbContext>();
         services.AddScoped<IDataSeeder, SupportSeeder>();
         services.AddSingleton<HtmlBodies>();
         services.AddSingleton<SlaCalendars>();

@@ -14,6 +14,7 @@ internal sealed partial class AuditChainStartup(
     PlatformDbContext db,
     AuditChainKey chainKey,
     AuditAnchorFile anchors,
+    IAuditLedger ledger,
     ILogger<AuditChainStartup> logger) : IDataSeeder
 {
     private const int BatchSize = 500;
@@ -41,6 +42,9 @@ internal sealed partial class AuditChainStartup(
                 anchors.Advance(new AuditAnchor(head.Sequence, head.Hash, head.Timestamp));
             }
         }
+
+        // Changes committed just before a crash whose entries were not chained yet.
+        await ledger.ChainStagedAsync(cancellationToken);
     }
 
     private async Task ReKeyAsync(byte[] key, CancellationToken cancellationToken)

@@ -17,54 +17,98 @@ internal sealed partial class AuditLedger(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // One writer per process at a time keeps the common case free of retries; the primary key on Sequence keeps
+    /// <summary>Staged entries chained per transaction; more wait for the next round of the same call.</summary>
+    private const int ChainBatch = 500;
+
+    // One chainer per process at a time keeps the common case free of retries; the primary key on Sequence keeps
     // several processes (instances sharing PostgreSQL) correct.
     private readonly SemaphoreSlim _writer = new(1, 1);
     private bool _reportedBroken;
+
+    public void Stage(DbContext context, AuditRecord record) => Stage(context, record, CurrentActor());
+
+    public void Stage(DbContext context, AuditRecord record, AuditActor actor) =>
+        context.Set<StagedAuditEntry>().Add(new StagedAuditEntry
+        {
+            RecordedAt = AuditHasher.Truncate(time.GetUtcNow().UtcDateTime),
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = record.Action,
+            EntityType = record.EntityType,
+            EntityId = record.EntityId,
+            OrganizationId = record.OrganizationId,
+            Before = ToJson(record.Before),
+            After = ToJson(record.After),
+            IpAddress = actor.IpAddress,
+        });
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         AppendAsync(record, CurrentActor(), cancellationToken);
 
     public async Task AppendAsync(AuditRecord record, AuditActor actor, CancellationToken cancellationToken)
     {
+        // The same path as a module's change: staged and saved (the interceptor chains it once saved), so entries
+        // staged earlier are chained before this one.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        Stage(db, record, actor);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task ChainStagedAsync(CancellationToken cancellationToken)
+    {
         var key = await chainKey.GetAsync(cancellationToken);
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            for (var attempt = 0; ; attempt++)
+            for (var attempt = 0; ;)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var staged = await db.StagedAuditEntries.OrderBy(e => e.Id).Take(ChainBatch).ToListAsync(cancellationToken);
+                if (staged.Count == 0)
+                {
+                    return;
+                }
+
                 var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
                     .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var entry = new AuditEntry
+                var (sequence, previous) = (head?.Sequence ?? 0, head?.Hash ?? AuditHasher.GenesisHash);
+                AuditEntry? last = null;
+                foreach (var item in staged)
                 {
-                    Sequence = (head?.Sequence ?? 0) + 1,
-                    Timestamp = AuditHasher.Truncate(time.GetUtcNow().UtcDateTime),
-                    ActorId = actor.Id,
-                    ActorName = actor.Name,
-                    Action = record.Action,
-                    EntityType = record.EntityType,
-                    EntityId = record.EntityId,
-                    OrganizationId = record.OrganizationId,
-                    Before = ToJson(record.Before),
-                    After = ToJson(record.After),
-                    IpAddress = actor.IpAddress,
-                    PreviousHash = head?.Hash ?? AuditHasher.GenesisHash,
-                    Hash = string.Empty,
-                };
-                entry.Hash = AuditHasher.Compute(entry, key);
-                db.AuditEntries.Add(entry);
+                    last = new AuditEntry
+                    {
+                        Sequence = ++sequence,
+                        Timestamp = item.RecordedAt,
+                        ActorId = item.ActorId,
+                        ActorName = item.ActorName,
+                        Action = item.Action,
+                        EntityType = item.EntityType,
+                        EntityId = item.EntityId,
+                        OrganizationId = item.OrganizationId,
+                        Before = item.Before,
+                        After = item.After,
+                        IpAddress = item.IpAddress,
+                        PreviousHash = previous,
+                        Hash = string.Empty,
+                    };
+                    last.Hash = previous = AuditHasher.Compute(last, key);
+                    db.AuditEntries.Add(last);
+                }
+
+                // One save: the chained entries are written and their staged rows removed together, or neither.
+                db.StagedAuditEntries.RemoveRange(staged);
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
-                    NqbaTelemetry.AuditEntries.Add(1);
-                    await AnchorAsync(db, entry, cancellationToken);
-                    return;
+                    NqbaTelemetry.AuditEntries.Add(staged.Count);
+                    await AnchorAsync(db, last!, cancellationToken);
                 }
-                catch (DbUpdateException) when (attempt < 20)
+                catch (DbUpdateException) when (++attempt < 20)
                 {
-                    // Another instance appended the same sequence number first: re-read the head and chain onto it.
+                    // Another instance chained first (the same sequence numbers, or these staged rows are gone):
+                    // re-read both and go on from its head.
                 }
             }
         }

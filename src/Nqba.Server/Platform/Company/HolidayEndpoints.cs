@@ -82,8 +82,8 @@ internal static class HolidayEndpoints
                     }
                 }
 
+                audit.Stage(db, new AuditRecord("platform.region.holidays-imported", "region", region.Code, null, new { fromYear = first, toYear = last, added, updated, dates }));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("platform.region.holidays-imported", "region", region.Code, null, new { fromYear = first, toYear = last, added, updated, dates }), ct);
                 var all = await db.Holidays.AsNoTracking()
                     .Where(h => h.RegionId == region.Id && h.Date >= new DateOnly(first, 1, 1) && h.Date <= new DateOnly(last, 12, 31))
                     .OrderBy(h => h.Date).ToListAsync(ct);
@@ -102,8 +102,8 @@ internal static class HolidayEndpoints
                 }
 
                 db.Holidays.Remove(holiday);
+                audit.Stage(db, new AuditRecord("platform.region.holiday-deleted", "region", code, new { holiday.Id, holiday.Date, holiday.Name }, null));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("platform.region.holiday-deleted", "region", code, new { holiday.Id, holiday.Date, holiday.Name }, null), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(NqbaPolicies.Admin)

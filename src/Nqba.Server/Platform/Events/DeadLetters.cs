@@ -36,8 +36,9 @@ internal sealed class DeadLetters(PlatformDbContext db, OutboxSignal signal, IAu
         await db.Events.Where(e => e.Id == eventId).ExecuteUpdateAsync(
             s => s.SetProperty(e => e.DispatchedAt, (DateTime?)null).SetProperty(e => e.ClaimedUntil, (DateTime?)null).SetProperty(e => e.Attempts, 0),
             cancellationToken);
+        audit.Stage(db, new AuditRecord("platform.event.replayed", "event", eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), After: new { subscriber }));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("platform.event.replayed", "event", eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), After: new { subscriber }), CancellationToken.None);
         signal.Notify();
         return null;
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Platform.Persistence;
 
@@ -19,5 +21,17 @@ internal static class ModelConventions
     public static void MapEventOutbox(this ModelBuilder modelBuilder, bool ownsTable = false)
     {
         modelBuilder.ApplyConfiguration(new StoredEventEntityTypeConfiguration(ownsTable));
+    }
+
+    /// <summary>
+    /// The platform's tables every module writes in its own transactions: the event outbox, the data keys (a new
+    /// person's key saved with their first record) and the audit outbox (an entry saved with its change).
+    /// </summary>
+    public static ModelBuilder MapModuleShared(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapEventOutbox();
+        modelBuilder.MapDataKeys();
+        modelBuilder.MapAuditOutbox();
+        return modelBuilder;
     }
 }

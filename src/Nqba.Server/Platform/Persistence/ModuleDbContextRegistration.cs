@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Protection;
@@ -13,19 +14,20 @@ namespace Nqba.Server.Platform.Persistence;
 internal static class ModuleDbContextRegistration
 {
     public static IHostApplicationBuilder AddModuleDbContext<TContext, TSqlite, TPostgres>(
-        this IHostApplicationBuilder builder, string historyTable)
+        this IHostApplicationBuilder builder)
         where TContext : DbContext
         where TSqlite : TContext
         where TPostgres : TContext
     {
+        var historyTable = MigrationHistoryAttribute.Of(typeof(TContext));
         // Both provider contexts are registered; which one serves TContext is decided when it is resolved, from
         // the bound options, so configuration added late (tests, environment) is honoured.
         builder.Services.AddDbContext<TSqlite>((sp, options) =>
             options.UseNqbaSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<AuditOutboxInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
         builder.Services.AddDbContext<TPostgres>((sp, options) =>
             options.UseNqbaPostgres(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().ContentRootPath, historyTable)
-                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<AuditOutboxInterceptor>(), sp.GetRequiredService<DbCommandTelemetryInterceptor>(), sp.GetRequiredService<FieldEncryptionInterceptor>(), sp.GetRequiredService<CompanyChangeInterceptor>()));
         builder.Services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
                 ? sp.GetRequiredService<TPostgres>()

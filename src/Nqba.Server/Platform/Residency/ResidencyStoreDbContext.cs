@@ -4,6 +4,7 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Platform.Residency;
 
 /// <summary>A residency zone's store of encrypted field values (table <c>residency_values</c>).</summary>
+[MigrationHistory(HistoryTable)]
 internal class ResidencyStoreDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string HistoryTable = "__ef_residency";

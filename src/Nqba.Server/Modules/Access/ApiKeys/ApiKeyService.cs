@@ -80,9 +80,9 @@ internal sealed class ApiKeyService(AccessDbContext db, IAuditLedger audit, Time
             ParentKeyId = parentId,
         };
         db.ApiKeys.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
         var dto = ApiKeyDto.From(entity);
-        await audit.AppendAsync(new AuditRecord("access.api_key.created", "api_key", entity.Id.ToString(), After: dto), cancellationToken);
+        audit.Stage(db, new AuditRecord("access.api_key.created", "api_key", entity.Id.ToString(), After: dto));
+        await db.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(dto, key);
     }
 
@@ -112,7 +112,9 @@ internal sealed class ApiKeyService(AccessDbContext db, IAuditLedger audit, Time
             descendants.AddRange(level);
         }
 
+        var after = ApiKeyDto.From(key);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        audit.Stage(db, new AuditRecord("access.api_key.revoked", "api_key", id.ToString(), before, new { key = after, childrenRevoked = descendants }));
         await db.SaveChangesAsync(cancellationToken);
         if (descendants.Count > 0)
         {
@@ -121,8 +123,6 @@ internal sealed class ApiKeyService(AccessDbContext db, IAuditLedger audit, Time
         }
 
         await transaction.CommitAsync(cancellationToken);
-        var after = ApiKeyDto.From(key);
-        await audit.AppendAsync(new AuditRecord("access.api_key.revoked", "api_key", id.ToString(), before, new { key = after, childrenRevoked = descendants }), cancellationToken);
         return after;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Nqba.Server.Modules.Access.Pages;
+using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Audit;
@@ -82,7 +83,7 @@ internal static class AccountFormEndpoints
             return TypedResults.LocalRedirect(returnUrl);
         }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLoginMfa");
 
-        group.MapPost("/mfa", async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> ([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, IAuditLedger audit, CancellationToken ct) =>
+        group.MapPost("/mfa", async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> ([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, AccessDbContext db, IAuditLedger audit, CancellationToken ct) =>
         {
             var user = await users.GetUserAsync(principal);
             if (user is null)
@@ -96,10 +97,17 @@ internal static class AccountFormEndpoints
                 return TypedResults.LocalRedirect("/account/mfa?error=code");
             }
 
-            await users.SetTwoFactorEnabledAsync(user, true);
-            var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+            List<string> codes;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                await users.SetTwoFactorEnabledAsync(user, true);
+                codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+                audit.Stage(db, new AuditRecord("access.mfa.enrolled", "user", user.Id.ToString(), After: new { recoveryCodes = codes.Count }));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+
             await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(NqbaClaims.AuthenticationMethod, "mfa")]);
-            await audit.AppendAsync(new AuditRecord("access.mfa.enrolled", "user", user.Id.ToString(), After: new { recoveryCodes = codes.Count }), ct);
             return new RazorComponentResult<RecoveryCodesPage>(new { Codes = codes });
         }).RequireAuthorization(NqbaPolicies.MfaEnrolment).WithName("SubmitMfaEnrolment");
 

@@ -29,8 +29,8 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Organizations.Add(org);
+        audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id), cancellationToken);
         return new ClientMatch(org.Id, org.Name, org.RegionCode, Created: true);
     }
 

@@ -36,9 +36,9 @@ internal static class OrganizationEndpoints
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 };
                 db.Organizations.Add(org);
-                await db.SaveChangesAsync(ct);
                 var dto = ClientOrganizationDto.From(org);
-                await audit.AppendAsync(new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id), ct);
+                audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id));
+                await db.SaveChangesAsync(ct);
                 return TypedResults.Created($"/api/clients/{org.Id}", dto);
             })
             .RequireAuthorization(NqbaPolicies.Staff)

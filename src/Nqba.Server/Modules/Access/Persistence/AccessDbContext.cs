@@ -11,6 +11,7 @@ using Nqba.Server.Platform.Tenancy;
 namespace Nqba.Server.Modules.Access.Persistence;
 
 /// <summary>Users, roles, MFA secrets, API keys and client organizations (tables prefixed <c>access_</c>).</summary>
+[MigrationHistory("__ef_access")]
 internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
     : IdentityDbContext<NqbaUser, NqbaRole, Guid>(options)
 {
@@ -31,7 +32,7 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.MapEventOutbox();
+        builder.MapModuleShared();
 
         builder.Entity<NqbaUser>(b =>
         {

@@ -82,8 +82,8 @@ internal sealed class PrivacyService(
             DueAt = now.AddDays(days),
         };
         db.PrivacyRequests.Add(entity);
+        Audit("access.privacy.request-received", entity, new { entity.Kind, entity.Law, entity.DueAt, receivedBy = actor });
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync("access.privacy.request-received", entity, new { entity.Kind, entity.Law, entity.DueAt, receivedBy = actor }, cancellationToken);
         return entity;
     }
 
@@ -161,8 +161,8 @@ internal sealed class PrivacyService(
         }
 
         Close(request, PrivacyRequestStatus.Completed, actor, outcome);
+        Audit("access.privacy.request-completed", request, new { request.Kind, outcome, completedBy = actor });
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync("access.privacy.request-completed", request, new { request.Kind, outcome, completedBy = actor }, cancellationToken);
         return request;
     }
 
@@ -177,8 +177,8 @@ internal sealed class PrivacyService(
         var request = found.Value;
 
         Close(request, PrivacyRequestStatus.Rejected, actor, "Rejected: " + reason.Trim());
+        Audit("access.privacy.request-rejected", request, new { request.Kind, reason, rejectedBy = actor });
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync("access.privacy.request-rejected", request, new { request.Kind, reason, rejectedBy = actor }, cancellationToken);
         return request;
     }
 
@@ -226,10 +226,10 @@ internal sealed class PrivacyService(
         if (request.Status == PrivacyRequestStatus.Open)
         {
             Close(request, PrivacyRequestStatus.Completed, actor, "Exported: " + string.Join("; ", counts.Select(c => $"{c.Key}: {c.Value}")));
-            await db.SaveChangesAsync(cancellationToken);
         }
 
-        await AuditAsync("access.privacy.exported", request, new { records = counts, exportedBy = actor }, cancellationToken);
+        Audit("access.privacy.exported", request, new { records = counts, exportedBy = actor });
+        await db.SaveChangesAsync(cancellationToken);
         return buffer.ToArray();
     }
 
@@ -237,10 +237,9 @@ internal sealed class PrivacyService(
     {
         var hash = await protector.SearchHashAsync(request.Email, cancellationToken);
         AddConsent(hash, request.OrganizationId, request.Purpose, request.Granted!.Value, request.Source, actor);
+        audit.Stage(db, 
+            new AuditRecord("access.privacy.consent-recorded", "consent", hash, After: new { request.Purpose, request.Granted, request.Source, recordedBy = actor }, OrganizationId: request.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(
-            new AuditRecord("access.privacy.consent-recorded", "consent", hash, After: new { request.Purpose, request.Granted, request.Source, recordedBy = actor }, OrganizationId: request.OrganizationId),
-            cancellationToken);
         return await ConsentStatusAsync(request.Email, cancellationToken);
     }
 
@@ -277,8 +276,8 @@ internal sealed class PrivacyService(
             Outcome = "Recorded: do not sell or share.",
         };
         db.PrivacyRequests.Add(request);
+        Audit("access.privacy.opted-out", request, new { request.Kind, source = "public-form" });
         await db.SaveChangesAsync(cancellationToken);
-        await AuditAsync("access.privacy.opted-out", request, new { request.Kind, source = "public-form" }, cancellationToken);
         return request;
     }
 
@@ -295,6 +294,7 @@ internal sealed class PrivacyService(
                 var cutoff = now.AddDays(-days);
                 var count = await policy.PurgeOlderThanAsync(cutoff, cancellationToken);
                 purged[category] = count;
+                // The purge runs in the owning module's store (one bulk delete there), so its entry stands on its own.
                 await audit.AppendAsync(new AuditRecord("access.privacy.retention-purged", "retention", category, After: new { days, cutoff, count }), cancellationToken);
             }
         }
@@ -360,8 +360,9 @@ internal sealed class PrivacyService(
         await JsonSerializer.SerializeAsync(stream, value, ExportJson, cancellationToken);
     }
 
-    private Task AuditAsync(string action, PrivacyRequest request, object after, CancellationToken cancellationToken) =>
-        audit.AppendAsync(new AuditRecord(action, "privacy-request", request.Id.ToString(), After: after, OrganizationId: request.OrganizationId), cancellationToken);
+    /// <summary>Stages the request's audit entry: it is written by the save that records the request's change.</summary>
+    private void Audit(string action, PrivacyRequest request, object after) =>
+        audit.Stage(db, new AuditRecord(action, "privacy-request", request.Id.ToString(), After: after, OrganizationId: request.OrganizationId));
 
     private sealed record Correction(string? Name, string? Email, string? Phone);
 

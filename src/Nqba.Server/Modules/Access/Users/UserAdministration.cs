@@ -76,12 +76,11 @@ internal sealed class UserAdministration(
             return Error.Validation("role", string.Join(" ", roleResult.Errors.Select(e => e.Description)));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         var dto = new UserDto(user.Id, request.Email, user.DisplayName, [request.Role], user.ClientOrganizationId, false, false);
         // Encrypted fields appear in the ledger as "set", never as their value.
-        await audit.AppendAsync(
-            new AuditRecord("access.user.created", "user", user.Id.ToString(), After: new { dto.Id, email = "set", displayName = "set", dto.Roles, dto.ClientOrganizationId }, OrganizationId: user.ClientOrganizationId),
-            cancellationToken);
+        audit.Stage(db, new AuditRecord("access.user.created", "user", user.Id.ToString(), After: new { dto.Id, email = "set", displayName = "set", dto.Roles, dto.ClientOrganizationId }, OrganizationId: user.ClientOrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CreatedUser(dto, password);
     }
 
@@ -111,6 +110,7 @@ internal sealed class UserAdministration(
     {
         var password = AccessSeeder.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
         {
@@ -120,7 +120,9 @@ internal sealed class UserAdministration(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await revocation.RevokeAllAsync(user, "password reset", apiKeys: true, cancellationToken);
-        await audit.AppendAsync(new AuditRecord("access.user.password_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId), cancellationToken);
+        audit.Stage(db, new AuditRecord("access.user.password_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return password;
     }
 
@@ -136,13 +138,19 @@ internal sealed class UserAdministration(
     /// </summary>
     private async Task<Result<UserDto>> ResetMfaAsync(NqbaUser user, CancellationToken cancellationToken)
     {
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-        user.AuthenticatorTimeStep = null;
-        await users.UpdateAsync(user);
-        await revocation.RevokeAllAsync(user, "mfa reset", apiKeys: true, cancellationToken);
-        await audit.AppendAsync(new AuditRecord("access.user.mfa_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId), cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            user.AuthenticatorTimeStep = null;
+            await users.UpdateAsync(user);
+            await revocation.RevokeAllAsync(user, "mfa reset", apiKeys: true, cancellationToken);
+            audit.Stage(db, new AuditRecord("access.user.mfa_reset", "user", user.Id.ToString(), OrganizationId: user.ClientOrganizationId));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         if (!string.IsNullOrEmpty(user.Email))
         {
             // Users store no language of their own: the default culture.

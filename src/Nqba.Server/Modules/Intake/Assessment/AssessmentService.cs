@@ -190,9 +190,9 @@ internal sealed class AssessmentService(IntakeDbContext db, QuestionnaireCatalog
         var lead = await db.Leads.FirstAsync(l => l.Id == leadId, cancellationToken);
         lead.UnitCode = assessment.EffectiveUnit;
         lead.MeetingType = assessment.EffectiveMeetingType;
+        audit.Stage(db, new AuditRecord("intake.assessment.overridden", "lead", leadId.ToString(), before,
+            new { unit = assessment.EffectiveUnit, meetingType = assessment.EffectiveMeetingType, reason = assessment.OverrideReason }, lead.ClientOrganizationId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("intake.assessment.overridden", "lead", leadId.ToString(), before,
-            new { unit = assessment.EffectiveUnit, meetingType = assessment.EffectiveMeetingType, reason = assessment.OverrideReason }, lead.ClientOrganizationId), cancellationToken);
         return assessment;
     }
 }

@@ -82,6 +82,11 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
         };
         db.Leads.Add(lead);
         db.Publish(new LeadCaptured(lead.Id, lead.ClientOrganizationId, lead.Source, lead.CapturedAt), now);
+        if (matchedBy is not null)
+        {
+            audit.Stage(db, new AuditRecord("intake.lead.merged", "lead", lead.Id.ToString(), After: new { lead.ClientOrganizationId, contactId = contact.Id, matchedBy }, OrganizationId: lead.ClientOrganizationId));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -92,13 +97,6 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
             // index. Start again, which now finds that contact and merges into it.
             db.ChangeTracker.Clear();
             return await CaptureAsync(request, defaultSource, retried: true, cancellationToken);
-        }
-
-        if (matchedBy is not null)
-        {
-            await audit.AppendAsync(
-                new AuditRecord("intake.lead.merged", "lead", lead.Id.ToString(), After: new { lead.ClientOrganizationId, contactId = contact.Id, matchedBy }, OrganizationId: lead.ClientOrganizationId),
-                cancellationToken);
         }
 
         return new CapturedLead(lead, matchedBy);

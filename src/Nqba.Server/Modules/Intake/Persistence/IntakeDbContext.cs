@@ -10,7 +10,8 @@ using Nqba.Server.Platform.Tenancy;
 namespace Nqba.Server.Modules.Intake.Persistence;
 
 /// <summary>Leads and (later) assessments and routing decisions; tables prefixed <c>intake_</c>.</summary>
-internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+[MigrationHistory("__ef_intake")]
+internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
     public DbSet<Lead> Leads => Set<Lead>();
 
@@ -22,16 +23,8 @@ internal class IntakeDbContext(DbContextOptions options, ITenantContext tenant) 
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
-        modelBuilder.MapDataKeys();
         modelBuilder.Entity<Lead>(b =>
         {
             b.ToTable("intake_leads");

@@ -85,8 +85,8 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
         var before = new { lead.SpecialistId, lead.SpecialistName };
         var decision = Apply(lead, specialist, 0, $"Reassigned by {staff}: {request.Reason!.Trim()}", "manual", staff, snapshot);
         lead.FirstTouchedAt ??= decision.DecidedAt;
+        audit.Stage(db, new AuditRecord("intake.lead.reassigned", "lead", lead.Id.ToString(), before, new { lead.SpecialistId, lead.SpecialistName, reason = request.Reason }, lead.ClientOrganizationId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("intake.lead.reassigned", "lead", lead.Id.ToString(), before, new { lead.SpecialistId, lead.SpecialistName, reason = request.Reason }, lead.ClientOrganizationId), cancellationToken);
         return decision;
     }
 

@@ -46,8 +46,8 @@ internal static class MonitorEndpoints
                 };
                 db.Components.Add(component);
                 db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = component.Id, State = ServiceState.Unknown, From = now });
+                audit.Stage(db, new AuditRecord("monitoring.component.created", "MonitoredComponent", component.Id.ToString(), After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.component.created", "MonitoredComponent", component.Id.ToString(), After: request), ct);
                 return TypedResults.Created($"/api/monitoring/components/{component.Key}", ToDto(component, 0));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -101,8 +101,8 @@ internal static class MonitorEndpoints
                 }
 
                 db.Monitors.Add(monitor);
+                audit.Stage(db, new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request), ct);
                 return TypedResults.Created($"/api/monitoring/monitors/{monitor.Id}", new CreatedMonitor(ToDto(monitor, component.Key, token), token));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -135,8 +135,8 @@ internal static class MonitorEndpoints
 
                 var before = ToDto(monitor, component!.Key);
                 Apply(monitor, request, component.Id);
+                audit.Stage(db, new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request), ct);
                 return TypedResults.Ok(ToDto(monitor, component.Key));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -151,8 +151,8 @@ internal static class MonitorEndpoints
                 }
 
                 db.Monitors.Remove(monitor);
+                audit.Stage(db, new AuditRecord("monitoring.monitor.deleted", "Monitor", id.ToString(), Before: new { monitor.Name, monitor.Kind, monitor.Target }));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.monitor.deleted", "Monitor", id.ToString(), Before: new { monitor.Name, monitor.Kind, monitor.Target }), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(NqbaPolicies.Admin)

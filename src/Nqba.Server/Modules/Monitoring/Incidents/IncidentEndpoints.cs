@@ -61,8 +61,8 @@ internal static class IncidentEndpoints
                 incident.Updates.Add(new IncidentUpdate { Id = Guid.CreateVersion7(), IncidentId = incident.Id, Status = request.Status, Message = request.Message, At = now });
                 db.Incidents.Add(incident);
                 db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.ComponentIds, Automatic: false, Predicted: false, now), now);
+                audit.Stage(db, new AuditRecord("monitoring.incident.opened", "Incident", incident.Id.ToString(), After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.incident.opened", "Incident", incident.Id.ToString(), After: request), ct);
                 return TypedResults.Created($"/api/monitoring/incidents/{incident.Id}", ToDto(incident, keys.ToDictionary(p => p.Value, p => p.Key)));
             })
             .WithName("OpenIncident");
@@ -96,8 +96,8 @@ internal static class IncidentEndpoints
                     db.Publish(new IncidentResolved(incident.Id, incident.Title, incident.ComponentIds, Automatic: false, incident.OpenedAt, now), now);
                 }
 
+                audit.Stage(db, new AuditRecord("monitoring.incident.updated", "Incident", id.ToString(), Before: new { Status = before.ToString() }, After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.incident.updated", "Incident", id.ToString(), Before: new { Status = before.ToString() }, After: request), ct);
                 incident.Updates.Add(update);
                 return TypedResults.Ok(ToDto(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct)));
             })
@@ -112,8 +112,8 @@ internal static class IncidentEndpoints
                 }
 
                 incident.PostMortem = request.Text;
+                audit.Stage(db, new AuditRecord("monitoring.incident.postmortem", "Incident", id.ToString()));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.incident.postmortem", "Incident", id.ToString()), ct);
                 return TypedResults.Ok(ToDto(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct)));
             })
             .WithName("SetIncidentPostMortem");

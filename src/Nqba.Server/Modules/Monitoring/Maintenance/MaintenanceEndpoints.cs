@@ -70,8 +70,8 @@ internal static class MaintenanceEndpoints
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 };
                 db.MaintenanceWindows.Add(window);
+                audit.Stage(db, new AuditRecord("monitoring.maintenance.created", "MaintenanceWindow", window.Id.ToString(), After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.maintenance.created", "MaintenanceWindow", window.Id.ToString(), After: request), ct);
                 return TypedResults.Created($"/api/monitoring/maintenance/{window.Id}", ToDto(window, keys.ToDictionary(p => p.Value, p => p.Key), window.CreatedAt));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -86,8 +86,8 @@ internal static class MaintenanceEndpoints
                 }
 
                 db.MaintenanceWindows.Remove(window);
+                audit.Stage(db, new AuditRecord("monitoring.maintenance.deleted", "MaintenanceWindow", id.ToString(), Before: new { window.Title, window.LocalStart, window.TimeZone }));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.maintenance.deleted", "MaintenanceWindow", id.ToString(), Before: new { window.Title, window.LocalStart, window.TimeZone }), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(NqbaPolicies.Admin)

@@ -66,8 +66,8 @@ internal static class ChannelEndpoints
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 };
                 db.Channels.Add(channel);
+                audit.Stage(db, new AuditRecord("monitoring.channel.created", "NotificationChannel", channel.Id.ToString(), After: new { request.Name, Kind = request.Kind.ToString() }));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.channel.created", "NotificationChannel", channel.Id.ToString(), After: new { request.Name, Kind = request.Kind.ToString() }), ct);
                 return TypedResults.Created($"/api/monitoring/channels/{channel.Id}", ToDto(channel, keys.ToDictionary(p => p.Value, p => p.Key)));
             })
             .WithName("CreateNotificationChannel");
@@ -81,8 +81,8 @@ internal static class ChannelEndpoints
                 }
 
                 db.Channels.Remove(channel);
+                audit.Stage(db, new AuditRecord("monitoring.channel.deleted", "NotificationChannel", id.ToString()));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.channel.deleted", "NotificationChannel", id.ToString()), ct);
                 return TypedResults.NoContent();
             })
             .WithName("DeleteNotificationChannel");

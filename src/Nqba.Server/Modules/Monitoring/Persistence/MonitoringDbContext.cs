@@ -12,7 +12,8 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Modules.Monitoring.Persistence;
 
 /// <summary>Components, monitors, check results, state history, incidents, maintenance, notifications, runbooks; tables prefixed <c>monitoring_</c>.</summary>
-internal class MonitoringDbContext(DbContextOptions options) : DbContext(options)
+[MigrationHistory("__ef_monitoring")]
+internal class MonitoringDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public DbSet<MonitoredComponent> Components => Set<MonitoredComponent>();
 
@@ -42,15 +43,8 @@ internal class MonitoringDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<IncidentTicket> IncidentTickets => Set<IncidentTicket>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
         modelBuilder.Entity<MonitoredComponent>(b =>
         {
             b.ToTable("monitoring_components");

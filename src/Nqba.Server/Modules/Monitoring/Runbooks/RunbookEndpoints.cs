@@ -63,8 +63,8 @@ internal static class RunbookEndpoints
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 };
                 db.Runbooks.Add(runbook);
+                audit.Stage(db, new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request), ct);
                 return TypedResults.Created($"/api/monitoring/runbooks/{runbook.Id}", ToDto(runbook, component.Key));
             })
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -79,8 +79,8 @@ internal static class RunbookEndpoints
                 }
 
                 db.Runbooks.Remove(runbook);
+                audit.Stage(db, new AuditRecord("monitoring.runbook.deleted", "Runbook", id.ToString(), Before: new { runbook.Name, Kind = runbook.Kind.ToString() }));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.runbook.deleted", "Runbook", id.ToString(), Before: new { runbook.Name, Kind = runbook.Kind.ToString() }), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(NqbaPolicies.Admin)

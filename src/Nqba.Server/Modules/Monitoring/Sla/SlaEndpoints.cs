@@ -36,8 +36,8 @@ internal static class SlaEndpoints
                     db.ClientServices.Add(new ClientService { Id = Guid.CreateVersion7(), OrganizationId = organizationId, ComponentId = keys[service.Component], MonthlyFee = service.MonthlyFee });
                 }
 
+                audit.Stage(db, new AuditRecord("monitoring.client_services.set", "ClientServices", organizationId.ToString(), After: request, OrganizationId: organizationId));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("monitoring.client_services.set", "ClientServices", organizationId.ToString(), After: request, OrganizationId: organizationId), ct);
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(NqbaPolicies.Admin)

@@ -5,19 +5,13 @@ using Nqba.Server.Platform.Persistence;
 namespace Nqba.Server.Modules.Optimization.Persistence;
 
 /// <summary>Optimization jobs (tables prefixed <c>optimization_</c>).</summary>
-internal class OptimizationDbContext(DbContextOptions options) : DbContext(options)
+[MigrationHistory("__ef_optimization")]
+internal class OptimizationDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public DbSet<OptimizationJob> Jobs => Set<OptimizationJob>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
         modelBuilder.Entity<OptimizationJob>(b =>
         {
             b.ToTable("optimization_jobs");

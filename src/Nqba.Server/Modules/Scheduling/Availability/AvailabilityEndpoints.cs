@@ -112,8 +112,8 @@ internal static class AvailabilityEndpoints
                 entry.Opens = request.Opens;
                 entry.Closes = request.Closes;
                 entry.Note = request.Note;
+                audit.Stage(db, new AuditRecord("scheduling.override.set", "specialist", specialistId.ToString(), null, new { date, request.Opens, request.Closes }, null));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("scheduling.override.set", "specialist", specialistId.ToString(), null, new { date, request.Opens, request.Closes }, null), ct);
                 return TypedResults.Ok(new OverrideDto(entry.Id, entry.Date, entry.Opens, entry.Closes, entry.Note));
             })
             .WithName("SetAvailabilityOverride")
@@ -144,8 +144,8 @@ internal static class AvailabilityEndpoints
 
                 var entry = new TimeOff { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Start = start.UtcDateTime, End = end.UtcDateTime, Reason = request.Reason };
                 db.TimeOff.Add(entry);
+                audit.Stage(db, new AuditRecord("scheduling.time-off.added", "specialist", specialistId.ToString(), null, new { entry.Start, entry.End }, null));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("scheduling.time-off.added", "specialist", specialistId.ToString(), null, new { entry.Start, entry.End }, null), ct);
                 return TypedResults.Created($"/api/scheduling/specialists/{specialistId}/time-off", new TimeOffDto(entry.Id, start.ToUniversalTime(), end.ToUniversalTime(), entry.Reason));
             })
             .WithName("AddTimeOff")

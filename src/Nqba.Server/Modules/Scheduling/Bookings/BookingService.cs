@@ -193,9 +193,9 @@ internal sealed class BookingService(
         booking.ChangedBy = actor;
         await ReplaceJobsAsync(booking, now, cancellationToken);
         db.Publish(new MeetingRescheduled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, previous, booking.Start, booking.End, booking.Sequence, actor, now), now);
+        audit.Stage(db, new AuditRecord("scheduling.booking.rescheduled", "booking", booking.Id.ToString(), new { start = previous }, new { start = booking.Start, actor }, booking.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("scheduling.booking.rescheduled", "booking", booking.Id.ToString(), new { start = previous }, new { start = booking.Start, actor }, booking.OrganizationId), cancellationToken);
         // Only once the move is committed, as with cancelling: the vendor's meeting follows the booking, never leads it.
         if (await video.UpdateAsync(booking.VideoProvider, booking.VideoMeetingId, VideoRequest(type, start), CancellationToken.None) is { } moved)
         {
@@ -227,8 +227,8 @@ internal sealed class BookingService(
         booking.ChangedBy = actor;
         db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
         db.Publish(new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
+        audit.Stage(db, new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId), cancellationToken);
         // Only once the cancellation is committed: a meeting deleted for a cancellation that then failed would be lost.
         if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
         {
@@ -256,8 +256,8 @@ internal sealed class BookingService(
         }
 
         await ApplyAttendanceAsync(booking, held, actor, now, cancellationToken);
+        audit.Stage(db, new AuditRecord(held ? "scheduling.booking.held" : "scheduling.booking.no-show", "booking", booking.Id.ToString(), null, new { actor }, booking.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord(held ? "scheduling.booking.held" : "scheduling.booking.no-show", "booking", booking.Id.ToString(), null, new { actor }, booking.OrganizationId), cancellationToken);
         return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
     }
 

@@ -51,8 +51,8 @@ internal static class CalendarEndpoints
                 var calendar = new ExternalCalendar { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Name = request.Name!.Trim(), Url = hasUrl ? request.Url!.Trim() : null, Content = hasUrl ? null : request.Ics };
                 await fetcher.RefreshAsync(calendar, ct);
                 db.ExternalCalendars.Add(calendar);
+                audit.Stage(db, new AuditRecord("scheduling.calendar.attached", "specialist", specialistId.ToString(), null, new { calendar.Id, calendar.Name, calendar.Url }, null));
                 await db.SaveChangesAsync(ct);
-                await audit.AppendAsync(new AuditRecord("scheduling.calendar.attached", "specialist", specialistId.ToString(), null, new { calendar.Id, calendar.Name, calendar.Url }, null), ct);
                 return TypedResults.Created($"/api/scheduling/specialists/{specialistId}/calendars/{calendar.Id}", ExternalCalendarDto.From(calendar));
             })
             .WithName("AttachExternalCalendar")

@@ -117,10 +117,10 @@ internal sealed class FollowUpService(
         };
         db.FollowUps.Add(followUp);
         db.Publish(new FollowUpCreated(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, outcome, followUp.ActionItems.Count, followUp.SuggestedMeetingType, now), now);
+        audit.Stage(db, new AuditRecord("scheduling.booking.follow-up", "booking", booking.Id.ToString(), null,
+            new { followUp.Id, outcome, actionItems = followUp.ActionItems.Count, suggested = followUp.SuggestedMeetingType, actor }, booking.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("scheduling.booking.follow-up", "booking", booking.Id.ToString(), null,
-            new { followUp.Id, outcome, actionItems = followUp.ActionItems.Count, suggested = followUp.SuggestedMeetingType, actor }, booking.OrganizationId), cancellationToken);
         return FollowUpDto.From(followUp, booking.MeetingTypeCode);
     }
 

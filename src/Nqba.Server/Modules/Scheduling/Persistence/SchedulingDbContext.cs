@@ -12,7 +12,8 @@ using Nqba.Server.Platform.Protection;
 namespace Nqba.Server.Modules.Scheduling.Persistence;
 
 /// <summary>Meeting types, availability, bookings, follow-ups, jobs and the copy of routed leads; tables prefixed <c>scheduling_</c>.</summary>
-internal class SchedulingDbContext(DbContextOptions options) : DbContext(options)
+[MigrationHistory("__ef_scheduling")]
+internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
     public DbSet<MeetingType> MeetingTypes => Set<MeetingType>();
 
@@ -30,16 +31,8 @@ internal class SchedulingDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
-        modelBuilder.MapDataKeys();
         modelBuilder.Entity<MeetingType>(b =>
         {
             b.ToTable("scheduling_meeting_types");

@@ -17,7 +17,7 @@ internal static class SupportChatRegistration
     {
         var services = builder.Services;
         services.AddOptions<SupportChatOptions>().BindConfiguration(SupportChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.AddModuleDbContext<SupportChatDbContext, SqliteSupportChatDbContext, PostgresSupportChatDbContext>(SupportChatDbContextHistory.Table);
+        builder.AddModuleDbContext<SupportChatDbContext, SqliteSupportChatDbContext, PostgresSupportChatDbContext>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<IKnowledgeSearch>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
             ? new PostgresKnowledgeSearch(sp.GetRequiredService<SupportChatDbContext>())

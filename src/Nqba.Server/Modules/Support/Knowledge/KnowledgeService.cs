@@ -30,8 +30,8 @@ internal sealed class KnowledgeService(SupportChatDbContext db, MarkdownRenderer
         };
         Apply(article, request, actor, now);
         db.Articles.Add(article);
+        audit.Stage(db, new AuditRecord("support.kb.article.created", "KbArticle", article.Id.ToString(), After: new { request.Slug, request.Language, request.Title, Visibility = request.Visibility.ToString() }));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("support.kb.article.created", "KbArticle", article.Id.ToString(), After: new { request.Slug, request.Language, request.Title, Visibility = request.Visibility.ToString() }), cancellationToken);
         return ToDto(article);
     }
 
@@ -50,8 +50,8 @@ internal sealed class KnowledgeService(SupportChatDbContext db, MarkdownRenderer
 
         var before = new { article.Slug, article.Language, article.Title, Visibility = article.Visibility.ToString() };
         Apply(article, request, actor, time.GetUtcNow().UtcDateTime);
+        audit.Stage(db, new AuditRecord("support.kb.article.updated", "KbArticle", id.ToString(), Before: before, After: new { request.Slug, request.Language, request.Title, Visibility = request.Visibility.ToString() }));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("support.kb.article.updated", "KbArticle", id.ToString(), Before: before, After: new { request.Slug, request.Language, request.Title, Visibility = request.Visibility.ToString() }), cancellationToken);
         return ToDto(article);
     }
 
@@ -64,8 +64,8 @@ internal sealed class KnowledgeService(SupportChatDbContext db, MarkdownRenderer
         }
 
         db.Articles.Remove(article);
+        audit.Stage(db, new AuditRecord("support.kb.article.deleted", "KbArticle", id.ToString(), Before: new { article.Slug, article.Language, article.Title }));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("support.kb.article.deleted", "KbArticle", id.ToString(), Before: new { article.Slug, article.Language, article.Title }), cancellationToken);
         return null;
     }
 
@@ -78,8 +78,8 @@ internal sealed class KnowledgeService(SupportChatDbContext db, MarkdownRenderer
 
         var category = new KbCategory { Id = Guid.CreateVersion7(), Slug = request.Slug, Name = request.Name };
         db.Categories.Add(category);
+        audit.Stage(db, new AuditRecord("support.kb.category.created", "KbCategory", category.Id.ToString(), After: request));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.AppendAsync(new AuditRecord("support.kb.category.created", "KbCategory", category.Id.ToString(), After: request), cancellationToken);
         return new CategoryDto(category.Id, category.Slug, category.Name);
     }
 

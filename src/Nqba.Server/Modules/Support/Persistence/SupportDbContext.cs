@@ -10,7 +10,8 @@ using Nqba.Server.Platform.Tenancy;
 namespace Nqba.Server.Modules.Support.Persistence;
 
 /// <summary>Tickets, messages, SLA alerts, teams, agents and surveys; tables prefixed <c>support_</c>.</summary>
-internal class SupportDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+[MigrationHistory("__ef_support")]
+internal class SupportDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
@@ -32,16 +33,8 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
-        modelBuilder.MapDataKeys();
         modelBuilder.Entity<Ticket>(b =>
         {
             b.ToTable("support_tickets");

@@ -223,15 +223,10 @@ internal sealed class TicketDesk(
             agent.LastAssignedAt = now;
             await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
             db.Publish(new TicketAssigned(ticket.Id, ticket.OrganizationId, agent.Id, previous, agent.TeamId, now), now);
+            audit.Stage(db, new AuditRecord("support.ticket.assigned", "ticket", ticket.Id.ToString(), new { assigneeId = previous, teamId = previousTeam }, new { assigneeId = agent.Id, teamId = agent.TeamId }, ticket.OrganizationId));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 
-            // The ledger is hash-chained in the platform's own store and cannot join this transaction (as everywhere
-            // else, it is written after the commit). The change is committed: its entry must not be lost to a client
-            // that hangs up now.
-            await audit.AppendAsync(
-                new AuditRecord("support.ticket.assigned", "ticket", ticket.Id.ToString(), new { assigneeId = previous, teamId = previousTeam }, new { assigneeId = agent.Id, teamId = agent.TeamId }, ticket.OrganizationId),
-                CancellationToken.None);
             return ticket;
         }
     }

@@ -8,7 +8,8 @@ using Nqba.Server.Platform.Tenancy;
 namespace Nqba.Server.Modules.Support.Chat.Persistence;
 
 /// <summary>Knowledge base (tables <c>support_kb_</c>) and live chat (tables <c>support_chat_</c>).</summary>
-internal class SupportChatDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+[MigrationHistory(SupportChatDbContextHistory.Table)]
+internal class SupportChatDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
     public DbSet<KbArticle> Articles => Set<KbArticle>();
 
@@ -22,16 +23,8 @@ internal class SupportChatDbContext(DbContextOptions options, ITenantContext ten
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        configurationBuilder.ApplyPlatformConventions();
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
-    }
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.MapEventOutbox();
-        modelBuilder.MapDataKeys();
         modelBuilder.Entity<KbCategory>(b =>
         {
             b.ToTable("support_kb_categories");
