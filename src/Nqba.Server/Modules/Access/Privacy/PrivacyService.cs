@@ -237,8 +237,7 @@ internal sealed class PrivacyService(
     {
         var hash = await protector.SearchHashAsync(request.Email, cancellationToken);
         AddConsent(hash, request.OrganizationId, request.Purpose, request.Granted!.Value, request.Source, actor);
-        audit.Stage(db, 
-            new AuditRecord("access.privacy.consent-recorded", "consent", hash, After: new { request.Purpose, request.Granted, request.Source, recordedBy = actor }, OrganizationId: request.OrganizationId));
+        audit.Stage(db, new AuditRecord("access.privacy.consent-recorded", "consent", hash, After: new { request.Purpose, request.Granted, request.Source, recordedBy = actor }, OrganizationId: request.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
         return await ConsentStatusAsync(request.Email, cancellationToken);
     }

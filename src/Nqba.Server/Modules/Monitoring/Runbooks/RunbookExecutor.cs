@@ -53,8 +53,7 @@ internal sealed partial class RunbookExecutor(
             };
             db.RunbookRuns.Add(run);
             db.Publish(new RunbookRan(runbook.Id, componentId, incidentId, succeeded, run.Outcome, now), now);
-            audit.Stage(db, 
-                new AuditRecord("monitoring.runbook.ran", "Runbook", runbook.Id.ToString(), After: new { runbook.Name, Kind = runbook.Kind.ToString(), componentId, incidentId, succeeded, outcome = run.Outcome }),
+            audit.Stage(db, new AuditRecord("monitoring.runbook.ran", "Runbook", runbook.Id.ToString(), After: new { runbook.Name, Kind = runbook.Kind.ToString(), componentId, incidentId, succeeded, outcome = run.Outcome }),
                 AuditActor.System);
             await db.SaveChangesAsync(cancellationToken);
         }
