@@ -42,14 +42,14 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<ITenantContext, HttpTenantContext>();
 
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<DbCommandTelemetryInterceptor>();
         services.AddSingleton<CompanySnapshotCache>();
         services.AddSingleton<CompanyChangeInterceptor>();
         services.AddSingleton<EventTypeRegistry>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddJob<OutboxDispatchJob, EventsOptions>(o => new JobPlan(
+            JobSchedule.Every(o.PollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.DispatchInBackground));
         builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>("__ef_platform");
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartupService>();
