@@ -8,9 +8,9 @@ namespace Nqba.Server.Platform.Jobs;
 /// an optimization job queued) rather than at the next fire time. The firing is a one-off trigger in the job store, so
 /// in a cluster whichever instance is free runs it. Asks are coalesced: while one firing is asked for and its run has not
 /// begun (<see cref="Taken"/>), further asks add nothing. A firing that cannot be stored (the scheduler stopped, the job
-/// turned off, the store unreachable) is left to the job's schedule, which still polls.
+/// turned off, the store unreachable, the host still starting) is left to the job's schedule, which still polls.
 /// </summary>
-internal sealed partial class JobTrigger<TJob>(ISchedulerFactory schedulers, JobCatalog catalog, ILogger<JobTrigger<TJob>> logger)
+internal sealed partial class JobTrigger<TJob>(ISchedulerFactory schedulers, NqbaJobs jobs, JobCatalog catalog, ILogger<JobTrigger<TJob>> logger)
     where TJob : INqbaJob
 {
     private int _asked;
@@ -34,6 +34,14 @@ internal sealed partial class JobTrigger<TJob>(ISchedulerFactory schedulers, Job
         if (!job.Plan.Enabled)
         {
             return; // it stays "asked", so later asks cost nothing: the job has no trigger on this host
+        }
+
+        if (!jobs.Synchronized)
+        {
+            // Start-up (seeding, migrations) is still putting the jobs in place; the job's first run at start covers it,
+            // and the scheduler is not built twice at once.
+            Volatile.Write(ref _asked, 0);
+            return;
         }
 
         try
