@@ -42,7 +42,6 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddScoped<ITenantContext, HttpTenantContext>();
 
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<AuditOutboxInterceptor>();
         services.AddSingleton<DbCommandTelemetryInterceptor>();
@@ -50,7 +49,8 @@ public static class PlatformModule
         services.AddSingleton<CompanyChangeInterceptor>();
         services.AddSingleton<EventTypeRegistry>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddJob<OutboxDispatchJob, EventsOptions>(o => new JobPlan(
+            JobSchedule.Every(o.PollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.DispatchInBackground));
         builder.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>();
         services.AddScoped<DatabaseInitializer>();
         services.AddHostedService<DatabaseStartupService>();

@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Access.Privacy;
 using Nqba.Server.Modules.Intake.Response;
+using Nqba.Server.Modules.Monitoring.Checks;
+using Nqba.Server.Modules.Optimization.Jobs;
+using Nqba.Server.Modules.Scheduling.Reminders;
 using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Platform.Backup;
+using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Testing;
@@ -22,14 +26,38 @@ internal sealed class AlwaysFailingJob : INqbaJob
     public Task RunAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("the mailbox is on fire");
 }
 
-/// <summary>The server with one more job, declared the way a module declares one, that always fails.</summary>
+/// <summary>When <see cref="TriggeredJob"/> first ran.</summary>
+internal sealed class TriggeredRuns
+{
+    public TaskCompletionSource Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>A job declared only in these tests whose trigger never comes due during them: it runs only when fired.</summary>
+[Quartz.DisallowConcurrentExecution]
+internal sealed class TriggeredJob(TriggeredRuns runs, JobTrigger<TriggeredJob> trigger) : INqbaJob
+{
+    public Task RunAsync(CancellationToken cancellationToken)
+    {
+        trigger.Taken();
+        runs.Ran.TrySetResult();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The server with two more jobs, declared the way a module declares one: one always fails, one is only fired.</summary>
 public sealed class JobsFactory : NqbaFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddJob<AlwaysFailingJob, DatabaseOptions>(_ => new JobPlan(
-            JobSchedule.Every(TimeSpan.FromDays(365)), JobMisfire.Skip, JobRetry.AtNextFire)));
+        builder.ConfigureServices(services =>
+        {
+            services.AddJob<AlwaysFailingJob, DatabaseOptions>(_ => new JobPlan(
+                JobSchedule.Every(TimeSpan.FromDays(365)), JobMisfire.Skip, JobRetry.AtNextFire));
+            services.AddSingleton<TriggeredRuns>();
+            services.AddJob<TriggeredJob, DatabaseOptions>(_ => new JobPlan(
+                JobSchedule.Every(TimeSpan.FromDays(365)), JobMisfire.Skip, JobRetry.AtNextFire));
+        });
     }
 }
 
@@ -39,7 +67,8 @@ public sealed class JobsTests(JobsFactory factory) : IClassFixture<JobsFactory>
     private static readonly string[] ConvertedJobs =
     [
         nameof(RetentionJob), nameof(BackupJob), nameof(NpsInvitationJob), nameof(LeadResponseJob), nameof(SlaWatchJob),
-        nameof(ChatPickupJob), nameof(MailPollJob),
+        nameof(ChatPickupJob), nameof(MailPollJob), nameof(OutboxDispatchJob), nameof(ReminderJob), nameof(MonitorCheckJob),
+        nameof(ChatSlaJob), nameof(OptimizationQueueJob),
     ];
 
     private DatabaseProvider Provider => Enum.Parse<DatabaseProvider>(factory.Provider);
@@ -62,13 +91,44 @@ public sealed class JobsTests(JobsFactory factory) : IClassFixture<JobsFactory>
 
         Assert.Subset(jobs.Select(j => j.Name).ToHashSet(), ConvertedJobs.ToHashSet());
         Assert.All(jobs.Where(j => j.Enabled), j => Assert.NotNull(j.NextFireTime));
-        Assert.All(jobs, j => Assert.True(j.DisallowConcurrent || j.Name == nameof(AlwaysFailingJob), j.Name));
+        // Solves take minutes and each instance runs its share, so only the optimization queue's runs may overlap.
+        Assert.All(jobs, j => Assert.True(j.DisallowConcurrent || j.Name is nameof(AlwaysFailingJob) or nameof(OptimizationQueueJob), j.Name));
         var backup = jobs.Single(j => j.Name == nameof(BackupJob)); // Backup:Enabled=false in the test host
         Assert.False(backup.Enabled);
         Assert.Null(backup.NextFireTime);
         var leadResponse = jobs.Single(j => j.Name == nameof(LeadResponseJob));
         Assert.Equal(TimeSpan.FromSeconds(30), leadResponse.Interval);
         Assert.Equal("FireOnceNow", leadResponse.Misfire);
+        var outbox = jobs.Single(j => j.Name == nameof(OutboxDispatchJob)); // Events:PollInterval=00:00:00.100 in the test host
+        Assert.Equal(TimeSpan.FromMilliseconds(100), outbox.Interval);
+        Assert.True(outbox.StartNow);
+    }
+
+    [Fact]
+    public async Task ListJobs_ShowsTheQueuesAndPollers_OnThePageAndInTheApi()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/admin/jobs");
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/jobs"));
+
+        var names = listed.EnumerateArray().Select(j => j.GetProperty("name").GetString()).ToList();
+        Assert.All(ConvertedJobs, job => Assert.Contains(job, names));
+        Assert.All(ConvertedJobs, job => Assert.Contains($"data-job=\"{job}\"", page, StringComparison.Ordinal));
+        Assert.Contains("Event delivery", page, StringComparison.Ordinal);
+        Assert.Contains("Optimization queue", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Notify_FiresTheJobNow_WithoutWaitingForItsSchedule()
+    {
+        var runs = factory.Services.GetRequiredService<TriggeredRuns>();
+
+        factory.Services.GetRequiredService<JobTrigger<TriggeredJob>>().Notify();
+
+        await runs.Ran.Task.WaitAsync(TimeSpan.FromSeconds(30)); // its own trigger is a year away
+        var triggered = (await factory.Services.GetRequiredService<NqbaJobs>().ListAsync(CancellationToken.None)).Single(j => j.Name == nameof(TriggeredJob));
+        Assert.True(triggered.NextFireTime > DateTimeOffset.UtcNow.AddDays(300));
     }
 
     [Fact]

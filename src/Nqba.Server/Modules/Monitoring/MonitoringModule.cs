@@ -12,6 +12,7 @@ using Nqba.Server.Modules.Monitoring.Sla;
 using Nqba.Server.Modules.Monitoring.StatusPage;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Outbound;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
@@ -53,7 +54,8 @@ public static class MonitoringModule
         services.AddScoped<IEventSubscriber<IncidentResolved>>(sp => sp.GetRequiredService<NotifyStatusSubscribers>());
         services.AddPersonalData<MonitoringPersonalData>();
         services.AddSingleton<MonitorScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<MonitorScheduler>());
+        services.AddJob<MonitorCheckJob, MonitoringOptions>(o => new JobPlan(
+            JobSchedule.Every(o.PollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.SchedulerEnabled));
         return builder;
     }
 

@@ -7,7 +7,10 @@ public sealed class MonitoringOptions
 {
     public const string SectionName = "Monitoring";
 
-    /// <summary>Runs the check scheduler on this instance (tests drive it by hand).</summary>
+    /// <summary>
+    /// Runs <c>MonitorCheckJob</c> (false: it has no trigger; tests drive <c>MonitorScheduler</c> by hand). The trigger is
+    /// shared by a cluster, so set it alike on every instance.
+    /// </summary>
     public bool SchedulerEnabled { get; set; } = true;
 
     /// <summary>How often the scheduler looks for due checks.</summary>

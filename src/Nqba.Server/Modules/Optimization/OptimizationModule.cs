@@ -2,6 +2,7 @@ using Nqba.Server.Modules.Optimization.Jobs;
 using Nqba.Server.Modules.Optimization.Persistence;
 using Nqba.Server.Modules.Optimization.Solving;
 using Nqba.Server.Platform.Cli;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Optimization;
@@ -13,8 +14,9 @@ public static class OptimizationModule
     {
         builder.Services.AddOptions<OptimizationOptions>().BindConfiguration(OptimizationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<OptimizationDbContext, SqliteOptimizationDbContext, PostgresOptimizationDbContext>();
-        builder.Services.AddSingleton<OptimizationJobSignal>();
-        builder.Services.AddHostedService<OptimizationJobRunner>();
+        builder.Services.AddSingleton<OptimizationJobRunner>();
+        builder.Services.AddJob<OptimizationQueueJob, OptimizationOptions>(o => new JobPlan(
+            JobSchedule.Every(o.QueuePollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
         builder.Services.AddSingleton<ICliVerb, SolveVerb>();
         return builder;
     }

@@ -22,4 +22,11 @@ public sealed class OptimizationOptions
     /// <summary>Jobs run at once per instance.</summary>
     [Range(1, 64)]
     public int ConcurrentJobs { get; set; } = 1;
+
+    /// <summary>
+    /// How often the queue is looked at besides when a job is queued: for jobs whose instance stopped mid-solve (their
+    /// claim lapses) and jobs left waiting while every slot was busy.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -15,6 +15,7 @@ using Nqba.Server.Modules.Scheduling.Reminders;
 using Nqba.Server.Modules.Scheduling.StaffCalendar;
 using Nqba.Server.Modules.Scheduling.Video;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Outbound;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Privacy;
@@ -69,7 +70,8 @@ public static class SchedulingModule
         }).UseOutboundPolicy();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<JobRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        services.AddJob<ReminderJob, SchedulingOptions>(o => new JobPlan(
+            JobSchedule.Every(o.JobPollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.JobsEnabled));
         return builder;
     }
 

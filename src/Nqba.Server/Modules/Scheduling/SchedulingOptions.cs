@@ -25,7 +25,10 @@ public sealed class SchedulingOptions : IValidatableObject
     [Range(1, 93)]
     public int MaxQueryDays { get; set; } = 62;
 
-    /// <summary>Runs the reminder job scheduler on this instance (tests drive it by hand).</summary>
+    /// <summary>
+    /// Runs <c>ReminderJob</c> (false: it has no trigger; tests drive <c>JobRunner</c> by hand). The trigger is shared by
+    /// a cluster, so set it alike on every instance.
+    /// </summary>
     public bool JobsEnabled { get; set; } = true;
 
     /// <summary>How often due reminder jobs are looked for.</summary>

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Jobs;
 
 namespace Nqba.Server.Platform.Events;
 
 /// <summary>The parked deliveries (dead letters): listed for staff, and replayed one subscriber at a time.</summary>
-internal sealed class DeadLetters(PlatformDbContext db, OutboxSignal signal, IAuditLedger audit)
+internal sealed class DeadLetters(PlatformDbContext db, JobTrigger<OutboxDispatchJob> dispatch, IAuditLedger audit)
 {
     public Task<List<DeadLetter>> ListAsync(int limit, CancellationToken cancellationToken) =>
         (from d in db.EventDeliveries.AsNoTracking()
@@ -39,7 +40,7 @@ internal sealed class DeadLetters(PlatformDbContext db, OutboxSignal signal, IAu
         audit.Stage(db, new AuditRecord("platform.event.replayed", "event", eventId.ToString(System.Globalization.CultureInfo.InvariantCulture), After: new { subscriber }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        signal.Notify();
+        dispatch.Notify();
         return null;
     }
 }

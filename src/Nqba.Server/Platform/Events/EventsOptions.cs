@@ -16,8 +16,9 @@ public sealed class EventsOptions
     public int MaxAttempts { get; set; } = 10;
 
     /// <summary>
-    /// False: this instance does not dispatch events (another instance does, or, in tests, the code that calls
-    /// <c>OutboxDispatcher.DispatchPendingAsync</c> drives it explicitly).
+    /// False: events are not dispatched in the background (<see cref="OutboxDispatchJob"/> has no trigger; in tests, the
+    /// code that calls <c>OutboxDispatcher.DispatchPendingAsync</c> drives it explicitly). The job's trigger is shared by
+    /// a cluster, so set it alike on every instance.
     /// </summary>
     public bool DispatchInBackground { get; set; } = true;
 }

@@ -7,50 +7,20 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Platform.Events;
 
 /// <summary>
-/// Dispatches committed events to their in-process subscribers, oldest first. Several instances may run: each
-/// claims an event with a conditional update before handling it, so an event is handled by one instance at a time.
-/// Delivery is recorded per subscriber (<see cref="EventDelivery"/>): a failing subscriber is retried alone with
-/// exponential back-off and parked after <see cref="EventsOptions.MaxAttempts"/> attempts, for staff to replay.
+/// Dispatches committed events to their in-process subscribers, oldest first; <see cref="OutboxDispatchJob"/> runs it.
+/// Several instances may dispatch: each claims an event with a conditional update before handling it, so an event is
+/// handled by one instance at a time. Delivery is recorded per subscriber (<see cref="EventDelivery"/>): a failing
+/// subscriber is retried alone with exponential back-off and parked after <see cref="EventsOptions.MaxAttempts"/>
+/// attempts, for staff to replay.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
-    OutboxSignal signal,
     EventTypeRegistry registry,
     TimeProvider time,
     IOptions<EventsOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(60);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.DispatchInBackground)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var handled = await DispatchPendingAsync(stoppingToken);
-                if (handled < options.Value.BatchSize)
-                {
-                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                // The database may be briefly unavailable (restart, failover); try again on the next tick.
-                LogDispatchFailed(logger, ex);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-        }
-    }
 
     /// <summary>Handles one batch of pending events; returns how many were looked at.</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
@@ -173,9 +143,6 @@ internal sealed partial class OutboxDispatcher(
 
     /// <summary>A subscriber's stable name in the delivery records: its type's full name.</summary>
     internal static string SubscriberName(object handler) => handler.GetType().FullName ?? handler.GetType().Name;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Event dispatch failed; retrying")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscriber {Subscriber} failed on event {Type} #{Id}; it is retried alone")]
     private static partial void LogHandlerFailed(ILogger logger, string type, long id, string subscriber, Exception exception);

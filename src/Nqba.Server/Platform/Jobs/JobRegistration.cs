@@ -15,13 +15,27 @@ internal static class JobRegistration
     public static IServiceCollection AddJob<TJob, TOptions>(this IServiceCollection services, Func<TOptions, JobPlan> plan)
         where TJob : class, INqbaJob
         where TOptions : class
+        => services.AddJob<TJob>(sp => plan(sp.GetRequiredService<IOptions<TOptions>>().Value));
+
+    /// <summary>
+    /// Declares <typeparamref name="TJob"/> with the plan <paramref name="plan"/> makes of two options classes (e.g. a
+    /// switch in the module's options and an interval in a feature's).
+    /// </summary>
+    public static IServiceCollection AddJob<TJob, TOptions, TMoreOptions>(this IServiceCollection services, Func<TOptions, TMoreOptions, JobPlan> plan)
+        where TJob : class, INqbaJob
+        where TOptions : class
+        where TMoreOptions : class
+        => services.AddJob<TJob>(sp => plan(sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetRequiredService<IOptions<TMoreOptions>>().Value));
+
+    private static IServiceCollection AddJob<TJob>(this IServiceCollection services, Func<IServiceProvider, JobPlan> plan)
+        where TJob : class, INqbaJob
     {
         services.TryAddScoped<TJob>();
         services.AddSingleton(new JobDefinition(
             typeof(TJob).Name,
             typeof(TJob),
             typeof(TJob).GetCustomAttribute<DisallowConcurrentExecutionAttribute>() is not null,
-            sp => plan(sp.GetRequiredService<IOptions<TOptions>>().Value)));
+            plan));
         return services;
     }
 }

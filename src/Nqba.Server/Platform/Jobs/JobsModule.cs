@@ -29,12 +29,22 @@ internal static class JobsModule
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobExecutor>();
         services.AddSingleton<NqbaJobs>();
+        services.AddSingleton(typeof(JobTrigger<>));
         services.AddTransient<QuartzJob>();
         services.AddHostedService<JobScheduleStartup>();
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
-            q.UseDefaultThreadPool(4);
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = SchedulerName;
+
+                // A stopping host asks running jobs to stop (their token is cancelled) and waits for them: a long solve
+                // ends at once and its job row's claim lapses for another instance, as the pollers' loops did before.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
+            });
+
+            // Room for long runs (optimization solves, a mailbox poll) beside the every-second pollers.
+            q.UseDefaultThreadPool(8);
             UseJobStore(q, provider, ConnectionString);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

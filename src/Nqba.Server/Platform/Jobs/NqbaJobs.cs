@@ -8,6 +8,11 @@ namespace Nqba.Server.Platform.Jobs;
 /// </summary>
 internal sealed partial class NqbaJobs(ISchedulerFactory schedulers, JobCatalog catalog, JobExecutor executor, TimeProvider time, ILogger<NqbaJobs> logger)
 {
+    private volatile bool _synchronized;
+
+    /// <summary>True once <see cref="SynchronizeAsync"/> has put the declared jobs in the store (and built the scheduler).</summary>
+    public bool Synchronized => _synchronized;
+
     /// <summary>
     /// Stores every declared job and its trigger. A stored trigger whose schedule is unchanged is kept, so a restart
     /// neither resets its next fire time nor fires it again; a changed one is replaced; a job turned off in the settings,
@@ -61,6 +66,8 @@ internal sealed partial class NqbaJobs(ISchedulerFactory schedulers, JobCatalog 
             await scheduler.DeleteJob(stale.Key, cancellationToken);
             LogRemoved(stale.Key.Name);
         }
+
+        _synchronized = true;
     }
 
     /// <summary>Runs <typeparamref name="TJob"/> once now and records its outcome as a firing would.</summary>

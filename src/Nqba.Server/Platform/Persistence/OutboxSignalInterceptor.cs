@@ -2,14 +2,15 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 
 namespace Nqba.Server.Platform.Persistence;
 
 /// <summary>
-/// Wakes the outbox dispatcher once changes that carried events are committed. Events written inside an
-/// explicit transaction are signalled on commit; the dispatcher also polls, so a lost signal only delays.
+/// Fires the outbox's job (<see cref="OutboxDispatchJob"/>) once changes that carried events are committed. Events written
+/// inside an explicit transaction are signalled on commit; the job also polls, so a lost signal only delays.
 /// </summary>
-internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+internal sealed class OutboxSignalInterceptor(JobTrigger<OutboxDispatchJob> dispatch) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,7 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransacti
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null &&
             context.ChangeTracker.Entries<StoredEvent>().Any())
         {
-            signal.Notify();
+            dispatch.Notify();
         }
 
         return await ValueTask.FromResult(result);
@@ -29,9 +30,9 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : DbTransacti
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        dispatch.Notify();
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => signal.Notify();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => dispatch.Notify();
 }

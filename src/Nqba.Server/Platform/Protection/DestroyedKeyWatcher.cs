@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Nqba.Server.Platform.Observability;
 
 namespace Nqba.Server.Platform.Protection;
 
@@ -7,10 +8,16 @@ namespace Nqba.Server.Platform.Protection;
 /// <see cref="ProtectionOptions.DestroyedKeyPollInterval"/> it asks the key table which keys were destroyed since the
 /// last look and drops them, so an erased person's data stops being readable everywhere within that interval. The
 /// window reaches back a few minutes further than the last look, so instances whose clocks differ miss nothing.
+/// <para>
+/// Not a Quartz job, on purpose: the cache it clears is this process's, so every instance must run it, and a job in the
+/// shared store fires on one instance per fire time. Its runs and failures are counted like a job's
+/// (<c>nqba_jobs_runs_total</c> and <c>nqba_jobs_failures_total</c> with <c>job="DestroyedKeyWatcher"</c>).
+/// </para>
 /// </summary>
 internal sealed partial class DestroyedKeyWatcher(FieldProtector protector, IOptions<ProtectionOptions> options, TimeProvider time, ILogger<DestroyedKeyWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly KeyValuePair<string, object?> Job = new("job", nameof(DestroyedKeyWatcher));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +30,7 @@ internal sealed partial class DestroyedKeyWatcher(FieldProtector protector, IOpt
             {
                 var dropped = await protector.ForgetDestroyedSinceAsync(since - ClockSkew, stoppingToken);
                 since = lookedAt;
+                NqbaTelemetry.JobRuns.Add(1, Job, new("outcome", "succeeded"));
                 if (dropped > 0)
                 {
                     LogDropped(dropped);
@@ -30,6 +38,8 @@ internal sealed partial class DestroyedKeyWatcher(FieldProtector protector, IOpt
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                NqbaTelemetry.JobRuns.Add(1, Job, new("outcome", "failed"));
+                NqbaTelemetry.JobFailures.Add(1, Job);
                 LogFailed(ex);
             }
         }

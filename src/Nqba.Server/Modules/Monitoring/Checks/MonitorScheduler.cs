@@ -8,68 +8,19 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Modules.Monitoring.Checks;
 
 /// <summary>
-/// Runs due checks. Each monitor's next due time is persisted; an instance claims a check with a conditional
-/// update on the monitor's claim version, so however many instances poll, each check runs once per interval.
+/// Runs due checks (<see cref="MonitorCheckJob"/> calls it on its schedule). Each monitor's next due time is persisted;
+/// an instance claims a check with a conditional update on the monitor's claim version, so however many instances run
+/// it, each check runs once per interval.
 /// </summary>
-internal sealed partial class MonitorScheduler(
+internal sealed class MonitorScheduler(
     IServiceScopeFactory scopes,
     IEnumerable<IMonitorChecker> checkers,
     CheckRecorder recorder,
     NotificationRepeater repeater,
     IOptions<MonitoringOptions> options,
-    IHostApplicationLifetime lifetime,
-    TimeProvider time,
-    ILogger<MonitorScheduler> logger) : BackgroundService
+    TimeProvider time)
 {
     private readonly Dictionary<MonitorKind, IMonitorChecker> _checkers = checkers.ToDictionary(c => c.Kind);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SchedulerEnabled)
-        {
-            return;
-        }
-
-        // The platform's self-check probes this server: before it listens, that check could only fail.
-        if (!await WaitForStartAsync(stoppingToken))
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-            {
-                LogPollFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-        }
-    }
-
-    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        try
-        {
-            await started.Task;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>Claims and runs every check due now (by this scheduler's clock); returns how many this instance ran.</summary>
     public Task<int> RunDueAsync(CancellationToken cancellationToken) => RunDueAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
@@ -118,7 +69,4 @@ internal sealed partial class MonitorScheduler(
 
         return claimed;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Running monitoring checks failed; retrying")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

@@ -8,47 +8,50 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Modules.Optimization.Jobs;
 
 /// <summary>
-/// Runs queued optimization jobs. Any instance may run any job: a job is claimed with a conditional update
-/// and held for its budget plus a margin, so a job whose instance died is picked up again.
+/// Runs queued optimization jobs (<see cref="OptimizationQueueJob"/> calls it). Any instance may run any job: a job is
+/// claimed with a conditional update and held for its budget plus a margin, so a job whose instance died is picked up
+/// again. An instance solves at most <see cref="OptimizationOptions.ConcurrentJobs"/> at once, whatever number of runs
+/// overlap.
 /// </summary>
 internal sealed partial class OptimizationJobRunner(
     IServiceScopeFactory scopes,
-    OptimizationJobSignal signal,
     IOptions<OptimizationOptions> options,
     TimeProvider time,
-    ILogger<OptimizationJobRunner> logger) : BackgroundService
+    ILogger<OptimizationJobRunner> logger) : IDisposable
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly SemaphoreSlim _slots = new(options.Value.ConcurrentJobs);
+
+    /// <summary>
+    /// Claims and solves queued jobs, one after another, while this instance has a free slot and a job is waiting;
+    /// returns how many it solved (none when every slot is busy: a running solve claims the next job when it ends).
+    /// </summary>
+    public async Task<int> RunQueuedAsync(CancellationToken cancellationToken)
     {
-        var running = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
+        var solved = 0;
+        while (await _slots.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
             try
             {
-                running.RemoveAll(t => t.IsCompleted);
-                if (running.Count < options.Value.ConcurrentJobs && await ClaimNextAsync(stoppingToken) is { } job)
+                if (await ClaimNextAsync(cancellationToken) is not { } job)
                 {
-                    running.Add(Task.Run(() => RunAsync(job, stoppingToken), stoppingToken));
-                    continue;
+                    return solved;
                 }
 
-                await signal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await RunAsync(job, cancellationToken);
+                solved++;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            finally
             {
-                break;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-            {
-                LogPollFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+                _slots.Release();
             }
         }
 
-        await Task.WhenAll(running.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        return solved;
     }
+
+    public void Dispose() => _slots.Dispose();
 
     private async Task<OptimizationJob?> ClaimNextAsync(CancellationToken cancellationToken)
     {
@@ -107,9 +110,6 @@ internal sealed partial class OptimizationJobRunner(
             .SetProperty(j => j.FinishedAt, finished)
             .SetProperty(j => j.ClaimedUntil, (DateTime?)null), CancellationToken.None);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling optimization jobs failed; retrying")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Optimization job {JobId} failed")]
     private static partial void LogJobFailed(ILogger logger, Guid jobId, Exception exception);

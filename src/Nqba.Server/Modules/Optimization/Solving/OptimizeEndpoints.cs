@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Optimization.Jobs;
 using Nqba.Server.Modules.Optimization.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Modules.Optimization.Solving;
@@ -17,7 +18,7 @@ internal static class OptimizeEndpoints
         var group = app.MapGroup("/api/optimize").WithTags("Optimization").RequireAuthorization(NqbaPolicies.Staff);
 
         group.MapPost("/", async Task<Results<Ok<OptimizeResult>, AcceptedAtRoute<OptimizationJobDto>, ProblemHttpResult>> (
-                OptimizeRequest request, OptimizationDbContext db, OptimizationJobSignal signal, IOptions<OptimizationOptions> options,
+                OptimizeRequest request, OptimizationDbContext db, JobTrigger<OptimizationQueueJob> queue, IOptions<OptimizationOptions> options,
                 ClaimsPrincipal user, TimeProvider time, CancellationToken ct) =>
             {
                 var errors = QuboSolving.Validate(request, options.Value);
@@ -42,7 +43,7 @@ internal static class OptimizeEndpoints
                 };
                 db.Jobs.Add(job);
                 await db.SaveChangesAsync(ct);
-                signal.Notify();
+                queue.Notify();
                 return TypedResults.AcceptedAtRoute(ToDto(job), "GetOptimizationJob", new { id = job.Id });
             })
             .WithName("Optimize")

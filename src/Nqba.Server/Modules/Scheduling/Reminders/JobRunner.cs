@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Scheduling.Bookings;
-using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Observability;
@@ -9,49 +7,14 @@ using Nqba.Server.Platform.Observability;
 namespace Nqba.Server.Modules.Scheduling.Reminders;
 
 /// <summary>
-/// Runs due reminder, briefing and follow-up jobs. Jobs live in the database (written with the booking), so a
-/// restart loses none; an instance claims a job with a conditional update on its claim, so however many instances
-/// poll, each job runs once (a crash after sending and before marking it done sends it again after the claim lapses).
+/// Runs due reminder, briefing and follow-up jobs (<see cref="ReminderJob"/> calls it on its schedule). Jobs live in the
+/// database (written with the booking), so a restart loses none; an instance claims a job with a conditional update on
+/// its claim, so however many instances run it, each job runs once (a crash after sending and before marking it done
+/// sends it again after the claim lapses). A failed job is retried with exponential back-off, up to 10 attempts.
 /// </summary>
-internal sealed partial class JobRunner(
-    IServiceScopeFactory scopes,
-    IOptions<SchedulingOptions> options,
-    TimeProvider time,
-    ILogger<JobRunner> logger) : BackgroundService
+internal sealed partial class JobRunner(IServiceScopeFactory scopes, ILogger<JobRunner> logger)
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobsEnabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    await scope.ServiceProvider.GetRequiredService<FeedFetcher>()
-                        .RefreshStaleAsync(scope.ServiceProvider.GetRequiredService<SchedulingDbContext>(), options.Value.FeedRefreshInterval, stoppingToken);
-                }
-
-                await Task.Delay(options.Value.JobPollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-            {
-                LogPollFailed(logger, ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-        }
-    }
 
     /// <summary>Claims and runs the jobs due at <paramref name="now"/>; returns how many this instance ran.</summary>
     public async Task<int> RunDueAsync(DateTime now, CancellationToken cancellationToken)
@@ -117,9 +80,6 @@ internal sealed partial class JobRunner(
                 break;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Running scheduling jobs failed; retrying")]
-    private static partial void LogPollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduling job {Kind} {Id} failed")]
     private static partial void LogJobFailed(ILogger logger, ScheduledJobKind kind, Guid id, Exception exception);

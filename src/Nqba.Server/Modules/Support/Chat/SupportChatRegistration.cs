@@ -31,7 +31,8 @@ internal static class SupportChatRegistration
         services.AddJob<ChatPickupJob, SupportChatOptions>(o => new JobPlan(
             JobSchedule.Every(o.PickupCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
         services.AddScoped<ChatSlaWatch>();
-        services.AddHostedService<ChatSlaMonitor>();
+        services.AddJob<ChatSlaJob, SupportOptions, SupportChatOptions>((support, chat) => new JobPlan(
+            JobSchedule.Every(chat.SlaCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: support.SlaWatchEnabled));
 
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new DefinedEnumConverter()))
