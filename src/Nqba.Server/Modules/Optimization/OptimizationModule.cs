@@ -1,7 +1,6 @@
 using Nqba.Server.Modules.Optimization.Jobs;
 using Nqba.Server.Modules.Optimization.Persistence;
 using Nqba.Server.Modules.Optimization.Solving;
-using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Optimization;
@@ -15,7 +14,6 @@ public static class OptimizationModule
         builder.AddModuleDbContext<OptimizationDbContext, SqliteOptimizationDbContext, PostgresOptimizationDbContext>("__ef_optimization");
         builder.Services.AddSingleton<OptimizationJobSignal>();
         builder.Services.AddHostedService<OptimizationJobRunner>();
-        builder.Services.AddSingleton<ICliVerb, SolveVerb>();
         return builder;
     }
 
