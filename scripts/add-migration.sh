@@ -6,20 +6,13 @@ name=${1:?usage: scripts/add-migration.sh NAME}
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 dotnet build src/Nqba.Server -v q -nologo >/dev/null
-# context : folder holding its migrations, one subfolder per provider (the namespace follows the folder)
-contexts=(
-  "Platform:Platform/Migrations"
-  "Access:Modules/Access/Migrations"
-  "Intake:Modules/Intake/Migrations"
-  "Optimization:Modules/Optimization/Migrations"
-  "Monitoring:Modules/Monitoring/Migrations"
-  "ResidencyStore:Platform/Residency/Migrations"
-  "Scheduling:Modules/Scheduling/Migrations"
-  "Support:Modules/Support/Migrations"
-  "SupportChat:Modules/Support/Migrations/Chat"
-)
+# Every DbContext with migrations and its folder, one subfolder per provider (the namespace follows the folder), as
+# the server finds them: "nqba contexts" prints "Name Folder" for each context with Sqlite and Postgres subclasses.
+listed=$(dotnet run --no-build --no-launch-profile --project src/Nqba.Server -- contexts)
+mapfile -t contexts <<<"$listed"
+[[ ${#contexts[@]} -gt 0 && -n ${contexts[0]} ]] || { echo "nqba contexts listed no DbContext" >&2; exit 1; }
 for entry in "${contexts[@]}"; do
-  ctx=${entry%%:*}; dir=${entry#*:}
+  ctx=${entry%% *}; dir=${entry#* }
   for provider in Sqlite Postgres; do
     ns="Nqba.Server.$(echo "$dir" | tr '/' '.').$provider"
     echo "== $ctx / $provider"

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Backup;
-using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Jobs;
@@ -74,7 +73,6 @@ public static class PlatformModule
         services.AddSingleton<BackupService>();
         services.AddJob<BackupJob, BackupOptions>(o => new JobPlan(
             JobSchedule.Every(TimeSpan.FromMinutes(1), startNow: true), JobMisfire.Skip, JobRetry.AtNextFire, Enabled: o.Enabled));
-        services.AddSingleton<ICliVerb, BackupVerb>();
         services.AddOptions<ProtectionOptions>().BindConfiguration(ProtectionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMasterKeyProvider, LocalMasterKeyProvider>();
         services.AddHostedService<KeyRingStartupCheck>();
@@ -86,7 +84,6 @@ public static class PlatformModule
         services.AddHostedService<DestroyedKeyWatcher>();
         services.AddOptions<ResidencyOptions>().BindConfiguration(ResidencyOptions.SectionName);
         services.AddSingleton<ResidencyStores>();
-        services.AddSingleton<ICliVerb, KeysVerb>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.SectionName).ValidateOnStart();
         services.AddSingleton<PublicUrlResolver>();

@@ -1,7 +1,6 @@
 using Nqba.Server.Modules.Optimization.Jobs;
 using Nqba.Server.Modules.Optimization.Persistence;
 using Nqba.Server.Modules.Optimization.Solving;
-using Nqba.Server.Platform.Cli;
 using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 
@@ -17,7 +16,6 @@ public static class OptimizationModule
         builder.Services.AddSingleton<OptimizationJobRunner>();
         builder.Services.AddJob<OptimizationQueueJob, OptimizationOptions>(o => new JobPlan(
             JobSchedule.Every(o.QueuePollInterval, startNow: true), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
-        builder.Services.AddSingleton<ICliVerb, SolveVerb>();
         return builder;
     }
 

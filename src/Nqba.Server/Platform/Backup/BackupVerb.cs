@@ -9,6 +9,8 @@ namespace Nqba.Server.Platform.Backup;
 /// <summary><c>nqba backup now|list|verify|restore|drill</c>.</summary>
 internal sealed class BackupVerb : ICliVerb
 {
+    public string Name => "backup";
+
     public Command Create(IServiceProvider services)
     {
         var backups = services.GetRequiredService<BackupService>();
@@ -121,7 +123,7 @@ internal sealed class BackupVerb : ICliVerb
             return report.Succeeded ? 0 : 1;
         });
 
-        return new Command("backup", "Encrypted backups: now, list, verify, restore, drill.") { now, list, verify, restore, drill };
+        return new Command(Name, "Encrypted backups: now, list, verify, restore, drill.") { now, list, verify, restore, drill };
     }
 
     /// <summary>One line per table: rows at backup time, rows restored, and whether they match.</summary>

@@ -7,6 +7,8 @@ namespace Nqba.Server.Platform.Protection;
 /// <summary><c>nqba keys rotate</c>: a new master key, and every data key re-wrapped under it, while the server runs.</summary>
 internal sealed class KeysVerb : ICliVerb
 {
+    public string Name => "keys";
+
     public Command Create(IServiceProvider services)
     {
         var rotate = new Command("rotate", "Creates a new master key and re-wraps every data key with it (no data is re-encrypted; no downtime).");
@@ -18,6 +20,6 @@ internal sealed class KeysVerb : ICliVerb
             await Console.Out.WriteLineAsync($"master key {id} is current; {count} data key(s) re-wrapped");
             return 0;
         });
-        return new Command("keys", "Encryption keys.") { rotate };
+        return new Command(Name, "Encryption keys.") { rotate };
     }
 }

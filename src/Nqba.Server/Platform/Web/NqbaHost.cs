@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Platform.Cli;
+using Nqba.Server.Platform.Modules;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
@@ -14,7 +15,7 @@ public static class NqbaHost
     /// <summary>CLI verbs log warnings only, to stderr, so stdout stays machine-readable.</summary>
     public static IHostApplicationBuilder AddNqbaHost(this IHostApplicationBuilder builder, string[] args)
     {
-        if (NqbaCli.IsVerb(args))
+        if (NqbaCli.IsVerb(builder.GetModuleCatalog(), args))
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -25,7 +26,7 @@ public static class NqbaHost
 
     public static async Task<int> RunNqbaAsync(this WebApplication app, string[] args)
     {
-        if (NqbaCli.IsVerb(args))
+        if (NqbaCli.IsVerb(app.Services.GetRequiredService<ModuleCatalog>(), args))
         {
             return await NqbaCli.RunAsync(app.Services, args);
         }

@@ -19,6 +19,8 @@ internal sealed class SolveVerb : ICliVerb
 {
     private static readonly JsonSerializerOptions ReportJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    public string Name => "solve";
+
     public Command Create(IServiceProvider services)
     {
         var file = new Argument<FileInfo>("FILE") { Description = "The model file: rudy (Gset Max-Cut) or qubo (docs/optimization.md)." };
@@ -33,7 +35,7 @@ internal sealed class SolveVerb : ICliVerb
         var output = new Option<FileInfo?>("--output") { Description = "Write the solution, one 0/1 per line in variable order." };
         var maxSweeps = new Option<long?>("--max-sweeps") { Description = "Stop after this many sweeps (a work limit; makes runs repeatable regardless of machine speed)." };
 
-        var command = new Command("solve", "Solves a Max-Cut or QUBO file with the QSAI optimization engine.") { file, format, solver, timeLimit, target, seed, threads, output, maxSweeps };
+        var command = new Command(Name, "Solves a Max-Cut or QUBO file with the QSAI optimization engine.") { file, format, solver, timeLimit, target, seed, threads, output, maxSweeps };
         command.SetAction(async (parse, ct) =>
         {
             if (!DurationParser.TryParse(parse.GetValue(timeLimit), out var limit))
