@@ -235,8 +235,29 @@ internal static class JobStoreSchema
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
-    /// <summary>Creates whatever of the layout is missing, in one transaction.</summary>
+    /// <summary>
+    /// Creates whatever of the layout is missing, in one transaction. On PostgreSQL, <c>CREATE INDEX IF NOT EXISTS</c>
+    /// locks its table before it finds the index there, so a running scheduler (this instance's, or another's in a
+    /// cluster) firing a trigger at that moment can deadlock with it; PostgreSQL then aborts one side (40P01), and
+    /// this side starts its transaction again.
+    /// </summary>
     public static async Task EnsureAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EnsureOnceAsync(provider, connectionString, cancellationToken);
+                return;
+            }
+            catch (System.Data.Common.DbException e) when (e.SqlState == "40P01" && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task EnsureOnceAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
     {
         await using var connection = Open(provider, connectionString);
         await connection.OpenAsync(cancellationToken);
