@@ -91,10 +91,15 @@ public sealed class BrowserFixture : NqbaFactory
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/account/login-mfa**");
+        await page.WaitForURLAsync("**/account/login-mfa**", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**" + path.Split('?')[0] + "**");
+
+        // Waits for the redirect to commit and the document to be parsed, not for "load": that event also waits for
+        // every subresource, and one CI run timed out on it after the page had arrived.
+        var target = path.Split('?')[0];
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(target, StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 }

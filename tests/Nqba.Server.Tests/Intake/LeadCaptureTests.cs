@@ -96,6 +96,31 @@ public sealed class LeadCaptureTests(NqbaFactory factory) : IClassFixture<NqbaFa
         Assert.NotEqual(a.GetProperty("clientOrganizationId").GetGuid(), b.GetProperty("clientOrganizationId").GetGuid());
     }
 
+    [Fact]
+    public async Task CaptureLead_FourIdenticalFirstSubmissionsAtOnce_LeaveOneOrganization_EveryRound()
+    {
+        var anonymous = factory.CreateClient();
+        var admin = await factory.CreateAdminClientAsync();
+        for (var round = 0; round < 50; round++)
+        {
+            // Odd rounds write from a public mail provider: there the company is known only by the person's address.
+            var company = $"Race {round} {Guid.NewGuid():N}";
+            var email = round % 2 == 0 ? $"buyer@race-{Guid.NewGuid():N}.example" : $"race.{Guid.NewGuid():N}@gmail.com";
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => anonymous.PostAsJsonAsync("/api/leads", NewLead(email, company))));
+
+            var organizations = new HashSet<Guid>();
+            foreach (var response in responses)
+            {
+                organizations.Add((await GetLeadAsync(await LeadIdOf(response))).GetProperty("clientOrganizationId").GetGuid());
+            }
+
+            Assert.Single(organizations);
+            var clients = await admin.GetFromJsonAsync<List<JsonElement>>("/api/clients");
+            Assert.Single(clients!, c => c.GetProperty("name").GetString() == company);
+        }
+    }
+
     [Theory]
     [InlineData("en", "Talk to NQBA")]
     [InlineData("de", "Sprechen Sie mit NQBA")]

@@ -5,4 +5,7 @@ namespace Nqba.Server.Modules.Access;
 /// <param name="Domain">The company's e-mail domain (lower case), or null for public mail providers.</param>
 /// <param name="RegionCode">Region code (us-east, us-west, europe, apac).</param>
 /// <param name="Industry">Industry, when known.</param>
-public sealed record ClientProfile(string Name, string? Domain, string RegionCode, string? Industry);
+/// <param name="ContactKey">
+/// The search hash of the first contact's e-mail address: the company's identity while it has no domain of its own.
+/// </param>
+public sealed record ClientProfile(string Name, string? Domain, string RegionCode, string? Industry, string? ContactKey = null);

@@ -19,6 +19,9 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
             return new ClientMatch(existing.Id, existing.Name, existing.RegionCode, Created: false);
         }
 
+        var intakeKey = !string.IsNullOrEmpty(domain) ? "domain:" + domain
+            : !string.IsNullOrEmpty(profile.ContactKey) ? "contact:" + profile.ContactKey
+            : null;
         var org = new ClientOrganization
         {
             Id = Guid.CreateVersion7(),
@@ -26,11 +29,32 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
             Domain = string.IsNullOrEmpty(domain) ? null : domain,
             RegionCode = profile.RegionCode,
             Industry = profile.Industry,
+            IntakeKey = intakeKey,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Organizations.Add(org);
         audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (intakeKey is not null)
+        {
+            // Another submission for the same company inserted the same key first: its organization is this one.
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            var winner = await db.Organizations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.IntakeKey == intakeKey, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return new ClientMatch(winner.Id, winner.Name, winner.RegionCode, Created: false);
+        }
+
         return new ClientMatch(org.Id, org.Name, org.RegionCode, Created: true);
     }
 

@@ -15,5 +15,13 @@ internal sealed class ClientOrganization
 
     public string? Industry { get; set; }
 
+    /// <summary>
+    /// What the intake created this organization for, unique: "domain:" and the company's domain, or "contact:" and
+    /// the search hash of the first contact's address when they wrote from a public mail provider. Two first
+    /// submissions at the same moment insert the same key, so the second one finds the first's organization instead
+    /// of leaving a second one behind. Null for organizations staff created.
+    /// </summary>
+    public string? IntakeKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

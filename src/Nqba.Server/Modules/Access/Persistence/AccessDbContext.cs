@@ -59,6 +59,8 @@ internal class AccessDbContext(DbContextOptions options, ITenantContext tenant)
             b.Property(o => o.RegionCode).HasMaxLength(40);
             b.Property(o => o.Industry).HasMaxLength(100);
             b.HasIndex(o => o.Domain);
+            b.Property(o => o.IntakeKey).HasMaxLength(300);
+            b.HasIndex(o => o.IntakeKey).IsUnique();
             b.HasQueryFilter(o => TenantOrganizationId == null || o.Id == TenantOrganizationId);
         });
 

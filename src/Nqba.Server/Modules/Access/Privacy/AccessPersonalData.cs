@@ -52,8 +52,19 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
         return records;
     }
 
-    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken) =>
-        await DeleteAccountsAsync(await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken), cancellationToken);
+    public async Task<int> EraseAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        // An organization the intake created for a person writing from a public mail provider is keyed by the hash of
+        // their address; the key goes with them (the organization stays, found by id).
+        if (subject.EmailHash is { } hash)
+        {
+            var key = "contact:" + hash;
+            await db.Organizations.IgnoreQueryFilters().Where(o => o.IntakeKey == key)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.IntakeKey, (string?)null), cancellationToken);
+        }
+
+        return await DeleteAccountsAsync(await (await UsersOfAsync(subject, cancellationToken)).Where(u => u.ClientOrganizationId != null).ToListAsync(cancellationToken), cancellationToken);
+    }
 
     public async Task<int> PurgeOlderThanAsync(DateTime cutoff, CancellationToken cancellationToken) =>
         await DeleteAccountsAsync(

@@ -44,7 +44,7 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
         {
             var isPublicDomain = options.Value.PublicEmailDomains.Contains(domain, StringComparer.OrdinalIgnoreCase);
             var client = await clients.FindOrCreateAsync(
-                new ClientProfile(request.Company.Trim(), isPublicDomain ? null : domain, request.RegionCode, request.Industry), cancellationToken);
+                new ClientProfile(request.Company.Trim(), isPublicDomain ? null : domain, request.RegionCode, request.Industry, emailHash), cancellationToken);
             if (!client.Created)
             {
                 matchedBy = "domain";

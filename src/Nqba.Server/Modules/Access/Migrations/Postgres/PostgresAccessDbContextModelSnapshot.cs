@@ -198,6 +198,10 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("IntakeKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -211,6 +215,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Domain");
+
+                    b.HasIndex("IntakeKey")
+                        .IsUnique();
 
                     b.ToTable("access_organizations", (string)null);
                 });

@@ -189,6 +189,10 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IntakeKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -202,6 +206,9 @@ namespace Nqba.Server.Modules.Access.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Domain");
+
+                    b.HasIndex("IntakeKey")
+                        .IsUnique();
 
                     b.ToTable("access_organizations", (string)null);
                 });
