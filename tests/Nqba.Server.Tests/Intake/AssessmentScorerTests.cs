@@ -35,6 +35,32 @@ public sealed class AssessmentScorerTests
     ];
 
     [Fact]
+    public void Score_OverEveryCombinationOfUnitAnswers_EveryUnitCanBeRecommended()
+    {
+        var questionnaire = V1();
+        var unitQuestions = new[] { "goal", "automation_area", "sales_limit", "assets", "also_interested", "industry" };
+        var choices = unitQuestions.Select(id => questionnaire.Sections.SelectMany(s => s.Questions).Single(q => q.Id == id))
+            .Select(q => q.Options.Select(o => (q.Id, Option: (string?)o.Id)).Concat(q.Required ? [] : [(q.Id, null)]).ToList())
+            .ToList();
+        var combinations = choices.Aggregate(
+            new List<List<(string Id, string? Option)>> { new() },
+            (sets, options) => [.. sets.SelectMany(set => options.Select(o => new List<(string Id, string? Option)>(set) { o }))]);
+        var common = LukewarmPortfolio.Where(a => !unitQuestions.Contains(a.Item1)).ToList();
+
+        var recommended = questionnaire.Units.ToDictionary(u => u, _ => 0, StringComparer.Ordinal);
+        foreach (var combination in combinations)
+        {
+            var answers = Answers([.. common, .. combination.Where(c => c.Option is not null).Select(c => (c.Id, new[] { c.Option! }))]);
+            recommended[AssessmentScorer.Score(questionnaire, answers).RecommendedUnit]++;
+        }
+
+        // A required question is always answered (the scorer ignores answers to questions it does not show). A
+        // prospect unsure of their goal goes to NQBA Core, whose specialists know every unit.
+        Assert.All(recommended, r => Assert.True(r.Value > 0, $"{r.Key} is never recommended over {combinations.Count} combinations."));
+        Assert.Equal("nqba-core", AssessmentScorer.Score(questionnaire, Answers([.. common, ("goal", ["unsure"]), ("automation_area", ["support"])])).RecommendedUnit);
+    }
+
+    [Fact]
     public void Score_HotAutomationExample_MatchesHandComputation()
     {
         var outcome = AssessmentScorer.Score(V1(), Answers(HotAutomation));
