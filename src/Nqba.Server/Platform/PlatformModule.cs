@@ -108,6 +108,10 @@ public static class PlatformModule
         {
             c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier);
+            if (c.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                ValidationFieldNames.UseJsonNames(validation.Errors);
+            }
         });
         services.AddExceptionHandler<NqbaExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

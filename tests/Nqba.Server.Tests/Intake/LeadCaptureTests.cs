@@ -53,9 +53,10 @@ public sealed class LeadCaptureTests(NqbaFactory factory) : IClassFixture<NqbaFa
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name.ToLowerInvariant()).ToList();
+        // Named as the JSON body names them, not as the C# record does.
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("email", fields);
-        Assert.Contains("regioncode", fields);
+        Assert.Contains("regionCode", fields);
         Assert.Contains("company", fields);
     }
 

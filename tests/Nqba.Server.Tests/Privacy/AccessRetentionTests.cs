@@ -30,6 +30,24 @@ public sealed class AccessRetentionTests(PrivacyFactory factory) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Users.Where(u => u.Id == id).Select(u => u.LastSignInAt).SingleOrDefaultAsync();
     }
 
+    private async Task StartupRetentionRunAsync()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var jobs = await admin.GetFromJsonAsync<List<JsonElement>>("/api/admin/jobs");
+            var retention = jobs!.Single(j => j.GetProperty("name").GetString()!.Contains("Retention", StringComparison.OrdinalIgnoreCase));
+            if (retention.GetProperty("lastOutcome").ValueKind == JsonValueKind.String)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The retention job's start run did not finish within a minute.");
+            await Task.Delay(50);
+        }
+    }
+
     private async Task<Dictionary<string, int>> RunRetentionAsync()
     {
         var compliance = await factory.CreateAdminClientAsync();
@@ -47,6 +65,10 @@ public sealed class AccessRetentionTests(PrivacyFactory factory) : IClassFixture
         var (idleId, idlePassword) = await factory.CreateUserAsync(idle, NqbaRoles.Client, DemoCompany.AcmeCorp);
         var (activeId, activePassword) = await factory.CreateUserAsync(active, NqbaRoles.Client, DemoCompany.AcmeCorp);
         var (staffId, _) = await factory.CreateUserAsync(staff, NqbaRoles.SalesRep);
+
+        // The retention job runs once when the server starts: if that run came after the ageing below, it would take
+        // the "active" account before the sign-in that keeps it. Age the accounts once it is done.
+        await StartupRetentionRunAsync();
         await AgeAccountAsync(idleId, 90);
         await AgeAccountAsync(activeId, 90);
         await AgeAccountAsync(staffId, 90);
