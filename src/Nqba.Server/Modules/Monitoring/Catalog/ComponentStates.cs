@@ -22,8 +22,34 @@ internal static class ComponentStates
             : ServiceState.Unknown;
     }
 
-    /// <summary>Recomputes the component's state at <paramref name="now"/>; adds (does not save) the changes. Returns the transition, if any, and the open automatic incident.</summary>
+    /// <summary>
+    /// Recomputes the component's state at <paramref name="now"/> and saves it with its history and incidents, in a
+    /// transaction of its own that holds the component's row lock. Returns the transition, if any, and the open
+    /// automatic incident.
+    /// </summary>
+    /// <remarks>
+    /// Several monitors of one component are checked in parallel, each result on its own connection. Read, close the
+    /// open interval and add the next one must therefore run one at a time per component, or two results each close
+    /// the same interval and open one of their own (overlapping history, uptime over 100 %, an incident each). The
+    /// transaction first updates the component row: on PostgreSQL that row lock makes every other refresh of the
+    /// component wait until commit (other components are not held up); on SQLite the first write takes the
+    /// database's single write lock. Everything is then read inside the lock, so the last result sees every
+    /// monitor's committed state, and the transition, its interval and its incident happen once. A lock and not an
+    /// optimistic token: a refresh that loses has nothing wrong to report, it only has to see the winner's result.
+    /// </remarks>
     public static async Task<(ServiceState From, ServiceState To, Guid? IncidentId)?> RefreshAsync(
+        MonitoringDbContext db, Guid componentId, DateTime now, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Components.Where(c => c.Id == componentId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.StateSince, c => c.StateSince), cancellationToken);
+        var transition = await RefreshLockedAsync(db, componentId, now, reason, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return transition;
+    }
+
+    private static async Task<(ServiceState From, ServiceState To, Guid? IncidentId)?> RefreshLockedAsync(
         MonitoringDbContext db, Guid componentId, DateTime now, string? reason, CancellationToken cancellationToken)
     {
         var component = await db.Components.FirstAsync(c => c.Id == componentId, cancellationToken);

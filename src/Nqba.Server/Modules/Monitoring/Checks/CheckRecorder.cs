@@ -62,7 +62,6 @@ internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor
             await db.SaveChangesAsync(cancellationToken);
             await PredictiveWarnings.EvaluateAsync(db, monitor, outcome, now, cancellationToken);
             var transition = await ComponentStates.RefreshAsync(db, componentId, now, outcome.Message, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             if (transition is { To: ServiceState.Down } wentDown)
             {
                 down = true;
