@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Access.Persistence;
+using Nqba.Server.Modules.Access.Privacy;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
 using Nqba.Testing;
@@ -32,13 +34,11 @@ public sealed class AccessRetentionTests(PrivacyFactory factory) : IClassFixture
 
     private async Task StartupRetentionRunAsync()
     {
-        var admin = await factory.CreateAdminClientAsync();
+        var jobs = factory.Services.GetRequiredService<NqbaJobs>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var jobs = await admin.GetFromJsonAsync<List<JsonElement>>("/api/admin/jobs");
-            var retention = jobs!.Single(j => j.GetProperty("name").GetString()!.Contains("Retention", StringComparison.OrdinalIgnoreCase));
-            if (retention.GetProperty("lastOutcome").ValueKind == JsonValueKind.String)
+            if ((await jobs.ListAsync(CancellationToken.None)).Single(j => j.Name == nameof(RetentionJob)).LastOutcome is not null)
             {
                 return;
             }

@@ -19,9 +19,7 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
             return new ClientMatch(existing.Id, existing.Name, existing.RegionCode, Created: false);
         }
 
-        var intakeKey = !string.IsNullOrEmpty(domain) ? "domain:" + domain
-            : !string.IsNullOrEmpty(profile.ContactKey) ? "contact:" + profile.ContactKey
-            : null;
+        var intakeKey = ClientOrganization.IntakeKeyOf(domain, profile.ContactKey);
         var org = new ClientOrganization
         {
             Id = Guid.CreateVersion7(),

@@ -23,5 +23,11 @@ internal sealed class ClientOrganization
     /// </summary>
     public string? IntakeKey { get; set; }
 
+    /// <summary>The <see cref="IntakeKey"/> of a company with <paramref name="domain"/>, else of the first contact's address hash.</summary>
+    public static string? IntakeKeyOf(string? domain, string? contactKey) =>
+        !string.IsNullOrEmpty(domain) ? "domain:" + domain
+        : !string.IsNullOrEmpty(contactKey) ? "contact:" + contactKey
+        : null;
+
     public DateTime CreatedAt { get; set; }
 }

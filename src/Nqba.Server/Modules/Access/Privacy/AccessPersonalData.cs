@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Access.Organizations;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Privacy;
@@ -56,9 +57,8 @@ internal sealed class AccessPersonalData(AccessDbContext db, UserManager<NqbaUse
     {
         // An organization the intake created for a person writing from a public mail provider is keyed by the hash of
         // their address; the key goes with them (the organization stays, found by id).
-        if (subject.EmailHash is { } hash)
+        if (ClientOrganization.IntakeKeyOf(null, subject.EmailHash) is { } key)
         {
-            var key = "contact:" + hash;
             await db.Organizations.IgnoreQueryFilters().Where(o => o.IntakeKey == key)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.IntakeKey, (string?)null), cancellationToken);
         }
