@@ -57,6 +57,7 @@ public static class PlatformModule
         builder.AddJobs();
         services.AddScoped<IDataSeeder, CompanySeeder>();
         services.AddScoped<ICompanyDirectory, CompanyDirectory>();
+        services.AddScoped<SpecialistRoster>();
 
         // The key ring lives in the database with its secrets encrypted under the master key (kept outside it).
         services.AddDataProtection().SetApplicationName("nqba");

@@ -68,4 +68,78 @@ public sealed class LeadResponseClockTests(NqbaFactory factory) : IClassFixture<
         Assert.Equal(lead.GetProperty("responseDueAt").GetDateTime(), breachedAt);
         Assert.Equal("Met", (await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{touched}")).GetProperty("responseState").GetString());
     }
+
+    [Fact]
+    public async Task Watch_LeadWhoseAssessmentWasAbandoned_GoesToNqbaCoresLead_WhoIsTold()
+    {
+        var anonymous = factory.CreateClient();
+        var admin = await factory.CreateAdminClientAsync();
+        var leadId = (await (await anonymous.PostAsJsonAsync("/api/leads", new { name = "Ines", email = $"ines@abandoned-{Guid.NewGuid():N}.example", company = "Abandoned SA", regionCode = "europe" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
+        var units = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/company/units"))!;
+        var core = units.Single(u => u.GetProperty("code").GetString() == "nqba-core").GetProperty("id").GetGuid();
+        var coreLead = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/company/specialists"))!
+            .Where(s => s.GetProperty("businessUnitId").GetGuid() == core)
+            .OrderByDescending(s => s.GetProperty("seniority").GetInt32()).ThenBy(s => s.GetProperty("displayName").GetString(), StringComparer.Ordinal).First();
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LeadResponseWatch>().CheckAsync(DateTime.UtcNow.AddDays(8), CancellationToken.None);
+        }
+
+        var lead = await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{leadId}");
+        Assert.Equal(coreLead.GetProperty("id").GetGuid(), lead.GetProperty("specialistId").GetGuid());
+        Assert.Equal("nqba-core", lead.GetProperty("unitCode").GetString());
+        Assert.Equal("Routed", lead.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, lead.GetProperty("escalatedAt").ValueKind);
+        var decision = Assert.Single((await admin.GetFromJsonAsync<List<JsonElement>>($"/api/leads/{leadId}/routing"))!);
+        Assert.Equal("default-owner", decision.GetProperty("method").GetString());
+        var address = coreLead.GetProperty("email").GetString()!;
+        var mail = await MailToAsync(address, leadId);
+        Assert.NotNull(mail);
+    }
+
+    [Fact]
+    public async Task SeededDemoLeads_HaveARegion_SoTheirResponseClockRuns()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LeadResponseWatch>().CheckAsync(DateTime.UtcNow, CancellationToken.None);
+        }
+
+        var demo = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/leads"))!
+            .Where(l => l.GetProperty("contactEmail").GetString() is { } e && (e.EndsWith("@acme.example", StringComparison.Ordinal) || e.EndsWith("@nordwerk.example", StringComparison.Ordinal)
+                || e.EndsWith("@sakura-capital.example", StringComparison.Ordinal) || e.EndsWith("@pacific-retail.example", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Equal(5, demo.Count);
+        Assert.All(demo, l =>
+        {
+            Assert.NotEqual(JsonValueKind.Null, l.GetProperty("regionCode").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, l.GetProperty("responseDueAt").ValueKind);
+        });
+    }
+
+    /// <summary>The mail the outbox sends to <paramref name="address"/> about the lead, once delivered (polled for up to 10 s).</summary>
+    private async Task<MimeKit.MimeMessage?> MailToAsync(string address, Guid leadId)
+    {
+        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Any(m => m.Address == address) && message.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true
+                    && (message.Subject ?? string.Empty).Contains("nqba-core", StringComparison.OrdinalIgnoreCase))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
 }

@@ -29,6 +29,18 @@ public sealed class IntakeOptions
     [Range(0.1, 1.0)]
     public double EscalateAtShare { get; set; } = 0.6;
 
+    /// <summary>
+    /// The unit that owns a prospect no unit was chosen for (the assessment was abandoned): when such a lead nears its
+    /// response target, it is routed to this unit's lead (its most senior specialist), who is told. DESIGN.md: NQBA
+    /// Core is where every prospect enters.
+    /// </summary>
+    [Required]
+    public string DefaultUnitCode { get; set; } = "nqba-core";
+
+    /// <summary>The region whose business calendar runs the response clock of a lead that names no region.</summary>
+    [Required]
+    public string DefaultRegionCode { get; set; } = "us-east";
+
     /// <summary>How often untouched leads are checked for escalation and breach.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResponseCheckInterval { get; set; } = TimeSpan.FromSeconds(30);

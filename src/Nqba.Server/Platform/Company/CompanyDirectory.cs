@@ -36,7 +36,7 @@ internal sealed class CompanyDirectory(PlatformDbContext db, CompanySnapshotCach
                 [.. r.WorkingDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)],
                 [.. r.Holidays.Select(h => h.Date)]))),
             specialists.ConvertAll(s => new SpecialistInfo(s.Id, s.DisplayName, s.Email, unitCode[s.BusinessUnitId], regionCode[s.RegionId],
-                Split(s.Languages), Split(s.Skills), s.Capacity, s.Seniority)));
+                Split(s.Languages), Split(s.Skills), s.Capacity, s.Seniority, s.AbsentUntil)));
     }
 
     private static List<string> Split(string csv) =>

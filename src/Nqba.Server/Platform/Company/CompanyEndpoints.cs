@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
 namespace Nqba.Server.Platform.Company;
@@ -20,12 +21,25 @@ internal static class CompanyEndpoints
                 .Select(r => new RegionDto(r.Id, r.Code, r.Name, r.TimeZone, r.OpensAt, r.ClosesAt, r.WorkingDays, r.ResidencyZone)).ToListAsync(ct)))
             .WithName("ListRegions");
 
-        group.MapGet("/specialists", async Task<Ok<List<SpecialistDto>>> (PlatformDbContext db, CancellationToken ct) =>
-            // Names and e-mails are encrypted: entities are materialized (which decrypts them), then sorted.
-            TypedResults.Ok((await db.Specialists.AsNoTracking().ToListAsync(ct))
-                .OrderBy(s => s.DisplayName, StringComparer.CurrentCulture)
-                .Select(s => new SpecialistDto(s.Id, s.DisplayName, s.Email, s.BusinessUnitId, s.RegionId, s.Languages, s.Skills, s.Capacity, s.Seniority, s.Active)).ToList()))
+        group.MapGet("/specialists", async Task<Ok<List<SpecialistDto>>> (SpecialistRoster roster, CancellationToken ct) => TypedResults.Ok(await roster.ListAsync(ct)))
             .WithName("ListSpecialists");
+
+        var specialist = group.MapGroup("/specialists/{id:guid}").RequireAuthorization(NqbaPolicies.Admin);
+
+        specialist.MapPatch("/", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistChangeRequest request, SpecialistRoster roster, CancellationToken ct) =>
+                (await roster.ChangeAsync(id, request, ct)).ToOk())
+            .WithName("ChangeSpecialist")
+            .WithSummary("Changes a specialist's capacity (open leads they can carry) or whether they take part; omitted fields stay.");
+
+        specialist.MapPut("/absence", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistAbsenceRequest request, SpecialistRoster roster, CancellationToken ct) =>
+                (await roster.MarkAbsentAsync(id, request, ct)).ToOk())
+            .WithName("MarkSpecialistAbsent")
+            .WithSummary("Marks a specialist away until an instant: routing gives them no new leads before it (re-route their open leads with the batch router).");
+
+        specialist.MapDelete("/absence", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistRoster roster, CancellationToken ct) =>
+                (await roster.EndAbsenceAsync(id, ct)).ToOk())
+            .WithName("EndSpecialistAbsence")
+            .WithSummary("Ends a specialist's absence now.");
 
         return app;
     }
@@ -33,6 +47,4 @@ internal static class CompanyEndpoints
     internal sealed record BusinessUnitDto(Guid Id, string Code, string Name, string Description);
 
     internal sealed record RegionDto(Guid Id, string Code, string Name, string TimeZone, TimeOnly OpensAt, TimeOnly ClosesAt, string WorkingDays, string ResidencyZone);
-
-    internal sealed record SpecialistDto(Guid Id, string DisplayName, string Email, Guid BusinessUnitId, Guid RegionId, string Languages, string Skills, int Capacity, int Seniority, bool Active);
 }

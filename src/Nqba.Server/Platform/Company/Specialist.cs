@@ -37,6 +37,9 @@ internal sealed class Specialist : IOrganizationOwned
 
     public bool Active { get; set; } = true;
 
+    /// <summary>Away (ill, on leave) until this instant (UTC): routing gives the specialist no new leads before it.</summary>
+    public DateTime? AbsentUntil { get; set; }
+
     /// <summary>Staff data: encrypted under the platform's own key.</summary>
     public Guid? OwnerOrganizationId => null;
 }

@@ -1,6 +1,6 @@
 namespace Nqba.Server.Platform.Company;
 
-/// <summary>An active specialist with what routing needs to know.</summary>
+/// <summary>An active specialist with what routing needs to know, and until when they are away (when they are).</summary>
 public sealed record SpecialistInfo(
     Guid Id,
     string DisplayName,
@@ -10,4 +10,9 @@ public sealed record SpecialistInfo(
     IReadOnlyList<string> Languages,
     IReadOnlyList<string> Skills,
     int Capacity,
-    int Seniority);
+    int Seniority,
+    DateTime? AbsentUntil = null)
+{
+    /// <summary>Whether the specialist is away at <paramref name="now"/> (routing skips them).</summary>
+    public bool IsAbsentAt(DateTimeOffset now) => AbsentUntil is { } until && until > now.UtcDateTime;
+}

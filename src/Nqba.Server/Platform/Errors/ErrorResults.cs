@@ -20,4 +20,8 @@ public static class ErrorResults
             type: $"https://nqba.dev/problems/{error.Code}",
             extensions: extensions);
     }
+
+    /// <summary>200 with the value, or the error's problem response.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
+        result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
 }

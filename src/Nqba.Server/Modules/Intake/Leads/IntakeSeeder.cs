@@ -23,13 +23,13 @@ internal sealed class IntakeSeeder(IntakeDbContext db, FieldProtector protector,
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        (Guid Org, string Name, string Email, LeadSource Source, int HoursAgo)[] leads =
+        (Guid Org, string Name, string Email, string Region, string Language, LeadSource Source, int HoursAgo)[] leads =
         [
-            (DemoCompany.AcmeCorp, "Jordan Miles", "jordan.miles@acme.example", LeadSource.WebForm, 30),
-            (DemoCompany.NordWerk, "Katrin Vogel", "k.vogel@nordwerk.example", LeadSource.Email, 20),
-            (DemoCompany.SakuraCapital, "Haruto Mori", "h.mori@sakura-capital.example", LeadSource.Phone, 6),
-            (DemoCompany.PacificRetail, "Ava Thompson", "ava@pacific-retail.example", LeadSource.LiveChat, 2),
-            (DemoCompany.AcmeCorp, "Sam Ortega", "sam.ortega@acme.example", LeadSource.Referral, 1),
+            (DemoCompany.AcmeCorp, "Jordan Miles", "jordan.miles@acme.example", "us-east", "en", LeadSource.WebForm, 30),
+            (DemoCompany.NordWerk, "Katrin Vogel", "k.vogel@nordwerk.example", "europe", "de", LeadSource.Email, 20),
+            (DemoCompany.SakuraCapital, "Haruto Mori", "h.mori@sakura-capital.example", "apac", "ja", LeadSource.Phone, 6),
+            (DemoCompany.PacificRetail, "Ava Thompson", "ava@pacific-retail.example", "us-west", "en", LeadSource.LiveChat, 2),
+            (DemoCompany.AcmeCorp, "Sam Ortega", "sam.ortega@acme.example", "us-east", "en", LeadSource.Referral, 1),
         ];
         foreach (var l in leads)
         {
@@ -40,6 +40,8 @@ internal sealed class IntakeSeeder(IntakeDbContext db, FieldProtector protector,
                 ContactName = l.Name,
                 ContactEmail = l.Email,
                 ContactEmailHash = await protector.SearchHashAsync(l.Email, cancellationToken),
+                RegionCode = l.Region,
+                Language = l.Language,
                 Source = l.Source,
                 Status = LeadStatus.New,
                 CapturedAt = now.AddHours(-l.HoursAgo),

@@ -31,7 +31,7 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
             return Error.Conflict("The lead has no unit yet: it is routed once its SigmaEQ assessment is completed.");
         }
 
-        var (snapshot, specialists, regions) = await ContextAsync(cancellationToken);
+        var (snapshot, specialists, regions) = await ContextAsync(lead.Status == LeadStatus.Routed ? [lead.Id] : [], cancellationToken);
         var choice = LeadRouter.RouteOne(ToRouting(lead), specialists, regions);
         if (!choice.Succeeded)
         {
@@ -43,16 +43,24 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
         return decision;
     }
 
-    public async Task<BatchRoutingResult> RouteBatchAsync(IReadOnlyCollection<Guid>? leadIds, string decidedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Routes leads together. Leads being re-routed no longer count as load on their current specialists (they are
+    /// moving), so a specialist's own leads can come back to them when they are still the best fit.
+    /// </summary>
+    public async Task<BatchRoutingResult> RouteBatchAsync(IReadOnlyCollection<Guid>? leadIds, Guid? fromSpecialistId, string decidedBy, CancellationToken cancellationToken)
     {
         var query = db.Leads.Where(l => l.UnitCode != null && l.Status == LeadStatus.Assessed);
         if (leadIds is { Count: > 0 })
         {
             query = db.Leads.Where(l => l.UnitCode != null && leadIds.Contains(l.Id));
         }
+        else if (fromSpecialistId is { } from)
+        {
+            query = db.Leads.Where(l => l.UnitCode != null && l.SpecialistId == from && l.Status == LeadStatus.Routed);
+        }
 
         var leads = await query.OrderBy(l => l.CapturedAt).Take(5000).ToListAsync(cancellationToken);
-        var (snapshot, specialists, regions) = await ContextAsync(cancellationToken);
+        var (snapshot, specialists, regions) = await ContextAsync([.. leads.Where(l => l.Status == LeadStatus.Routed).Select(l => l.Id)], cancellationToken);
         var clock = Stopwatch.StartNew();
         var (routed, unrouted, solution) = LeadRouter.RouteBatch(leads.ConvertAll(ToRouting), specialists, regions, TimeSpan.FromSeconds(2));
         var elapsed = clock.Elapsed.TotalMilliseconds;
@@ -90,6 +98,16 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
         return decision;
     }
 
+    /// <summary>
+    /// Gives a lead no unit was chosen for (its assessment was abandoned) to the default unit's lead: the lead joins
+    /// that unit, and the decision and <see cref="LeadRouted"/> are staged for the caller's save.
+    /// </summary>
+    public RoutingDecision AssignDefaultOwner(Lead lead, SpecialistInfo owner, CompanySnapshot snapshot)
+    {
+        lead.UnitCode = owner.UnitCode;
+        return Apply(lead, owner, 0, "Assessment not completed: the prospect goes to the lead of " + (snapshot.Unit(owner.UnitCode)?.Name ?? owner.UnitCode), "default-owner", "system", snapshot);
+    }
+
     private RoutingDecision Apply(Lead lead, SpecialistInfo specialist, double fit, string reason, string method, string decidedBy, CompanySnapshot snapshot)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -123,12 +141,14 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
         return decision;
     }
 
-    private async Task<(CompanySnapshot Snapshot, List<RoutingSpecialist> Specialists, Dictionary<string, RoutingRegion> Regions)> ContextAsync(CancellationToken cancellationToken)
+    /// <summary>Specialists with their loads (not counting <paramref name="moving"/>, the routed leads being re-routed) and region clocks.</summary>
+    private async Task<(CompanySnapshot Snapshot, List<RoutingSpecialist> Specialists, Dictionary<string, RoutingRegion> Regions)> ContextAsync(
+        IReadOnlyCollection<Guid> moving, CancellationToken cancellationToken)
     {
         var snapshot = await company.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         var since = now.UtcDateTime - FairnessWindow;
-        var loads = await db.Leads.IgnoreQueryFilters().Where(l => l.SpecialistId != null && l.Status == LeadStatus.Routed)
+        var loads = await db.Leads.IgnoreQueryFilters().Where(l => l.SpecialistId != null && l.Status == LeadStatus.Routed && !moving.Contains(l.Id))
             .GroupBy(l => l.SpecialistId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         var recent = await db.RoutingDecisions.IgnoreQueryFilters().Where(d => d.DecidedAt >= since)
             .GroupBy(d => d.SpecialistId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
@@ -138,7 +158,7 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
             r => new RoutingRegion(r.Code, r.Name, r.ResidencyZone, DateTimeZoneProviders.Tzdb[r.Hours.TimeZone].GetUtcOffset(instant).ToTimeSpan().TotalHours));
         var availability = snapshot.Regions.ToDictionary(r => r.Code, r => Availability(r, now));
         var specialists = snapshot.Specialists.Select(s => new RoutingSpecialist(
-            s, loads.GetValueOrDefault(s.Id), recent.GetValueOrDefault(s.Id), availability.GetValueOrDefault(s.RegionCode))).ToList();
+            s, loads.GetValueOrDefault(s.Id), recent.GetValueOrDefault(s.Id), availability.GetValueOrDefault(s.RegionCode), s.IsAbsentAt(now))).ToList();
         return (snapshot, specialists, regions);
     }
 

@@ -36,7 +36,7 @@ internal static class RoutingEndpoints
         var routingGroup = app.MapGroup("/api/routing").WithTags("Routing").RequireAuthorization(NqbaPolicies.Staff);
 
         routingGroup.MapPost("/batch", async Task<Ok<BatchRoutingResult>> (BatchRoutingRequest request, LeadRouting routing, ClaimsPrincipal user, CancellationToken ct) =>
-                TypedResults.Ok(await routing.RouteBatchAsync(request.LeadIds, Staff(user), ct)))
+                TypedResults.Ok(await routing.RouteBatchAsync(request.LeadIds, request.FromSpecialistId, Staff(user), ct)))
             .WithName("RouteBatch")
             .WithSummary("Routes many leads together (overnight backlog, a specialist out) maximizing total fit under capacities.");
 

@@ -2,8 +2,11 @@ using Nqba.Server.Platform.Company;
 
 namespace Nqba.Server.Modules.Intake.Routing;
 
-/// <summary>A specialist with their current open load, recent assignments and availability (0–1) over the next days.</summary>
-internal sealed record RoutingSpecialist(SpecialistInfo Info, int OpenLoad, int RecentAssigned, double Availability)
+/// <summary>
+/// A specialist with their current open load, recent assignments, availability (0–1) over the next days, and whether
+/// they are away now (an absent specialist has no free capacity).
+/// </summary>
+internal sealed record RoutingSpecialist(SpecialistInfo Info, int OpenLoad, int RecentAssigned, double Availability, bool Absent = false)
 {
-    public int FreeCapacity => Math.Max(0, Info.Capacity - OpenLoad);
+    public int FreeCapacity => Absent ? 0 : Math.Max(0, Info.Capacity - OpenLoad);
 }

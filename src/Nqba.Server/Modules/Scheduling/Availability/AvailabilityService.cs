@@ -156,6 +156,12 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
                 Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
                 Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
                 Duration.Zero)));
+            if (specialist.AbsentUntil is { } absentUntil && absentUntil > from.ToDateTimeUtc())
+            {
+                // Away (ill, on leave) as the company roster says: no slots before they are back.
+                busy.Add(new BusyBlock(from - Duration.FromDays(1), Instant.FromDateTimeUtc(DateTime.SpecifyKind(absentUntil, DateTimeKind.Utc)), Duration.Zero));
+            }
+
             foreach (var feed in feeds[specialist.Id])
             {
                 busy.AddRange(feedCache.Busy(feed!, from - Duration.FromDays(1), to + Duration.FromDays(1)));

@@ -266,6 +266,9 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AbsentUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 

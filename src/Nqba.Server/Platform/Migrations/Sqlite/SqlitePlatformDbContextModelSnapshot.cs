@@ -257,6 +257,9 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AbsentUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
