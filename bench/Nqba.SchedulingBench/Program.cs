@@ -42,15 +42,15 @@ const string Feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n" 
 
 var empty = Schedule([]);
 var loaded = Schedule(busy);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slots over 30 days: empty calendar {SlotCalculator.Compute(empty, rules, from, to, now).Count}, with 60 meetings + time off {SlotCalculator.Compute(loaded, rules, from, to, now).Count}"));
-Report("baseline: empty calendar", () => SlotCalculator.Compute(empty, rules, from, to, now));
-Report("60 meetings + 2 out-of-office spans", () => SlotCalculator.Compute(loaded, rules, from, to, now));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slots over 30 days: empty calendar {SlotCalculator.Compute(empty, rules, from, to, now, DateTimeZone.Utc).Count}, with 60 meetings + time off {SlotCalculator.Compute(loaded, rules, from, to, now, DateTimeZone.Utc).Count}"));
+Report("baseline: empty calendar", () => SlotCalculator.Compute(empty, rules, from, to, now, DateTimeZone.Utc));
+Report("60 meetings + 2 out-of-office spans", () => SlotCalculator.Compute(loaded, rules, from, to, now, DateTimeZone.Utc));
 Report("+ parse and expand an .ics feed (3 events, RRULE/EXDATE/TZID)", () =>
 {
     var blocks = new List<BusyBlock>(busy);
     blocks.AddRange(BusyFeedReader.Busy(BusyFeedReader.TryLoad(Feed, out _)!, from, to));
     blocks.Sort((a, b) => a.Start.CompareTo(b.Start));
-    return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now);
+    return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now, DateTimeZone.Utc);
 });
 using var feedCache = new BusyFeedCache();
 Report("+ the same feed through BusyFeedCache (what a slot query does)", () =>
@@ -58,7 +58,7 @@ Report("+ the same feed through BusyFeedCache (what a slot query does)", () =>
     var blocks = new List<BusyBlock>(busy);
     blocks.AddRange(feedCache.Busy(Feed, from, to));
     blocks.Sort((a, b) => a.Start.CompareTo(b.Start));
-    return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now);
+    return SlotCalculator.Compute(Schedule(blocks), rules, from, to, now, DateTimeZone.Utc);
 });
 return 0;
 

@@ -34,7 +34,7 @@ public sealed class SlotCalculatorTests
     {
         var from = schedule.Zone.AtStartOfDay(date).ToInstant();
         var to = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-        return SlotCalculator.Compute(schedule, rules, from, to, now ?? Now);
+        return SlotCalculator.Compute(schedule, rules, from, to, now ?? Now, DateTimeZone.Utc);
     }
 
     private static Instant Utc(int y, int mo, int d, int h, int mi = 0) => Instant.FromUtc(y, mo, d, h, mi);
@@ -203,5 +203,81 @@ public sealed class SlotCalculatorTests
 
         Assert.Equal(Utc(2026, 6, 10, 12), today[0].Start); // first step at or after 11:50
         Assert.Empty(beyond);
+    }
+
+    // Cal.com's slot rules (issue 16): the grid is aligned to the interval and restarts in every free window.
+    [Fact]
+    public void Compute_OpeningAt0930With60MinuteSlots_StartsOnTheHour()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var schedule = Schedule("UTC", 9, 17, overrides: new() { [date] = new DayHours(new LocalTime(9, 30), new LocalTime(17, 0)) });
+
+        var slots = Day(schedule, Rules(minutes: 60, buffer: 0, step: 60), date);
+
+        Assert.Equal(Enumerable.Range(10, 7).Select(h => Utc(2026, 6, 10, h)), slots.Select(s => s.Start));
+    }
+
+    [Fact]
+    public void Compute_90MinuteSlotsAfterABusyHour_RestartWhenTheWindowOpens()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var schedule = Schedule("UTC", 9, 17, busy: [new BusyBlock(Utc(2026, 6, 10, 9), Utc(2026, 6, 10, 10), Duration.Zero)]);
+
+        var slots = Day(schedule, Rules(minutes: 90, buffer: 0, step: 90), date);
+
+        Assert.Equal([Utc(2026, 6, 10, 10), Utc(2026, 6, 10, 11, 30), Utc(2026, 6, 10, 13), Utc(2026, 6, 10, 14, 30)], slots.Select(s => s.Start));
+    }
+
+    [Fact]
+    public void Compute_AfterAMeetingEndingOffTheGrid_TheNextStartIsTheNextIntervalMark()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var schedule = Schedule("UTC", 0, 8, busy: [new BusyBlock(Utc(2026, 6, 10, 4), Utc(2026, 6, 10, 4, 15), Duration.Zero)]);
+
+        var slots = Day(schedule, Rules(minutes: 15, buffer: 0, step: 15), date);
+
+        Assert.Contains(slots, s => s.Start == Utc(2026, 6, 10, 3, 45));
+        Assert.DoesNotContain(slots, s => s.Start == Utc(2026, 6, 10, 4));
+        Assert.Contains(slots, s => s.Start == Utc(2026, 6, 10, 4, 15));
+    }
+
+    [Fact]
+    public void Compute_OpeningWithSecondsAndAnEndAt205959_OffersWholeMinutesAndTheLastQuarter()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var hours = new DayHours(new LocalTime(11, 22, 36, 234), new LocalTime(20, 59, 59));
+        var schedule = Schedule("UTC", 9, 17, overrides: new() { [date] = hours });
+
+        var slots = Day(schedule, Rules(minutes: 15, buffer: 0, step: 15), date);
+
+        Assert.Equal(Utc(2026, 6, 10, 11, 30), slots[0].Start);
+        Assert.Equal(Utc(2026, 6, 10, 20, 45), slots[^1].Start);
+        Assert.All(slots, s => Assert.Equal(0, s.Start.ToUnixTimeTicks() % Duration.FromMinutes(1).BclCompatibleTicks));
+    }
+
+    [Fact]
+    public void Compute_SpecialistInKolkata_BookerInBerlin_SlotsOnTheBookersHour()
+    {
+        var date = new LocalDate(2026, 6, 10);
+        var schedule = Schedule("Asia/Kolkata", 9, 17); // 03:30–11:30 UTC; Berlin (CEST) is UTC+2
+        var from = schedule.Zone.AtStartOfDay(date).ToInstant();
+
+        var slots = SlotCalculator.Compute(schedule, Rules(minutes: 60, buffer: 0, step: 60), from, from + Duration.FromDays(1), Now, DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+
+        Assert.Equal(Utc(2026, 6, 10, 4), slots[0].Start); // 06:00 in Berlin, 09:30 in Kolkata
+        Assert.All(slots, s => Assert.Equal(0, s.Start.InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Minute));
+    }
+
+    [Fact]
+    public void IsFree_AStartBetweenGridMarks_IsFreeWhenTheTimeIs_ButNotWithSeconds()
+    {
+        var schedule = Schedule("UTC", 9, 17, busy: [new BusyBlock(Utc(2026, 6, 10, 12), Utc(2026, 6, 10, 13), Duration.Zero)]);
+        var rules = Rules(minutes: 30, buffer: 0, step: 30);
+
+        Assert.True(SlotCalculator.IsFree(schedule, rules, Utc(2026, 6, 10, 9, 10), Now));
+        Assert.False(SlotCalculator.IsFree(schedule, rules, Utc(2026, 6, 10, 9, 10) + Duration.FromSeconds(30), Now));
+        Assert.False(SlotCalculator.IsFree(schedule, rules, Utc(2026, 6, 10, 11, 40), Now)); // runs into the meeting
+        Assert.True(SlotCalculator.IsFree(schedule, rules, Utc(2026, 6, 10, 13), Now));
+        Assert.False(SlotCalculator.IsFree(schedule, rules, Utc(2026, 6, 10, 16, 45), Now)); // past closing
     }
 }

@@ -190,7 +190,7 @@ internal sealed partial class BackupService(
             }
             else
             {
-                await RunPostgresToolAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", PostgresUri(target.ConnectionString), plain], target.ConnectionString, cancellationToken);
+                await RestorePostgresAsync(target.ConnectionString, plain, cancellationToken);
             }
 
             if (target.Zone is null)
@@ -565,6 +565,28 @@ internal sealed partial class BackupService(
         return $"postgresql://{Uri.EscapeDataString(b.Username ?? "postgres")}@{b.Host}:{b.Port}/{Uri.EscapeDataString(b.Database ?? "postgres")}";
     }
 
+    /// <summary>
+    /// pg_restore in one transaction. A server still running jobs may lock a table the restore drops in the other
+    /// order: PostgreSQL then ends one of the two (deadlock, 40P01). When that is the restore, nothing of it was
+    /// applied (one transaction), so it is run again, as PostgreSQL advises for a deadlock victim.
+    /// </summary>
+    private async Task RestorePostgresAsync(string connectionString, string plain, CancellationToken cancellationToken)
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await RunPostgresToolAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", PostgresUri(connectionString), plain], connectionString, cancellationToken);
+                return;
+            }
+            catch (BackupCorruptException e) when (attempt < Attempts && e.Message.Contains("deadlock detected", StringComparison.Ordinal))
+            {
+                LogRestoreDeadlock(logger, attempt);
+            }
+        }
+    }
+
     private async Task RunPostgresToolAsync(string tool, IEnumerable<string> arguments, string connectionString, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(FindPostgresTool(tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -626,6 +648,9 @@ internal sealed partial class BackupService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Target} was restored from {Name}")]
     private static partial void LogRestored(ILogger logger, string target, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The restore was chosen as a deadlock victim (attempt {Attempt}); nothing of it was applied, running it again")]
+    private static partial void LogRestoreDeadlock(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Drill of zone {Zone}'s backup {Name} failed: {Reason}")]
     private static partial void LogZoneDrillFailed(ILogger logger, string zone, string name, string reason);

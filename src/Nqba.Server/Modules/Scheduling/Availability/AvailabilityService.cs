@@ -29,16 +29,17 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             fields["timeZone"] = [$"'{timeZone}' is not an IANA time zone (e.g. Europe/Berlin)."];
         }
 
-        var start = ParseDate(from, "from", fields);
-        var end = ParseDate(to, "to", fields);
+        var start = ParseBound(from, "from", zone, end: false, fields);
+        var end = ParseBound(to, "to", zone, end: true, fields);
         if (start is { } s && end is { } e)
         {
-            if (e < s)
+            if (e <= s)
             {
-                fields["to"] = ["'to' must not be before 'from'."];
+                fields["to"] = ["'to' must be after 'from'."];
             }
-            else if (Period.Between(s, e, PeriodUnits.Days).Days >= options.Value.MaxQueryDays)
+            else if (e - s > Duration.FromDays(options.Value.MaxQueryDays) + Duration.FromHours(2))
             {
+                // Whole days of the booker's zone: the two hours leave room for the days a clock change lengthens.
                 fields["to"] = [$"At most {options.Value.MaxQueryDays} days can be asked for at once."];
             }
         }
@@ -62,7 +63,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             return Error.Validation(fields);
         }
 
-        return new SlotQuery(meetingType!, zone!.AtStartOfDay(start!.Value).ToInstant(), zone.AtStartOfDay(end!.Value.PlusDays(1)).ToInstant(), zone);
+        return new SlotQuery(meetingType!, start!.Value, end!.Value, zone!);
     }
 
     public Task<MeetingType?> FindTypeAsync(string code, CancellationToken cancellationToken) =>
@@ -77,7 +78,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var located = specialists.Where(s => company.Region(s.RegionCode) is not null).Select(s => (s, company.Region(s.RegionCode)!)).ToList();
         foreach (var schedule in await LoadSchedulesAsync(located, query.From, query.To, null, cancellationToken))
         {
-            foreach (var slot in SlotCalculator.Compute(schedule, rules, query.From, query.To, now))
+            foreach (var slot in SlotCalculator.Compute(schedule, rules, query.From, query.To, now, query.ClientZone))
             {
                 if (!merged.TryGetValue(slot.Start, out var entry))
                 {
@@ -102,7 +103,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var rules = SlotRules.From(type);
         var end = start + rules.Length;
         var schedule = await LoadScheduleAsync(specialist, region, start, end, ignoreBooking, cancellationToken);
-        return SlotCalculator.Compute(schedule, rules, start, end, Now).Any(s => s.Start == start);
+        return SlotCalculator.IsFree(schedule, rules, start, Now);
     }
 
     /// <summary>Reads the schedule around [from, to) (a day either side and the largest buffer) from the database.</summary>
@@ -186,21 +187,32 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         return schedules;
     }
 
-    private static LocalDate? ParseDate(string? value, string field, Dictionary<string, string[]> fields)
+    /// <summary>
+    /// A bound of the query: a date (yyyy-MM-dd: from its start, or to its end, in the booker's zone) or an instant
+    /// with its offset (2026-12-07T09:00:00+01:00 or …Z; a '+' that arrived as a space in a query string is read back).
+    /// </summary>
+    private static Instant? ParseBound(string? value, string field, DateTimeZone? zone, bool end, Dictionary<string, string[]> fields)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            fields[field] = [$"'{field}' is required (yyyy-MM-dd)."];
+            fields[field] = [$"'{field}' is required (yyyy-MM-dd, or an instant such as 2026-12-07T09:00:00+01:00)."];
             return null;
         }
 
-        var parsed = LocalDatePattern.Iso.Parse(value.Trim());
-        if (!parsed.Success)
+        var text = value.Trim();
+        var date = LocalDatePattern.Iso.Parse(text);
+        if (date.Success)
         {
-            fields[field] = [string.Create(CultureInfo.InvariantCulture, $"'{value}' is not a date (yyyy-MM-dd).")];
-            return null;
+            return zone is null ? null : zone.AtStartOfDay(end ? date.Value.PlusDays(1) : date.Value).ToInstant();
         }
 
-        return parsed.Value;
+        var instant = OffsetDateTimePattern.ExtendedIso.Parse(text.Replace(' ', '+'));
+        if (instant.Success)
+        {
+            return instant.Value.ToInstant();
+        }
+
+        fields[field] = [string.Create(CultureInfo.InvariantCulture, $"'{value}' is neither a date (yyyy-MM-dd) nor an instant with an offset (2026-12-07T09:00:00+01:00).")];
+        return null;
     }
 }

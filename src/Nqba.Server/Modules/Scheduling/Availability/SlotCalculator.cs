@@ -3,13 +3,19 @@ using NodaTime;
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
 /// <summary>
-/// Computes bookable start times: inside working hours (after overrides, holidays and days off), after the minimum
-/// notice, within the booking window, under the per-day limit, and never within the larger of the two buffers
-/// of a meeting already booked (or of a busy block) on either side. Pure: the same inputs give the same slots.
+/// Computes bookable start times as Cal.com does. Each working day (after overrides, holidays and days off), less the
+/// busy blocks each widened by the larger of the two buffers (the meeting type's and the block's own), less the time
+/// before the minimum notice, falls into free windows. In every free window the grid restarts: its first start is
+/// the window's start with its minutes into the hour (in the booker's time zone) rounded up to a multiple of the slot
+/// interval (a 09:30 opening with 60-minute slots gives 10:00, 11:00…; a meeting ending 10:20 with 15-minute slots
+/// gives 10:30; a window from 10:00 with 90-minute slots gives 10:00, 11:30…), seconds are never offered, and starts follow every interval while the whole meeting fits the window, within the booking
+/// window and under the per-day limit. Pure: the same inputs give the same slots.
 /// </summary>
 internal static class SlotCalculator
 {
-    public static List<Interval> Compute(SpecialistSchedule schedule, SlotRules rules, Instant from, Instant to, Instant now)
+    private static readonly Duration Minute = Duration.FromMinutes(1);
+
+    public static List<Interval> Compute(SpecialistSchedule schedule, SlotRules rules, Instant from, Instant to, Instant now, DateTimeZone bookerZone)
     {
         var slots = new List<Interval>();
         var earliest = Instant.Max(from, now + rules.MinimumNotice);
@@ -19,13 +25,7 @@ internal static class SlotCalculator
             return slots;
         }
 
-        var maxBuffer = rules.Buffer;
-        foreach (var block in schedule.Busy)
-        {
-            maxBuffer = Duration.Max(maxBuffer, block.Buffer);
-        }
-
-        var busy = schedule.Busy;
+        var blocked = Blocked(schedule, rules);
         var first = 0;
         // A working day may start the evening before in another zone's terms: begin one local day early.
         for (var date = earliest.InZone(schedule.Zone).Date.PlusDays(-1); date <= latest.InZone(schedule.Zone).Date; date = date.PlusDays(1))
@@ -36,48 +36,98 @@ internal static class SlotCalculator
                 continue;
             }
 
-            for (var start = day.Start; start + rules.Length <= day.End; start += rules.Step)
+            var cursor = Instant.Max(day.Start, earliest);
+            var dayEnd = CeilingToMinute(day.End);
+            while (first < blocked.Count && blocked[first].End <= cursor)
             {
-                var end = start + rules.Length;
-                if (start < earliest || start >= latest)
+                first++;
+            }
+
+            for (var i = first; i < blocked.Count && blocked[i].Start < dayEnd; i++)
+            {
+                if (blocked[i].End <= cursor)
                 {
                     continue;
                 }
 
-                // Blocks that end (with the largest buffer) before this start can never matter again.
-                while (first < busy.Count && busy[first].End + maxBuffer <= start)
+                if (blocked[i].Start > cursor)
                 {
-                    first++;
+                    AddWindow(slots, cursor, blocked[i].Start, latest, rules, bookerZone);
                 }
 
-                if (!Conflicts(busy, first, start, end, rules.Buffer, maxBuffer))
-                {
-                    slots.Add(new Interval(start, end));
-                }
+                cursor = Instant.Max(cursor, blocked[i].End);
             }
+
+            AddWindow(slots, cursor, dayEnd, latest, rules, bookerZone);
         }
 
         return slots;
     }
 
-    /// <summary>True when [start, end) comes closer to a busy block than the larger of the two buffers.</summary>
-    public static bool Conflicts(IReadOnlyList<BusyBlock> busy, int first, Instant start, Instant end, Duration buffer, Duration maxBuffer)
+    /// <summary>
+    /// True when a meeting may start at <paramref name="start"/> (a whole minute): after the notice, within the booking
+    /// window, entirely inside one working day under its limit, and clear of every busy block and buffer. A start
+    /// between the grid's starts is free when the time is; the grid only decides what is offered.
+    /// </summary>
+    public static bool IsFree(SpecialistSchedule schedule, SlotRules rules, Instant start, Instant now)
     {
-        for (var i = first; i < busy.Count; i++)
+        var end = start + rules.Length;
+        if (start.ToUnixTimeTicks() % Minute.BclCompatibleTicks != 0 || start < now + rules.MinimumNotice || start >= now + Duration.FromDays(rules.BookingWindowDays))
         {
-            var block = busy[i];
-            if (block.Start >= end + maxBuffer)
-            {
-                break;
-            }
-
-            var gap = Duration.Max(buffer, block.Buffer);
-            if (block.Start < end + gap && start - gap < block.End)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var local = start.InZone(schedule.Zone).Date;
+        var inDay = false;
+        for (var date = local.PlusDays(-1); date <= local && !inDay; date = date.PlusDays(1))
+        {
+            inDay = schedule.WorkingInterval(date) is { } day && day.Start <= start && end <= CeilingToMinute(day.End)
+                && !(schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= rules.MaxPerDay);
+        }
+
+        return inDay && !Blocked(schedule, rules).Any(b => b.Start < end && start < b.End);
+    }
+
+    /// <summary>Busy blocks widened on both sides by the larger of the type's and the block's buffer, by start.</summary>
+    private static List<Interval> Blocked(SpecialistSchedule schedule, SlotRules rules)
+    {
+        var blocked = new List<Interval>(schedule.Busy.Count);
+        foreach (var block in schedule.Busy)
+        {
+            var gap = Duration.Max(rules.Buffer, block.Buffer);
+            blocked.Add(new Interval(block.Start - gap, block.End + gap));
+        }
+
+        blocked.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return blocked;
+    }
+
+    private static void AddWindow(List<Interval> slots, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
+    {
+        for (var start = AlignUp(windowStart, rules.Step, bookerZone); start + rules.Length <= windowEnd && start < latest; start += rules.Step)
+        {
+            slots.Add(new Interval(start, start + rules.Length));
+        }
+    }
+
+    /// <summary>
+    /// Cal.com's rounding: the start of the hour (in the booker's zone) of <paramref name="instant"/> plus the minutes
+    /// into that hour rounded up to a whole number of intervals (09:30 with 60 minutes gives 10:00; 10:20 with 15
+    /// gives 10:30; 10:00 with 90 stays 10:00). Seconds always round up to the next whole minute.
+    /// </summary>
+    private static Instant AlignUp(Instant instant, Duration interval, DateTimeZone zone)
+    {
+        var local = instant.InZone(zone);
+        var hour = instant - (Duration.FromMinutes(local.Minute) + Duration.FromTicks(local.TickOfSecond) + Duration.FromSeconds(local.Second));
+        var ticks = interval.BclCompatibleTicks;
+        var steps = ((instant - hour).BclCompatibleTicks + ticks - 1) / ticks;
+        return hour + Duration.FromTicks(steps * ticks);
+    }
+
+    /// <summary>An end with seconds (a window to 20:59:59) counts to the next whole minute (21:00).</summary>
+    private static Instant CeilingToMinute(Instant instant)
+    {
+        var remainder = instant.ToUnixTimeTicks() % Minute.BclCompatibleTicks;
+        return remainder == 0 ? instant : instant + Duration.FromTicks(Minute.BclCompatibleTicks - remainder);
     }
 }
