@@ -155,6 +155,28 @@ public sealed class TicketApiTests(SupportFactory factory) : IClassFixture<Suppo
     }
 
     [Fact]
+    public async Task Open_ThirtyTwoAtOnceForThreeRounds_AllSucceedWithUniqueConsecutiveNumbers()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            var responses = await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
+                admin.PostAsJsonAsync("/api/support/tickets", new { subject = $"Load {round}/{i}", body = "Everything is slow", requesterName = "Caller", channel = "Phone" })));
+
+            var numbers = new List<long>();
+            foreach (var response in responses)
+            {
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                numbers.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetInt64());
+            }
+
+            numbers.Sort();
+            Assert.Equal(Enumerable.Range(0, 32).Select(i => numbers[0] + i), numbers);
+        }
+    }
+
+    [Fact]
     public async Task InternalNote_IsHiddenFromTheClient()
     {
         var client = await ClientUserAsync(DemoCompany.PacificRetail);

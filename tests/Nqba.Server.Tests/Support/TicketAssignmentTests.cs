@@ -128,53 +128,138 @@ public sealed class TicketAssignmentTests(SupportFactory factory) : IClassFixtur
         Assert.Empty(await AuditAsync(id));
     }
 
-    [Fact]
-    public async Task Assign_TwoStaffRacingForThirtyRounds_OneAssigneeAndOneEventAndAuditEntryPerEffectiveChange()
+    private async Task<HttpClient> StaffAsync()
     {
-        var admin = await factory.CreateAdminClientAsync();
         var email = $"staff-{Guid.NewGuid():N}@nqba.test";
         var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.SupportAgent);
-        var staff = await factory.CreateClientForAsync(email, password, await factory.EnableTotpAsync(email));
+        return await factory.CreateClientForAsync(email, password, await factory.EnableTotpAsync(email));
+    }
+
+    private static HttpRequestMessage AssignRequest(Guid ticketId, Guid agentId, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/support/tickets/{ticketId}/assign") { Content = JsonContent.Create(new { agentId }) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+
+    private static async Task<(Guid? Assignee, string ETag)> ReadTicketAsync(HttpClient client, Guid ticketId)
+    {
+        var response = await client.GetAsync($"/api/support/tickets/{ticketId}");
+        var ticket = (await SupportFactory.ReadAsync(response)).GetProperty("ticket");
+        var assignee = ticket.GetProperty("assigneeId") is { ValueKind: JsonValueKind.String } id ? id.GetGuid() : (Guid?)null;
+        return (assignee, response.Headers.ETag!.ToString());
+    }
+
+    [Fact]
+    public async Task Assign_TwoStaffRacingWithTheSameETagForFiftyRounds_ExactlyOneIsToldAssignedAndTheOthersGet412()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var staff = await StaffAsync();
         var team = await TeamAsync(admin);
         var a = await AgentAsync(admin, team);
         var b = await AgentAsync(admin, team);
 
-        for (var round = 0; round < 30; round++)
+        for (var round = 0; round < 50; round++)
         {
             var id = await OpenAsync(team);
-            // Each of the two staff members gives the ticket to A and to B at once: the same change twice, and a conflicting one.
+            var (_, etag) = await ReadTicketAsync(admin, id);
+            // Both staff members read the ticket, then each gives it to A and to B at once, sending the ETag they read.
             var wanted = new[] { (admin, a), (staff, a), (admin, b), (staff, b) };
 
-            var responses = await Task.WhenAll(wanted.Select(w => w.Item1.PostAsJsonAsync($"/api/support/tickets/{id}/assign", new { agentId = w.Item2 })));
+            var responses = await Task.WhenAll(wanted.Select(w => w.Item1.SendAsync(AssignRequest(id, w.Item2, etag))));
 
-            var bodies = new List<JsonElement>();
-            foreach (var response in responses)
+            var winners = wanted.Zip(responses).Where(p => p.Second.IsSuccessStatusCode).ToList();
+            var winner = Assert.Single(winners);
+            Assert.Equal(winner.First.Item2, (await SupportFactory.ReadAsync(winner.Second)).GetProperty("assigneeId").GetGuid());
+            Assert.All(responses.Where(r => !r.IsSuccessStatusCode), r =>
             {
-                bodies.Add(await SupportFactory.ReadAsync(response));
+                Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode);
+                Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            });
+            Assert.Equal(winner.First.Item2, (await ReadTicketAsync(admin, id)).Assignee);
+            Assert.Equal(new List<(Guid?, Guid)> { (null, winner.First.Item2) }, await EventsAsync(id));
+            Assert.Equal(new List<(Guid?, Guid?)> { (null, winner.First.Item2) }, (await AuditAsync(id)).Select(e => (e.Before, e.After)));
+        }
+    }
+
+    [Fact]
+    public async Task Assign_TwoStaffRacingWithoutETagForFiftyRounds_EveryoneToldAssignedHadTheTicketAndTheOthersGet409()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var staff = await StaffAsync();
+        var team = await TeamAsync(admin);
+        var a = await AgentAsync(admin, team);
+        var b = await AgentAsync(admin, team);
+
+        for (var round = 0; round < 50; round++)
+        {
+            var id = await OpenAsync(team);
+            var wanted = new[] { (admin, a), (staff, b) };
+
+            var responses = await Task.WhenAll(wanted.Select(w => w.Item1.SendAsync(AssignRequest(id, w.Item2, null))));
+
+            // A request that overlapped the other's write lost (409); one that came after it reassigned the ticket.
+            var told = new List<Guid>();
+            foreach (var (want, response) in wanted.Zip(responses))
+            {
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    continue;
+                }
+
+                Assert.Equal(want.Item2, (await SupportFactory.ReadAsync(response)).GetProperty("assigneeId").GetGuid());
+                told.Add(want.Item2);
             }
 
-            // Every request was applied on the state it found: each answer shows the agent it asked for.
-            Assert.Equal(wanted.Select(w => w.Item2), bodies.Select(r => r.GetProperty("assigneeId").GetGuid()));
-            var final = (await SupportFactory.ReadAsync(await admin.GetAsync($"/api/support/tickets/{id}"))).GetProperty("ticket").GetProperty("assigneeId").GetGuid();
-            Assert.Contains(final, new[] { a, b });
-
-            // The events, in commit order, are a chain of real changes from nobody to the final assignee.
             var events = await EventsAsync(id);
-            Assert.InRange(events.Count, 2, 4);
+            Assert.NotEmpty(told);
+            Assert.Equal(told.Order(), events.Select(e => e.Assignee).Order());
             Assert.Null(events[0].Previous);
             for (var i = 1; i < events.Count; i++)
             {
                 Assert.Equal(events[i - 1].Assignee, events[i].Previous);
             }
 
-            Assert.All(events, e => Assert.NotEqual(e.Previous, e.Assignee));
-            Assert.Equal(final, events[^1].Assignee);
-
-            // One audit entry per change (the ledger is written after each commit, so compare as sets of changes).
+            Assert.Equal(events[^1].Assignee, (await ReadTicketAsync(admin, id)).Assignee);
             var audit = await AuditAsync(id);
             Assert.Equal(
                 events.Select(e => $"{e.Previous}>{e.Assignee}").Order(StringComparer.Ordinal),
                 audit.Select(e => $"{e.Before}>{e.After}").Order(StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task Assign_StaleETag_Returns412ProblemAndChangesNothing()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var team = await TeamAsync(admin);
+        var a = await AgentAsync(admin, team);
+        var b = await AgentAsync(admin, team);
+        var id = await OpenAsync(team);
+        var (_, read) = await ReadTicketAsync(admin, id);
+        var first = await admin.SendAsync(AssignRequest(id, a, read));
+        var (_, current) = await ReadTicketAsync(admin, id);
+
+        var stale = await admin.SendAsync(AssignRequest(id, b, read));
+        var staleStatus = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/support/tickets/{id}/status")
+        {
+            Content = JsonContent.Create(new { status = "Solved" }),
+            Headers = { { "If-Match", read } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(current, first.Headers.ETag?.ToString());
+        Assert.NotEqual(read, current);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleStatus.StatusCode);
+        var after = (await SupportFactory.ReadAsync(await admin.GetAsync($"/api/support/tickets/{id}"))).GetProperty("ticket");
+        Assert.Equal(a, after.GetProperty("assigneeId").GetGuid());
+        Assert.Equal("New", after.GetProperty("status").GetString());
+        Assert.Equal(new List<(Guid?, Guid)> { (null, a) }, await EventsAsync(id));
     }
 }

@@ -41,7 +41,7 @@ internal static class SupportFormEndpoints
                 return Back(id, Error.Validation("status", "Unknown status."));
             }
 
-            var result = await desk.ChangeStatusAsync(id, status, user.DisplayName(), ct);
+            var result = await desk.ChangeStatusAsync(id, status, user.DisplayName(), null, ct);
             return Back(id, result.Error);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportStatus");
 

@@ -33,6 +33,29 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
 
     private Guid? TenantOrganizationId => tenant.OrganizationId;
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CountTicketVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CountTicketVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every write of a ticket, whichever code makes it, moves its version on: its update is then checked against the
+    // version it was read at (a concurrency token), and clients holding the old ETag see that it changed.
+    private void CountTicketVersions()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(t => t.Version).OriginalValue + 1;
+        }
+    }
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Ticket>(b =>
@@ -47,6 +70,7 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
             b.HasIndex(t => t.RequesterEmailHash);
             b.Property(t => t.Tags).HasMaxLength(500);
             b.Property(t => t.SlaPolicy).HasMaxLength(80);
+            b.Property(t => t.Version).IsConcurrencyToken();
             b.Ignore(t => t.IsOpen);
             b.HasIndex(t => t.Number).IsUnique();
             b.HasIndex(t => new { t.OrganizationId, t.CreatedAt });
@@ -55,6 +79,11 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
             b.HasIndex(t => t.NextResponseWarnAt);
             b.HasIndex(t => t.ResolutionWarnAt);
             b.HasQueryFilter(t => TenantOrganizationId == null || t.OrganizationId == TenantOrganizationId);
+        });
+        modelBuilder.Entity<TicketCounter>(b =>
+        {
+            b.ToTable("support_ticket_counters");
+            b.Property(c => c.Id).ValueGeneratedNever();
         });
         modelBuilder.Entity<TicketMessage>(b =>
         {

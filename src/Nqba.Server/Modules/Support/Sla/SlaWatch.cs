@@ -61,7 +61,17 @@ internal sealed class SlaWatch(SupportDbContext db, ICompanyDirectory company, S
             }
 
             await planner.ApplyAsync(tickets, set, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A ticket of the batch was written since it was read (its writer recomputed it): read the batch again.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
             db.ChangeTracker.Clear();
             count += tickets.Count;
             after = tickets[^1].Id;

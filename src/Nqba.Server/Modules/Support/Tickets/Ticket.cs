@@ -78,6 +78,12 @@ internal sealed class Ticket : IOrganizationOwned
 
     public bool SlaPaused { get; set; }
 
+    /// <summary>
+    /// Moves on with every write of the ticket (<c>SupportDbContext</c> counts it): the ticket's ETag, and the
+    /// concurrency token a write is checked against, so a write made on a stale read fails instead of overwriting.
+    /// </summary>
+    public int Version { get; set; }
+
     public Guid? OwnerOrganizationId => SubjectKeyId ?? OrganizationId;
 
     Guid? IOrganizationOwned.ResidencyOrganizationId => OrganizationId;

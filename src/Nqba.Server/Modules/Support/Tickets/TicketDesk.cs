@@ -33,7 +33,7 @@ internal sealed class TicketDesk(
     IAuditLedger audit,
     IOptions<SupportOptions> options)
 {
-    private const int AssignAttempts = 5;
+    private const int MessageAttempts = 3;
 
     public const int MaxSubject = 300;
     public const int MaxBody = 100_000;
@@ -148,88 +148,96 @@ internal sealed class TicketDesk(
 
     /// <summary>
     /// Gives the ticket to an agent (moving it to the agent's team), or (null) to the available agent of its team
-    /// assignment chooses. The change, its recomputed SLA clocks and <see cref="TicketAssigned"/> commit together, and
-    /// only if nobody reassigned the ticket in between (a conditional update); a lost race re-reads and decides again,
-    /// so concurrent assignments end with one assignee and one event and audit entry per effective change. Assigning
-    /// the agent who already holds the ticket changes nothing.
+    /// assignment chooses. The change, its recomputed SLA clocks, <see cref="TicketAssigned"/> and its audit entry
+    /// commit together, and only if the ticket is still at the version that was read: of concurrent assignments one
+    /// wins, the others fail (412 with <paramref name="expectedVersion"/>, an If-Match; 409 without it, unless the
+    /// winner gave the ticket to the same agent). A stale <paramref name="expectedVersion"/> fails before anything is
+    /// decided. Assigning the agent who already holds the ticket changes nothing.
     /// </summary>
-    public Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, CancellationToken cancellationToken) =>
-        AssignAsync(ticketId, agentId, false, cancellationToken);
+    public Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, int? expectedVersion, CancellationToken cancellationToken) =>
+        AssignAsync(ticketId, agentId, false, expectedVersion, cancellationToken);
 
-    /// <summary>Gives the ticket to another available agent of its team (an SLA escalation), as <see cref="AssignAsync(Guid, Guid?, CancellationToken)"/> does.</summary>
+    /// <summary>Gives the ticket to another available agent of its team (an SLA escalation), as <see cref="AssignAsync(Guid, Guid?, int?, CancellationToken)"/> does.</summary>
     public Task<Result<Ticket>> ReassignAsync(Guid ticketId, CancellationToken cancellationToken) =>
-        AssignAsync(ticketId, null, true, cancellationToken);
+        AssignAsync(ticketId, null, true, null, cancellationToken);
 
-    private async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, bool toAnother, CancellationToken cancellationToken)
+    private async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, bool toAnother, int? expectedVersion, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
         {
-            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
-            if (ticket is null)
+            return Error.NotFound("Ticket", ticketId);
+        }
+
+        if (expectedVersion is { } expected && ticket.Version != expected)
+        {
+            return Stale(ticket.Number);
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return Error.Conflict($"Ticket #{ticket.Number} is closed.");
+        }
+
+        SupportAgent? agent;
+        if (agentId is { } id)
+        {
+            agent = await db.Agents.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (agent is null)
             {
-                return Error.NotFound("Ticket", ticketId);
+                return Error.Validation("agentId", $"Agent '{id}' does not exist.");
             }
-
-            if (ticket.Status == TicketStatus.Closed)
+        }
+        else
+        {
+            agent = await assigner.ChooseAsync(ticket, cancellationToken, toAnother ? ticket.AssigneeId : null);
+            if (agent is null)
             {
-                return Error.Conflict($"Ticket #{ticket.Number} is closed.");
+                return Error.Conflict("No available agent of the ticket's team can take it now.");
             }
+        }
 
-            SupportAgent? agent;
-            if (agentId is { } id)
-            {
-                agent = await db.Agents.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-                if (agent is null)
-                {
-                    return Error.Validation("agentId", $"Agent '{id}' does not exist.");
-                }
-            }
-            else
-            {
-                agent = await assigner.ChooseAsync(ticket, cancellationToken, toAnother ? ticket.AssigneeId : null);
-                if (agent is null)
-                {
-                    return Error.Conflict("No available agent of the ticket's team can take it now.");
-                }
-            }
-
-            if (agent.Id == ticket.AssigneeId && agent.TeamId == ticket.TeamId)
-            {
-                return ticket;
-            }
-
-            var (previous, previousTeam) = (ticket.AssigneeId, ticket.TeamId);
-            var set = await calendars.GetAsync(company, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var claimed = await db.Tickets.Where(t => t.Id == ticketId && t.AssigneeId == previous && t.Status != TicketStatus.Closed)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.AssigneeId, agent.Id).SetProperty(t => t.TeamId, agent.TeamId).SetProperty(t => t.UpdatedAt, now), cancellationToken);
-            if (claimed == 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                if (attempt < AssignAttempts)
-                {
-                    // Someone else assigned (or closed) it since it was read: forget what was read and decide again.
-                    db.ChangeTracker.Clear();
-                    continue;
-                }
-
-                return Error.Conflict($"Ticket #{ticket.Number} is being reassigned by someone else; try again.");
-            }
-
-            ticket.AssigneeId = agent.Id;
-            ticket.TeamId = agent.TeamId;
-            ticket.UpdatedAt = now;
-            agent.LastAssignedAt = now;
-            await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
-            db.Publish(new TicketAssigned(ticket.Id, ticket.OrganizationId, agent.Id, previous, agent.TeamId, now), now);
-            audit.Stage(db, new AuditRecord("support.ticket.assigned", "ticket", ticket.Id.ToString(), new { assigneeId = previous, teamId = previousTeam }, new { assigneeId = agent.Id, teamId = agent.TeamId }, ticket.OrganizationId));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-
+        if (agent.Id == ticket.AssigneeId && agent.TeamId == ticket.TeamId)
+        {
             return ticket;
         }
+
+        var (previous, previousTeam) = (ticket.AssigneeId, ticket.TeamId);
+        var set = await calendars.GetAsync(company, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        ticket.AssigneeId = agent.Id;
+        ticket.TeamId = agent.TeamId;
+        ticket.UpdatedAt = now;
+        agent.LastAssignedAt = now;
+        await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
+        db.Publish(new TicketAssigned(ticket.Id, ticket.OrganizationId, agent.Id, previous, agent.TeamId, now), now);
+        audit.Stage(db, new AuditRecord("support.ticket.assigned", "ticket", ticket.Id.ToString(), new { assigneeId = previous, teamId = previousTeam }, new { assigneeId = agent.Id, teamId = agent.TeamId }, ticket.OrganizationId));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ticket;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The ticket changed since it was read: this assignment was decided on a state that no longer holds.
+            db.ChangeTracker.Clear();
+        }
+
+        if (expectedVersion is null
+            && await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken) is { } current
+            && current.AssigneeId == agent.Id && current.TeamId == agent.TeamId)
+        {
+            return current;
+        }
+
+        return expectedVersion is null
+            ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else while you assigned it; reload it and try again.")
+            : Stale(ticket.Number);
     }
+
+    /// <summary>The answer to a write whose If-Match names a version the ticket has moved on from.</summary>
+    private static Error Stale(long number) =>
+        new("precondition_failed", "Precondition failed", $"Ticket #{number} has changed since you read it (If-Match); reload it and try again.", StatusCodes.Status412PreconditionFailed);
 
     private async Task<Result<TicketMessage>> AddMessageAsync(Guid ticketId, NewMessage request, NewCallback? callback, CancellationToken cancellationToken)
     {
@@ -239,6 +247,27 @@ internal sealed class TicketDesk(
             return invalid;
         }
 
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AppendMessageAsync(ticketId, request, callback, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Unlike an assignment or a status change, a message was not decided on the ticket's state: whatever
+                // changed meanwhile, it is added again to the ticket as it is now (its status effects recomputed).
+                db.ChangeTracker.Clear();
+                if (attempt == MessageAttempts)
+                {
+                    return Error.Conflict("The ticket kept changing while the message was saved; send it again.");
+                }
+            }
+        }
+    }
+
+    private async Task<Result<TicketMessage>> AppendMessageAsync(Guid ticketId, NewMessage request, NewCallback? callback, CancellationToken cancellationToken)
+    {
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         if (ticket is null)
         {
@@ -300,13 +329,21 @@ internal sealed class TicketDesk(
         return message;
     }
 
-    /// <summary>Changes the status; Closed is final, Reopened only follows Solved.</summary>
-    public async Task<Result<Ticket>> ChangeStatusAsync(Guid ticketId, TicketStatus to, string by, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the status; Closed is final, Reopened only follows Solved. Like an assignment it applies only to the
+    /// version that was read: a stale <paramref name="expectedVersion"/> (If-Match) or a concurrent write fails it.
+    /// </summary>
+    public async Task<Result<Ticket>> ChangeStatusAsync(Guid ticketId, TicketStatus to, string by, int? expectedVersion, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         if (ticket is null)
         {
             return Error.NotFound("Ticket", ticketId);
+        }
+
+        if (expectedVersion is { } expected && ticket.Version != expected)
+        {
+            return Stale(ticket.Number);
         }
 
         if (ticket.Status == to)
@@ -330,8 +367,18 @@ internal sealed class TicketDesk(
             : 0;
         SetStatus(ticket, to, by, now, responses);
         await RecomputeAsync(ticket, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return ticket;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ticket;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return expectedVersion is null
+                ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else meanwhile; reload it and try again.")
+                : Stale(ticket.Number);
+        }
     }
 
     /// <summary>Recomputes the clocks of one tracked ticket (pending messages and changes included).</summary>
@@ -443,21 +490,18 @@ internal sealed class TicketDesk(
         return null;
     }
 
-    /// <summary>Saves a new ticket under the next free number; two instances racing for one number retry.</summary>
+    /// <summary>
+    /// Saves a new ticket under the next number of the ticket counter, taken in the save's transaction: concurrent
+    /// openers wait for each other's commit, so numbers never collide.
+    /// </summary>
     private async Task SaveNumberedAsync(Ticket ticket, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        ticket.Number = await TicketNumbers.NextAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
         {
-            ticket.Number = (await db.Tickets.IgnoreQueryFilters().MaxAsync(t => (long?)t.Number, cancellationToken) ?? 1000) + 1 + attempt;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 4)
-            {
-                // Unique number taken by a concurrent open: take the next one.
-            }
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Nqba.Server.Modules.Support.Tickets;
 
-/// <summary>A ticket as the inbox lists it, with its SLA clocks.</summary>
+/// <summary>A ticket as the inbox lists it, with its SLA clocks and its version (the ETag, for If-Match).</summary>
 public sealed record TicketDto(
     Guid Id,
     long Number,
@@ -23,7 +23,8 @@ public sealed record TicketDto(
     bool SlaPaused,
     SlaClockDto FirstResponse,
     SlaClockDto NextResponse,
-    SlaClockDto Resolution)
+    SlaClockDto Resolution,
+    int Version)
 {
     /// <summary>The earliest running deadline (what the inbox counts down to).</summary>
     public DateTime? NextDueAt => new[] { FirstResponse.DueAt, NextResponse.DueAt, Resolution.DueAt }.Where(d => d is not null).Min();
@@ -31,5 +32,5 @@ public sealed record TicketDto(
     internal static TicketDto From(Ticket t) => new(
         t.Id, t.Number, t.OrganizationId, t.RegionCode, t.Language, t.Subject, t.RequesterName, t.RequesterEmail, t.Channel, t.Priority, t.Status,
         t.TeamId, t.AssigneeId, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.SolvedAt, t.SlaPolicy, t.SlaPaused,
-        new(t.FirstResponseWarnAt, t.FirstResponseDueAt), new(t.NextResponseWarnAt, t.NextResponseDueAt), new(t.ResolutionWarnAt, t.ResolutionDueAt));
+        new(t.FirstResponseWarnAt, t.FirstResponseDueAt), new(t.NextResponseWarnAt, t.NextResponseDueAt), new(t.ResolutionWarnAt, t.ResolutionDueAt), t.Version);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Errors;
@@ -21,7 +22,7 @@ internal static class TicketEndpoints
             .WithSummary("Tickets, newest first, with their SLA clocks; filters by status, priority, channel, assignee, team, open.");
         group.MapGet("/{id:guid}", GetTicket)
             .WithName("GetSupportTicket")
-            .WithSummary("A ticket with its whole conversation across channels (internal notes for staff only).");
+            .WithSummary("A ticket with its whole conversation across channels (internal notes for staff only); the ETag header is the ticket's version, for If-Match on status changes and assignments.");
         group.MapPost("/", CreateTicket)
             .WithName("OpenSupportTicket")
             .WithSummary("Opens a ticket: on the portal for a client user's organization, or by staff for a caller (Phone), sender (Email) or the emergency hotline (Hotline: priority Emergency, pages on-call).");
@@ -35,11 +36,11 @@ internal static class TicketEndpoints
         group.MapPost("/{id:guid}/status", ChangeStatus)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("ChangeSupportTicketStatus")
-            .WithSummary("Moves the ticket to Open, PendingOnClient (pauses SLA clocks), Solved, Closed or Reopened.");
+            .WithSummary("Moves the ticket to Open, PendingOnClient (pauses SLA clocks), Solved, Closed or Reopened; with If-Match, only if the ticket is still at that version (else 412).");
         group.MapPost("/{id:guid}/assign", AssignTicket)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("AssignSupportTicket")
-            .WithSummary("Assigns the ticket to an agent, or lets assignment choose among available agents of its team.");
+            .WithSummary("Assigns the ticket to an agent, or lets assignment choose among available agents of its team; with If-Match, only if the ticket is still at that version (else 412). A concurrent change wins over it (409).");
         group.MapGet("/{id:guid}/attachments/{attachmentId:guid}", GetAttachment)
             .WithName("GetSupportAttachment")
             .WithSummary("Downloads an attachment (always as a download, never rendered inline).");
@@ -77,7 +78,7 @@ internal static class TicketEndpoints
         return TypedResults.Ok(tickets.ConvertAll(TicketDto.From));
     }
 
-    public static async Task<Results<Ok<TicketDetailDto>, ProblemHttpResult>> GetTicket(Guid id, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<TicketDetailDto>, ProblemHttpResult>> GetTicket(Guid id, ClaimsPrincipal user, SupportDbContext db, HttpResponse response, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null)
@@ -89,6 +90,7 @@ internal static class TicketEndpoints
         var messages = await db.Messages.AsNoTracking().Where(m => m.TicketId == id && (staff || !m.Internal)).OrderBy(m => m.At).ToListAsync(ct);
         var files = (await db.Attachments.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct)).ToLookup(a => a.MessageId);
         var history = await db.StatusChanges.AsNoTracking().Where(c => c.TicketId == id).OrderBy(c => c.At).ToListAsync(ct);
+        response.Headers.ETag = TicketETag.Of(ticket.Version);
         return TypedResults.Ok(new TicketDetailDto(
             TicketDto.From(ticket),
             messages.ConvertAll(m => new MessageDto(m.Id, m.Channel, m.Author, m.AuthorName, m.Body, m.BodyHtml, m.Internal, m.At, m.CallDirection, m.CallSeconds,
@@ -169,16 +171,21 @@ internal static class TicketEndpoints
         return result.Succeeded ? TypedResults.Ok(result.Value.Id) : result.Error.ToProblem();
     }
 
-    public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangeStatus(Guid id, ChangeStatusRequest request, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct)
-    {
-        var result = await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), ct);
-        return result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value)) : result.Error.ToProblem();
-    }
+    public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangeStatus(Guid id, ChangeStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
+        Tagged(await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), TicketETag.Expected(ifMatch), ct), response);
 
-    public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> AssignTicket(Guid id, AssignRequest request, TicketDesk desk, CancellationToken ct)
+    public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> AssignTicket(Guid id, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
+        Tagged(await desk.AssignAsync(id, request.AgentId, TicketETag.Expected(ifMatch), ct), response);
+
+    private static Results<Ok<TicketDto>, ProblemHttpResult> Tagged(Result<Ticket> result, HttpResponse response)
     {
-        var result = await desk.AssignAsync(id, request.AgentId, ct);
-        return result.Succeeded ? TypedResults.Ok(TicketDto.From(result.Value)) : result.Error.ToProblem();
+        if (!result.Succeeded)
+        {
+            return result.Error.ToProblem();
+        }
+
+        response.Headers.ETag = TicketETag.Of(result.Value.Version);
+        return TypedResults.Ok(TicketDto.From(result.Value));
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAttachment(Guid id, Guid attachmentId, ClaimsPrincipal user, SupportDbContext db, CancellationToken ct)

@@ -365,6 +365,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstResponseWarnAt");
@@ -427,6 +431,19 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.HasIndex("TicketId");
 
                     b.ToTable("support_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Support.Tickets.TicketCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("support_ticket_counters", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Support.Tickets.TicketMessage", b =>

@@ -360,6 +360,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FirstResponseWarnAt");
@@ -422,6 +426,19 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.HasIndex("TicketId");
 
                     b.ToTable("support_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Support.Tickets.TicketCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("support_ticket_counters", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Support.Tickets.TicketMessage", b =>
