@@ -182,11 +182,7 @@ internal sealed partial class BackupService(
             if (target.Provider == DatabaseProvider.Sqlite)
             {
                 await CheckSqliteIntegrityAsync(plain, cancellationToken);
-                await using var source = new SqliteConnection($"Data Source={plain};Pooling=False");
-                await using var destination = new SqliteConnection(target.ConnectionString);
-                await source.OpenAsync(cancellationToken);
-                await destination.OpenAsync(cancellationToken);
-                source.BackupDatabase(destination);
+                await RestoreSqliteAsync(target.ConnectionString, plain, cancellationToken);
             }
             else
             {
@@ -566,6 +562,34 @@ internal sealed partial class BackupService(
     }
 
     /// <summary>
+    /// Copies the backup over the live SQLite database in one backup step. A writer of the running server (a job, the
+    /// outbox) may hold the database lock at that moment (SQLITE_BUSY/LOCKED): nothing was copied then, so the copy
+    /// is tried again a few times, a moment apart.
+    /// </summary>
+    private async Task RestoreSqliteAsync(string connectionString, string plain, CancellationToken cancellationToken)
+    {
+        const int Attempts = 5;
+        await using var source = new SqliteConnection($"Data Source={plain};Pooling=False");
+        await using var destination = new SqliteConnection(connectionString);
+        await source.OpenAsync(cancellationToken);
+        await destination.OpenAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(destination);
+                return;
+            }
+            catch (SqliteException e) when (attempt < Attempts && e.SqliteErrorCode is 5 or 6)
+            {
+                LogRestoreBusy(logger, attempt);
+                // Real time, not the clock of the business rules: the other writer needs a moment to commit.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
     /// pg_restore in one transaction. A server still running jobs may lock a table the restore drops in the other
     /// order: PostgreSQL then ends one of the two (deadlock, 40P01). When that is the restore, nothing of it was
     /// applied (one transaction), so it is run again, as PostgreSQL advises for a deadlock victim.
@@ -648,6 +672,9 @@ internal sealed partial class BackupService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Target} was restored from {Name}")]
     private static partial void LogRestored(ILogger logger, string target, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was busy when the restore began (attempt {Attempt}); nothing was copied, trying again")]
+    private static partial void LogRestoreBusy(ILogger logger, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The restore was chosen as a deadlock victim (attempt {Attempt}); nothing of it was applied, running it again")]
     private static partial void LogRestoreDeadlock(ILogger logger, int attempt);
