@@ -177,6 +177,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/support/tickets/{id}/messages"] = SignedIn,
         ["POST /api/support/tickets/{id}/calls"] = Staff,
         ["POST /api/support/tickets/{id}/status"] = Staff,
+        ["POST /api/support/tickets/{id}/priority"] = Staff,
         ["POST /api/support/tickets/{id}/assign"] = Staff,
         ["GET /api/support/tickets/{id}/attachments/{attachmentId}"] = SignedIn,
         ["GET /api/support/callbacks"] = Staff,

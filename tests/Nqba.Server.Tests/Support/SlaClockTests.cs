@@ -122,6 +122,54 @@ public sealed class SlaClockTests
         Assert.Equal(Utc(2026, 12, 1, 14), clocks.Resolution.DueAt);
     }
 
+    // Zammad's semantics (issue 16): the update clock starts at the client's first message.
+    [Fact]
+    public void NextResponse_StartsAtTheOpeningMessage_NotOnlyAfterTheFirstAnswer()
+    {
+        var opened = Utc(2026, 12, 8, 8); // Tuesday 09:00 Berlin
+
+        var clocks = Compute(Standard, Table(Europe), new SlaEvent(opened, SlaEventKind.Opened));
+
+        Assert.True(clocks.NextResponse.Running);
+        Assert.Equal(Utc(2026, 12, 8, 10), clocks.NextResponse.DueAt); // two business hours
+    }
+
+    [Fact]
+    public void FirstResponse_SolvedUnansweredThenReopened_ResumesWithTheTimeAlreadyUsed()
+    {
+        var opened = Utc(2026, 12, 8, 8); // Tuesday 09:00 Berlin
+
+        var clocks = Compute(Standard, Table(Europe),
+            new SlaEvent(opened, SlaEventKind.Opened),
+            new SlaEvent(Utc(2026, 12, 8, 9), SlaEventKind.Solved), // solved after one hour, nobody answered
+            new SlaEvent(Utc(2026, 12, 8, 12), SlaEventKind.Reopened));
+
+        Assert.True(clocks.FirstResponse.Running);
+        Assert.Equal(Utc(2026, 12, 8, 15), clocks.FirstResponse.DueAt); // three hours left from 12:00 UTC
+    }
+
+    [Fact]
+    public void NextDue_FirstResponseAnsweredLate_CountsOnlyTheClocksStillRunning()
+    {
+        var opened = Utc(2026, 12, 8, 8); // Tuesday 09:00 Berlin
+        var ticket = new Nqba.Server.Modules.Support.Tickets.Ticket
+        {
+            Subject = "Late answer",
+            RequesterName = "Client",
+            RegionCode = "europe",
+            Channel = TicketChannel.Email,
+            Priority = TicketPriority.Normal,
+            CreatedAt = opened,
+        };
+        var set = new SlaCalendarSet(new Dictionary<string, IWorkingTime> { ["europe"] = Table(Europe) }, "europe", [new SlaPolicy { Name = "Standard ticket", FirstResponse = TimeSpan.FromHours(4), NextResponse = TimeSpan.FromHours(2), Resolution = TimeSpan.FromHours(8) }], 0.8, "test");
+
+        SlaPlanner.Apply(ticket, set, [new SlaEvent(opened, SlaEventKind.Opened), new SlaEvent(Utc(2026, 12, 8, 14), SlaEventKind.AgentResponse)]);
+
+        Assert.Equal(Utc(2026, 12, 8, 12), ticket.FirstResponseDueAt); // missed: kept for the breach record
+        Assert.Equal(Utc(2026, 12, 8, 16), ticket.ResolutionDueAt); // eight business hours: Tuesday 17:00 Berlin
+        Assert.Equal(ticket.ResolutionDueAt, ticket.NextDueAt);
+    }
+
     [Fact]
     public void Recompute_AfterAHolidayIsAdded_MovesTheDeadline()
     {

@@ -177,6 +177,28 @@ public sealed class TicketApiTests(SupportFactory factory) : IClassFixture<Suppo
     }
 
     [Fact]
+    public async Task ChangePriority_ChoosesTheUrgentPolicy_RecomputesTheClocks_AndIsAudited()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var ticket = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "Reports are slow", body = "Since Monday", requesterName = "Caller", channel = "Phone" }));
+        var id = ticket.GetProperty("id").GetGuid();
+        var normalDue = ticket.GetProperty("firstResponse").GetProperty("dueAt").GetDateTime();
+
+        var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/support/tickets/{id}/priority") { Content = JsonContent.Create(new { priority = "Urgent" }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await admin.SendAsync(stale)).StatusCode);
+        var bad = await admin.PostAsJsonAsync($"/api/support/tickets/{id}/priority", new { priority = "Whenever" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var changed = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync($"/api/support/tickets/{id}/priority", new { priority = "Urgent" }));
+
+        Assert.Equal("Urgent", changed.GetProperty("priority").GetString());
+        Assert.Equal("Urgent ticket", changed.GetProperty("slaPolicy").GetString());
+        Assert.True(changed.GetProperty("firstResponse").GetProperty("dueAt").GetDateTime() < normalDue);
+        Assert.Equal(changed.GetProperty("nextDueAt").GetDateTime(), changed.GetProperty("firstResponse").GetProperty("dueAt").GetDateTime());
+        Assert.Single((await admin.GetFromJsonAsync<List<JsonElement>>($"/api/audit?action=support.ticket.priority-changed&entityId={id}"))!);
+    }
+
+    [Fact]
     public async Task InternalNote_IsHiddenFromTheClient()
     {
         var client = await ClientUserAsync(DemoCompany.PacificRetail);

@@ -44,6 +44,16 @@ internal static class SupportFormEndpoints
             var result = await desk.ChangeStatusAsync(id, status, user.DisplayName(), null, ct);
             return Back(id, result.Error);
         }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportStatus");
+        tickets.MapPost("/priority", async Task<RedirectHttpResult> (Guid id, [FromForm] SupportForm form, TicketDesk desk, CancellationToken ct) =>
+        {
+            if (!FormBinding.TryParseEnum<TicketPriority>(form.Priority, out var priority))
+            {
+                return Back(id, Error.Validation("priority", "Unknown priority."));
+            }
+
+            var result = await desk.ChangePriorityAsync(id, priority, null, ct);
+            return Back(id, result.Error);
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).RequireAuthorization(NqbaPolicies.Staff).WithName("SubmitSupportPriority");
 
         forms.MapPost("/support/portal/new", async Task<RedirectHttpResult> ([FromForm] SupportForm form, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct) =>
         {

@@ -3,9 +3,11 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// <summary>
 /// The SLA clocks as a pure function of a ticket's history, its policy's targets and the working time of its
 /// region: the same history always gives the same deadlines, so a changed policy or calendar is applied to open
-/// tickets by computing again. First response runs from opening to the first agent response; next response runs
-/// from each unanswered client message (after the first response) to the next agent response; resolution runs
-/// from opening to solved (continuing after a reopen). Every clock pauses while the ticket is pending on the client.
+/// tickets by computing again. The semantics are Zammad's: first response runs from opening to the first agent
+/// response; the update (next response) clock runs from the client's first message (the opening) and from each
+/// client message that comes unanswered, to the next agent response; resolution runs from opening to solved. A
+/// reopen resumes what is pending: resolution always, first response when nobody had answered yet. Every clock
+/// pauses while the ticket is pending on the client.
 /// </summary>
 internal static class SlaClock
 {
@@ -26,10 +28,11 @@ internal static class SlaClock
             {
                 case SlaEventKind.Opened:
                     first.Start(e.At, paused);
+                    next.Start(e.At, paused);
                     resolution.Start(e.At, paused);
                     break;
                 case SlaEventKind.ClientMessage:
-                    if (responded && !next.Active && !resolution.Stopped)
+                    if (!next.Active && !resolution.Stopped)
                     {
                         next.Restart(e.At, paused);
                     }
@@ -69,6 +72,11 @@ internal static class SlaClock
                     break;
                 case SlaEventKind.Reopened:
                     resolution.Continue(e.At, paused);
+                    if (!responded)
+                    {
+                        first.Continue(e.At, paused);
+                    }
+
                     break;
                 default:
                     break;

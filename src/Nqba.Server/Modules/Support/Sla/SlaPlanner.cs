@@ -46,6 +46,7 @@ internal sealed class SlaPlanner(SupportDbContext db)
         ticket.NextResponseCycle = clocks.NextResponse.Running || clocks.NextResponse.Paused || clocks.NextResponse.Missed ? clocks.NextResponse.CycleKey : 0;
         (ticket.ResolutionWarnAt, ticket.ResolutionDueAt) = Columns(clocks.Resolution);
         ticket.SlaPaused = clocks.All.Any(c => c.Paused);
+        ticket.NextDueAt = clocks.All.Where(c => c.Running).Select(c => c.DueAt).Min();
     }
 
     /// <summary>

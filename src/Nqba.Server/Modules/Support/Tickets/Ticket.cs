@@ -79,6 +79,12 @@ internal sealed class Ticket : IOrganizationOwned
     public bool SlaPaused { get; set; }
 
     /// <summary>
+    /// The earliest due instant of a clock still running (not stopped, not paused): what the inbox counts down to and
+    /// sorts by. A clock that stopped late keeps its own due instant for the breach record, but no longer counts here.
+    /// </summary>
+    public DateTime? NextDueAt { get; set; }
+
+    /// <summary>
     /// Moves on with every write of the ticket (<c>SupportDbContext</c> counts it): the ticket's ETag, and the
     /// concurrency token a write is checked against, so a write made on a stale read fails instead of overwriting.
     /// </summary>

@@ -381,6 +381,52 @@ internal sealed class TicketDesk(
         }
     }
 
+    /// <summary>
+    /// Changes the ticket's priority (audited); its SLA policy is chosen again and every clock recomputed from the
+    /// ticket's history under the new targets, in the same save. With <paramref name="expectedVersion"/>, only if the
+    /// ticket is still at that version.
+    /// </summary>
+    public async Task<Result<Ticket>> ChangePriorityAsync(Guid ticketId, TicketPriority priority, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound("Ticket", ticketId);
+        }
+
+        if (expectedVersion is { } expected && ticket.Version != expected)
+        {
+            return Stale(ticket.Number);
+        }
+
+        if (ticket.Priority == priority)
+        {
+            return ticket;
+        }
+
+        if (ticket.Status == TicketStatus.Closed)
+        {
+            return Error.Conflict($"Ticket #{ticket.Number} is closed.");
+        }
+
+        audit.Stage(db, new AuditRecord("support.ticket.priority-changed", "ticket", ticket.Id.ToString(), new { priority = ticket.Priority }, new { priority }, ticket.OrganizationId));
+        ticket.Priority = priority;
+        ticket.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await RecomputeAsync(ticket, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ticket;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return expectedVersion is null
+                ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else meanwhile; reload it and try again.")
+                : Stale(ticket.Number);
+        }
+    }
+
     /// <summary>Recomputes the clocks of one tracked ticket (pending messages and changes included).</summary>
     public async Task RecomputeAsync(Ticket ticket, CancellationToken cancellationToken)
     {

@@ -1,6 +1,10 @@
 namespace Nqba.Server.Modules.Support.Tickets;
 
-/// <summary>A ticket as the inbox lists it, with its SLA clocks and its version (the ETag, for If-Match).</summary>
+/// <summary>
+/// A ticket as the inbox lists it, with its SLA clocks, its version (the ETag, for If-Match) and the earliest due
+/// instant of a clock still running (<c>nextDueAt</c>: what the inbox counts down to; a clock that stopped late
+/// keeps its due instant but no longer counts).
+/// </summary>
 public sealed record TicketDto(
     Guid Id,
     long Number,
@@ -24,13 +28,11 @@ public sealed record TicketDto(
     SlaClockDto FirstResponse,
     SlaClockDto NextResponse,
     SlaClockDto Resolution,
-    int Version)
+    int Version,
+    DateTime? NextDueAt)
 {
-    /// <summary>The earliest running deadline (what the inbox counts down to).</summary>
-    public DateTime? NextDueAt => new[] { FirstResponse.DueAt, NextResponse.DueAt, Resolution.DueAt }.Where(d => d is not null).Min();
-
     internal static TicketDto From(Ticket t) => new(
         t.Id, t.Number, t.OrganizationId, t.RegionCode, t.Language, t.Subject, t.RequesterName, t.RequesterEmail, t.Channel, t.Priority, t.Status,
         t.TeamId, t.AssigneeId, t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.SolvedAt, t.SlaPolicy, t.SlaPaused,
-        new(t.FirstResponseWarnAt, t.FirstResponseDueAt), new(t.NextResponseWarnAt, t.NextResponseDueAt), new(t.ResolutionWarnAt, t.ResolutionDueAt), t.Version);
+        new(t.FirstResponseWarnAt, t.FirstResponseDueAt), new(t.NextResponseWarnAt, t.NextResponseDueAt), new(t.ResolutionWarnAt, t.ResolutionDueAt), t.Version, t.NextDueAt);
 }

@@ -37,6 +37,10 @@ internal static class TicketEndpoints
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("ChangeSupportTicketStatus")
             .WithSummary("Moves the ticket to Open, PendingOnClient (pauses SLA clocks), Solved, Closed or Reopened; with If-Match, only if the ticket is still at that version (else 412).");
+        group.MapPost("/{id:guid}/priority", ChangePriority)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("ChangeSupportTicketPriority")
+            .WithSummary("Changes the ticket's priority: its SLA policy is chosen again and its clocks recomputed from its history (audited); with If-Match, only if the ticket is still at that version (else 412).");
         group.MapPost("/{id:guid}/assign", AssignTicket)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("AssignSupportTicket")
@@ -173,6 +177,9 @@ internal static class TicketEndpoints
 
     public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangeStatus(Guid id, ChangeStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
         Tagged(await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), TicketETag.Expected(ifMatch), ct), response);
+
+    public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangePriority(Guid id, ChangePriorityRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
+        Tagged(await desk.ChangePriorityAsync(id, request.Priority!.Value, TicketETag.Expected(ifMatch), ct), response);
 
     public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> AssignTicket(Guid id, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
         Tagged(await desk.AssignAsync(id, request.AgentId, TicketETag.Expected(ifMatch), ct), response);

@@ -280,6 +280,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("NextResponseCycle")
                         .HasColumnType("bigint");
 

@@ -275,6 +275,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("NextResponseCycle")
                         .HasColumnType("INTEGER");
 
