@@ -40,7 +40,10 @@ internal sealed class MonitorScheduler(
                     ? await checker.CheckAsync(monitor, now, ct)
                     : new CheckOutcome(ServiceState.Unknown, null, $"No checker for {monitor.Kind}.");
                 NqbaTelemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", "monitoring.check"));
-                await recorder.RecordAsync(monitor.Id, outcome, now, ct);
+                if (outcome is not null)
+                {
+                    await recorder.RecordAsync(monitor.Id, outcome, now, ct);
+                }
             });
         await repeater.RunAsync(now, cancellationToken);
         return claimed.Count;
