@@ -14,6 +14,7 @@ internal static class StatusBadge
             ServiceState.Degraded => ("degraded", "#dfb317"),
             ServiceState.Down => ("down", "#e05d44"),
             ServiceState.Maintenance => ("maintenance", "#1f6feb"),
+            ServiceState.Pending => ("pending", "#fe7d37"),
             _ => ("unknown", "#9f9f9f"),
         };
         return Render(label, text, color);
