@@ -121,6 +121,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/status/badge/{component}.svg"] = Anyone,
         ["GET /api/status/badge/{component}/uptime.svg"] = Anyone,
         ["GET /api/status/badge/{component}/ping.svg"] = Anyone,
+        ["GET /api/status/badge/{component}/cert-exp.svg"] = Anyone,
         ["POST /api/status/subscriptions"] = Anyone,
         ["POST /status/subscribe"] = Anyone,
 

@@ -42,6 +42,10 @@ internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor
             monitor.LastCheckedAt = now;
             monitor.LastLatencyMs = outcome.LatencyMs;
             monitor.LastMessage = Truncate(outcome.Message, 1000);
+            if (outcome.CertificateDaysLeft is { } daysLeft)
+            {
+                monitor.CertificateExpiresAt = now.AddDays(daysLeft);
+            }
             switch (outcome.State)
             {
                 case ServiceState.Down:

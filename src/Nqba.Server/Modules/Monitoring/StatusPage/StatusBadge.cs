@@ -32,6 +32,17 @@ internal static class StatusBadge
         ? Render(label, Math.Round(ms).ToString("0", CultureInfo.InvariantCulture) + " ms", "#007ec6")
         : Render(label, "no data", Grey);
 
+    /// <summary>Whole days left of a certificate: red at or below <paramref name="downDays"/>, amber at or below <paramref name="degradedDays"/>.</summary>
+    public static string CertificateExpiry(string label, double? daysLeft, int degradedDays, int downDays) => daysLeft switch
+    {
+        null => Render(label, "no data", Grey),
+        < 0 => Render(label, "expired", "#e05d44"),
+        { } d => Render(
+            label,
+            Math.Floor(d).ToString("0", CultureInfo.InvariantCulture) + (Math.Floor(d) == 1 ? " day" : " days"),
+            d <= downDays ? "#e05d44" : d <= degradedDays ? "#dfb317" : "#2ea44f"),
+    };
+
     public static string Render(string label, string text, string color)
     {
         var left = Width(label);

@@ -83,6 +83,26 @@ internal static class StatusEndpoints
             })
             .WithName("GetPingBadge");
 
+        // Uptime Kuma's certificate-expiry badge: days left of the soonest-expiring certificate the component's TLS
+        // monitors saw, coloured by that monitor's own thresholds.
+        group.MapGet("/badge/{component}/cert-exp.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string component, MonitoringDbContext db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+            {
+                var found = await db.Components.AsNoTracking().Where(c => c.Key == component).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+                if (found is null)
+                {
+                    return Error.NotFound("Component", component).ToProblem();
+                }
+
+                var soonest = await db.Monitors.AsNoTracking().Where(m => m.ComponentId == found.Id && m.Enabled && m.CertificateExpiresAt != null)
+                    .OrderBy(m => m.CertificateExpiresAt).Select(m => new { m.CertificateExpiresAt, m.TlsDegradedDays, m.TlsDownDays }).FirstOrDefaultAsync(ct);
+                var daysLeft = soonest is null ? (double?)null : (soonest.CertificateExpiresAt!.Value - time.GetUtcNow().UtcDateTime).TotalDays;
+                http.Response.Headers.CacheControl = "no-cache, max-age=0";
+                return TypedResults.Content(
+                    StatusBadge.CertificateExpiry($"{found.Name} certificate", daysLeft, soonest?.TlsDegradedDays ?? 0, soonest?.TlsDownDays ?? 0),
+                    "image/svg+xml; charset=utf-8");
+            })
+            .WithName("GetCertificateExpiryBadge");
+
         group.MapPost("/subscriptions", async Task<Results<Created, ProblemHttpResult>> (SubscribeRequest request, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
                 await SubscribeAsync(request.Email, request.Component, db, protector, time, ct) is { } error ? error.ToProblem() : TypedResults.Created())
             .WithName("SubscribeToStatus");
