@@ -100,7 +100,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
             states.Add((await GetMonitorAsync(admin, id)).GetProperty("state").GetString()!);
         }
 
-        Assert.Equal(["Degraded", "Degraded", "Down"], states);
+        Assert.Equal(["Pending", "Pending", "Down"], states);
 
         service.Heal();
         clock.Advance(TimeSpan.FromSeconds(30));
@@ -235,6 +235,44 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task CertificateExpiryBadge_ShowsTheDaysLeftOfTheSoonestCertificate_AndNoDataWithoutATlsMonitor()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var anonymous = factory.CreateClient();
+        var component = await MonitoringFactory.CreateComponentAsync(admin);
+        var untested = await MonitoringFactory.CreateComponentAsync(admin);
+        await using var tenDays = await TlsServer.StartAsync(TimeSpan.FromDays(10.5));
+        await using var fortyDays = await TlsServer.StartAsync(TimeSpan.FromDays(40.5));
+        foreach (var server in new[] { tenDays, fortyDays })
+        {
+            await MonitoringFactory.CreateMonitorAsync(admin, new
+            {
+                component,
+                name = "tls " + server.Port,
+                kind = "Tls",
+                target = $"localhost:{server.Port}",
+                acceptUntrustedCertificate = true,
+                tlsDegradedDays = 14,
+                tlsDownDays = 1,
+                intervalSeconds = 60,
+                timeoutSeconds = 10,
+                retries = 0,
+            });
+        }
+
+        await factory.CreateScheduler(MonitoringFactory.Clock()).RunDueAsync(CancellationToken.None);
+        var badge = await anonymous.GetAsync($"/api/status/badge/{component}/cert-exp.svg");
+        var none = await anonymous.GetStringAsync($"/api/status/badge/{untested}/cert-exp.svg");
+
+        Assert.Equal(HttpStatusCode.OK, badge.StatusCode);
+        Assert.Equal("image/svg+xml", badge.Content.Headers.ContentType!.MediaType);
+        var svg = await badge.Content.ReadAsStringAsync();
+        Assert.Contains("certificate: 10 days", svg, StringComparison.Ordinal);
+        Assert.Contains("#dfb317", svg, StringComparison.Ordinal);
+        Assert.Contains("certificate: no data", none, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HeartbeatMonitor_PushKeepsItUp_SilenceMakesItDown()
     {
         var admin = await factory.CreateAdminClientAsync();
@@ -259,7 +297,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, push.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Equal("Up", afterPush);
-        Assert.Equal(["Up", "Down"], states);
+        Assert.Equal(["Pending", "Down"], states);
         Assert.Contains("Silent", (await GetMonitorAsync(admin, id)).GetProperty("lastMessage").GetString(), StringComparison.Ordinal);
     }
 

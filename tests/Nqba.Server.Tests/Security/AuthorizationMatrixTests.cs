@@ -87,6 +87,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
 
         // Monitoring: staff read, Admin changes; the status page, badges, subscriptions and heartbeats are public.
         ["POST /api/monitoring/heartbeat/{token}"] = Anyone,
+        ["GET /api/monitoring/heartbeat/{token}"] = Anyone,
         ["GET /api/monitoring/uptime"] = Staff,
         ["GET /api/monitoring/reports/predictions"] = Staff,
         ["GET /api/monitoring/reports/recovery"] = Staff,
@@ -121,6 +122,9 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/monitoring/clients/{organizationId}/sla"] = Staff,
         ["GET /api/status"] = Anyone,
         ["GET /api/status/badge/{component}.svg"] = Anyone,
+        ["GET /api/status/badge/{component}/uptime.svg"] = Anyone,
+        ["GET /api/status/badge/{component}/ping.svg"] = Anyone,
+        ["GET /api/status/badge/{component}/cert-exp.svg"] = Anyone,
         ["POST /api/status/subscriptions"] = Anyone,
         ["POST /status/subscribe"] = Anyone,
 

@@ -1,6 +1,9 @@
 namespace Nqba.Server.Modules.Monitoring;
 
-/// <summary>The state of a monitor or a component, worst last: down outranks degraded outranks up.</summary>
+/// <summary>
+/// The state of a monitor or a component: down outranks pending outranks degraded outranks up. Pending: a check
+/// failed but the monitor's retries are not spent yet (as in Uptime Kuma); not counted as down unless confirmed.
+/// </summary>
 public enum ServiceState
 {
     Unknown,
@@ -8,4 +11,5 @@ public enum ServiceState
     Degraded,
     Down,
     Maintenance,
+    Pending,
 }

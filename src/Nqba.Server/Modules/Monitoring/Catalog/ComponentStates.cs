@@ -10,6 +10,9 @@ namespace Nqba.Server.Modules.Monitoring.Catalog;
 /// <summary>
 /// Derives a component's state from its monitors (worst wins; an active maintenance window overrides), keeps
 /// the state history as intervals, and opens or resolves automatic incidents on the way down and up.
+/// A failure within a monitor's retries makes the component <see cref="ServiceState.Pending"/>; when the failures
+/// are confirmed (retries spent) the pending interval becomes down from its start, so the outage counts from the
+/// first failed check. Pending itself is not announced: a failure that recovers within the retries notifies nobody.
 /// </summary>
 internal static class ComponentStates
 {
@@ -17,6 +20,7 @@ internal static class ComponentStates
     {
         var list = states.ToList();
         return list.Contains(ServiceState.Down) ? ServiceState.Down
+            : list.Contains(ServiceState.Pending) ? ServiceState.Pending
             : list.Contains(ServiceState.Degraded) ? ServiceState.Degraded
             : list.Contains(ServiceState.Up) ? ServiceState.Up
             : ServiceState.Unknown;
@@ -63,16 +67,33 @@ internal static class ComponentStates
         }
 
         var from = component.State;
+        // What subscribers were last told: pending is never announced, so leaving it is a change from the state before.
+        var announced = from == ServiceState.Pending ? await StateBeforeAsync(db, component, cancellationToken) : from;
         var open = await db.StateIntervals.Where(i => i.ComponentId == componentId && i.To == null).ToListAsync(cancellationToken);
-        foreach (var interval in open)
+        if (from == ServiceState.Pending && state == ServiceState.Down && open.Count > 0)
         {
-            interval.To = now;
+            // The outage is confirmed: it began at the first failed check, when the component became pending.
+            foreach (var interval in open)
+            {
+                interval.State = ServiceState.Down;
+            }
+        }
+        else
+        {
+            foreach (var interval in open)
+            {
+                interval.To = now;
+            }
+
+            db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = componentId, State = state, From = now });
+            component.StateSince = now;
         }
 
-        db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = componentId, State = state, From = now });
         component.State = state;
-        component.StateSince = now;
-        db.Publish(new ComponentStateChanged(component.Id, component.Key, component.Name, from, state, reason, now), now);
+        if (state != ServiceState.Pending && state != announced)
+        {
+            db.Publish(new ComponentStateChanged(component.Id, component.Key, component.Name, announced, state, reason, component.StateSince), now);
+        }
 
         Guid? incidentId = null;
         if (state == ServiceState.Down)
@@ -82,13 +103,18 @@ internal static class ComponentStates
                 .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
             incidentId = existing ?? Open(db, component, now);
         }
-        else if (from == ServiceState.Down && state is ServiceState.Up or ServiceState.Degraded)
+        else if (from is ServiceState.Down or ServiceState.Pending && state is ServiceState.Up or ServiceState.Degraded)
         {
             await ResolveRecoveredAsync(db, component, now, cancellationToken);
         }
 
         return (from, state, incidentId);
     }
+
+    private static async Task<ServiceState> StateBeforeAsync(MonitoringDbContext db, MonitoredComponent component, CancellationToken cancellationToken) =>
+        await db.StateIntervals.AsNoTracking()
+            .Where(i => i.ComponentId == component.Id && i.To != null && i.To <= component.StateSince)
+            .OrderByDescending(i => i.To).Select(i => (ServiceState?)i.State).FirstOrDefaultAsync(cancellationToken) ?? ServiceState.Unknown;
 
     // The public incident text is written for the public: the raw check message (URLs, hosts, exception text) stays
     // in the monitor's check history, which only staff see.

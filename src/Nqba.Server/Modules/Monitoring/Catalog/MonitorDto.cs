@@ -1,5 +1,6 @@
 namespace Nqba.Server.Modules.Monitoring.Catalog;
 
+/// <summary>A monitor; the average response times (ms) are over its successful checks of the last 24 hours and 30 days.</summary>
 public sealed record MonitorDto(
     Guid Id,
     string Component,
@@ -27,4 +28,6 @@ public sealed record MonitorDto(
     string? LastMessage,
     DateTime NextDueAt,
     DateTime? LastHeartbeatAt,
-    string? HeartbeatUrl);
+    string? HeartbeatUrl,
+    double? AverageResponseMs24h = null,
+    double? AverageResponseMs30d = null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Checks;
@@ -55,26 +56,36 @@ internal static class MonitorEndpoints
 
         var monitors = app.MapGroup("/api/monitoring/monitors").WithTags("Monitoring").RequireAuthorization(NqbaPolicies.Staff);
 
-        monitors.MapGet("/", async Task<Ok<List<MonitorDto>>> (MonitoringDbContext db, CancellationToken ct) =>
+        monitors.MapGet("/", async Task<Ok<List<MonitorDto>>> (MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
             {
                 var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
                 var list = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
-                return TypedResults.Ok(list.ConvertAll(m => ToDto(m, keys[m.ComponentId])));
+                var averages = await ResponseTimes.AveragesAsync(db, list.ConvertAll(m => m.Id), time.GetUtcNow().UtcDateTime, ct);
+                return TypedResults.Ok(list.ConvertAll(m => ToDto(m, keys[m.ComponentId], averages: averages[m.Id])));
             })
             .WithName("ListMonitors");
 
-        monitors.MapGet("/{id:guid}", async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> (Guid id, MonitoringDbContext db, CancellationToken ct) =>
-            await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } monitor
-                ? TypedResults.Ok(ToDto(monitor, await db.Components.Where(c => c.Id == monitor.ComponentId).Select(c => c.Key).FirstAsync(ct)))
-                : Error.NotFound("Monitor", id).ToProblem())
+        monitors.MapGet("/{id:guid}", async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> (Guid id, MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
+            {
+                if (await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } monitor)
+                {
+                    return Error.NotFound("Monitor", id).ToProblem();
+                }
+
+                var averages = await ResponseTimes.AveragesAsync(db, [id], time.GetUtcNow().UtcDateTime, ct);
+                var key = await db.Components.Where(c => c.Id == monitor.ComponentId).Select(c => c.Key).FirstAsync(ct);
+                return TypedResults.Ok(ToDto(monitor, key, averages: averages[id]));
+            })
             .WithName("GetMonitor");
 
-        monitors.MapGet("/{id:guid}/results", async Task<Results<Ok<List<CheckResultDto>>, ProblemHttpResult>> (Guid id, int? take, MonitoringDbContext db, CancellationToken ct) =>
+        // The response-time history (Uptime Kuma's ping chart): each check's time, state and latency, newest first.
+        monitors.MapGet("/{id:guid}/results", async Task<Results<Ok<List<CheckResultDto>>, ProblemHttpResult>> (Guid id, int? take, DateTime? since, MonitoringDbContext db, CancellationToken ct) =>
                 await db.Monitors.AnyAsync(m => m.Id == id, ct)
-                    ? TypedResults.Ok(await db.CheckResults.AsNoTracking().Where(r => r.MonitorId == id).OrderByDescending(r => r.At)
+                    ? TypedResults.Ok(await db.CheckResults.AsNoTracking().Where(r => r.MonitorId == id && (since == null || r.At >= since)).OrderByDescending(r => r.At)
                         .Take(Math.Clamp(take ?? 100, 1, 1000)).Select(r => new CheckResultDto(r.At, r.State, r.LatencyMs, r.Message)).ToListAsync(ct))
                     : Error.NotFound("Monitor", id).ToProblem())
-            .WithName("ListMonitorResults");
+            .WithName("ListMonitorResults")
+            .WithSummary("The monitor's recent checks, newest first (take: 1-1000, default 100; since: UTC time): time, state, response time in ms, message");
 
         monitors.MapPost("/", async Task<Results<Created<CreatedMonitor>, ProblemHttpResult>> (MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
             {
@@ -123,7 +134,7 @@ internal static class MonitorEndpoints
                     errors["component"] = [$"No component with key '{request.Component}'."];
                 }
 
-                if (request.Kind != monitor.Kind)
+                if (request.Kind is { } kind && kind != monitor.Kind)
                 {
                     errors["kind"] = ["A monitor's kind cannot change; create a new monitor."];
                 }
@@ -158,23 +169,69 @@ internal static class MonitorEndpoints
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("DeleteMonitor");
 
-        // The service pushes here; the token in the path is the only credential (no sign-in).
-        app.MapPost("/api/monitoring/heartbeat/{token}", async Task<Results<Ok<HeartbeatReceipt>, ProblemHttpResult>> (string token, MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
-            {
-                var hash = HeartbeatTokens.Hash(token);
-                var now = time.GetUtcNow().UtcDateTime;
-                var rows = await db.Monitors.Where(m => m.HeartbeatTokenHash == hash && m.Kind == MonitorKind.Heartbeat)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LastHeartbeatAt, now), ct);
-                return rows == 1
-                    ? TypedResults.Ok(new HeartbeatReceipt(now))
-                    : new Error("not_found", "Not found", "No heartbeat monitor has this token.", StatusCodes.Status404NotFound).ToProblem();
-            })
+        // The service pushes here, as to Uptime Kuma's push URL: GET or POST, with optional status (up|down), msg and
+        // ping (ms). The token in the path is the only credential (no sign-in).
+        app.MapPost("/api/monitoring/heartbeat/{token}", PushHeartbeatAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithTags("Monitoring")
             .WithName("PushHeartbeat");
+        app.MapGet("/api/monitoring/heartbeat/{token}", PushHeartbeatAsync)
+            .AllowAnonymous()
+            .WithTags("Monitoring")
+            .WithName("PushHeartbeatByGet");
 
         return app;
+    }
+
+    /// <summary>
+    /// A push is a check: status=up (the default) records an up check, status=down a failed one with the service's
+    /// message (retries apply as to any failure); ping is recorded as its response time.
+    /// </summary>
+    private static async Task<Results<Ok<HeartbeatReceipt>, ProblemHttpResult>> PushHeartbeatAsync(
+        string token, string? status, string? msg, string? ping, MonitoringDbContext db, CheckRecorder recorder, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var down = false;
+        if (!string.IsNullOrEmpty(status))
+        {
+            down = string.Equals(status, "down", StringComparison.OrdinalIgnoreCase);
+            if (!down && !string.Equals(status, "up", StringComparison.OrdinalIgnoreCase))
+            {
+                errors["status"] = ["status must be up or down."];
+            }
+        }
+
+        double? latency = null;
+        if (!string.IsNullOrEmpty(ping))
+        {
+            if (double.TryParse(ping, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && double.IsFinite(ms) && ms is >= 0 and <= 3_600_000)
+            {
+                latency = ms;
+            }
+            else
+            {
+                errors["ping"] = ["ping must be the response time in milliseconds, a number from 0 to 3600000."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors).ToProblem();
+        }
+
+        var hash = HeartbeatTokens.Hash(token);
+        var now = time.GetUtcNow().UtcDateTime;
+        var monitorId = await db.Monitors.Where(m => m.HeartbeatTokenHash == hash && m.Kind == MonitorKind.Heartbeat).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+        if (monitorId is not { } id)
+        {
+            return new Error("not_found", "Not found", "No heartbeat monitor has this token.", StatusCodes.Status404NotFound).ToProblem();
+        }
+
+        await db.Monitors.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastHeartbeatAt, now), ct);
+        var message = string.IsNullOrWhiteSpace(msg) ? (down ? "The service pushed status=down." : "Heartbeat received.") : msg.Trim();
+        await recorder.RecordAsync(id, down ? CheckOutcome.Down(message, latency) : new CheckOutcome(ServiceState.Up, latency, message), now, ct);
+        return TypedResults.Ok(new HeartbeatReceipt(now));
     }
 
     private static void Apply(ServiceMonitor monitor, MonitorRequest request, Guid componentId)
@@ -182,7 +239,7 @@ internal static class MonitorEndpoints
         var retarget = monitor.Target != (request.Target ?? string.Empty);
         monitor.ComponentId = componentId;
         monitor.Name = request.Name;
-        monitor.Kind = request.Kind;
+        monitor.Kind = request.Kind.GetValueOrDefault(monitor.Kind);
         monitor.Target = request.Target ?? string.Empty;
         monitor.StandbyTarget = request.StandbyTarget;
         monitor.ExpectedStatus = request.ExpectedStatus;
@@ -206,9 +263,11 @@ internal static class MonitorEndpoints
     internal static ComponentDto ToDto(MonitoredComponent c, int monitors) =>
         new(c.Id, c.Key, c.Name, c.UnitCode, c.UnitName, c.TargetPercent, c.State, c.StateSince, monitors);
 
-    internal static MonitorDto ToDto(ServiceMonitor m, string componentKey, string? token = null) => new(
+    internal static MonitorDto ToDto(ServiceMonitor m, string componentKey, string? token = null, (double? Day, double? Month) averages = default) => new(
         m.Id, componentKey, m.Name, m.Kind, m.Target, m.StandbyTarget, m.UsingStandby, m.ExpectedStatus, m.Keyword, m.JsonPath, m.JsonExpected,
         m.DegradedLatencyMs, m.TlsDegradedDays, m.TlsDownDays, m.AcceptUntrustedCertificate, m.IntervalSeconds, m.TimeoutSeconds, m.Retries,
         m.Enabled, m.State, m.ConsecutiveFailures, m.LastCheckedAt, m.LastLatencyMs, m.LastMessage, m.NextDueAt, m.LastHeartbeatAt,
-        token is null ? null : $"/api/monitoring/heartbeat/{token}");
+        token is null ? null : $"/api/monitoring/heartbeat/{token}",
+        averages.Day,
+        averages.Month);
 }

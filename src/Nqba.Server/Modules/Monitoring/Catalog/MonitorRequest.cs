@@ -2,11 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Nqba.Server.Modules.Monitoring.Catalog;
 
-/// <summary>Creates or replaces a monitor. Target: URL (HTTP; "/path" = this server), host:port (TCP, TLS); none for heartbeats.</summary>
+/// <summary>Creates or replaces a monitor; the kind is required (no silent default). Target: URL (HTTP; "/path" = this server), host:port (TCP, TLS); none for heartbeats.</summary>
 public sealed record MonitorRequest(
     [Required, StringLength(80)] string Component,
     [Required, StringLength(200)] string Name,
-    MonitorKind Kind,
+    [Required] MonitorKind? Kind,
     [StringLength(2000)] string? Target = null,
     [StringLength(2000)] string? StandbyTarget = null,
     [Range(100, 599)] int? ExpectedStatus = null,

@@ -41,6 +41,9 @@ internal static class MonitorValidation
                 break;
             case MonitorKind.Heartbeat:
                 break;
+            case null:
+                errors["kind"] = ["Kind is required: Http, Tcp, Tls or Heartbeat."];
+                break;
             default:
                 errors["kind"] = ["Kind must be Http, Tcp, Tls or Heartbeat."];
                 break;

@@ -54,6 +54,9 @@ internal sealed class ServiceMonitor
 
     public DateTime? LastHeartbeatAt { get; set; }
 
+    /// <summary>When the certificate seen by the last TLS check expires (the certificate-expiry badge).</summary>
+    public DateTime? CertificateExpiresAt { get; set; }
+
     public bool Enabled { get; set; } = true;
 
     public ServiceState State { get; set; }

@@ -7,7 +7,9 @@ using Nqba.Server.Modules.Monitoring.Runbooks;
 namespace Nqba.Server.Modules.Monitoring.Checks;
 
 /// <summary>
-/// Applies a check's outcome: the monitor is down only after <c>Retries + 1</c> consecutive failures; the
+/// Applies a check's outcome: a failure makes the monitor pending, and down once <c>Retries + 1</c> consecutive
+/// checks have failed (the component's downtime then counts from the first of them, see
+/// <see cref="ComponentStates.RefreshAsync"/>); the
 /// component's state, history and incidents follow; runbooks run when the component goes down, and again (within
 /// their cooldown and hourly limit) while it stays down.
 /// </summary>
@@ -40,15 +42,15 @@ internal sealed class CheckRecorder(IServiceScopeFactory scopes, RunbookExecutor
             monitor.LastCheckedAt = now;
             monitor.LastLatencyMs = outcome.LatencyMs;
             monitor.LastMessage = Truncate(outcome.Message, 1000);
+            if (outcome.CertificateDaysLeft is { } daysLeft)
+            {
+                monitor.CertificateExpiresAt = now.AddDays(daysLeft);
+            }
             switch (outcome.State)
             {
                 case ServiceState.Down:
                     monitor.ConsecutiveFailures++;
-                    if (monitor.ConsecutiveFailures > monitor.Retries)
-                    {
-                        monitor.State = ServiceState.Down;
-                    }
-
+                    monitor.State = monitor.ConsecutiveFailures > monitor.Retries ? ServiceState.Down : ServiceState.Pending;
                     break;
                 case ServiceState.Up or ServiceState.Degraded:
                     monitor.ConsecutiveFailures = 0;

@@ -15,7 +15,7 @@ internal sealed class HttpChecker(IHttpClientFactory clients, SelfAddress self, 
 
     public MonitorKind Kind => MonitorKind.Http;
 
-    public async Task<CheckOutcome> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
+    public async Task<CheckOutcome?> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
     {
         var uri = self.Resolve(monitor.EffectiveTarget);
         if (uri is null)

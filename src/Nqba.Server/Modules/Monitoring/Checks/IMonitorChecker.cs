@@ -7,5 +7,6 @@ internal interface IMonitorChecker
 {
     MonitorKind Kind { get; }
 
-    Task<CheckOutcome> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken);
+    /// <summary>The check's outcome; null when there is nothing to record (a heartbeat pushed in time: the push was the check).</summary>
+    Task<CheckOutcome?> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken);
 }

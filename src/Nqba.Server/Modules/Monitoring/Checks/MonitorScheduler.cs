@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Monitoring.Catalog;
+using Nqba.Server.Modules.Monitoring.Maintenance;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Platform.Observability;
@@ -10,7 +11,8 @@ namespace Nqba.Server.Modules.Monitoring.Checks;
 /// <summary>
 /// Runs due checks (<see cref="MonitorCheckJob"/> calls it on its schedule). Each monitor's next due time is persisted;
 /// an instance claims a check with a conditional update on the monitor's claim version, so however many instances run
-/// it, each check runs once per interval.
+/// it, each check runs once per interval. Each poll first moves components into and out of maintenance at the
+/// windows' edges (<see cref="MaintenanceEdges"/>).
 /// </summary>
 internal sealed class MonitorScheduler(
     IServiceScopeFactory scopes,
@@ -28,6 +30,11 @@ internal sealed class MonitorScheduler(
     /// <summary>Claims and runs every check due at <paramref name="now"/>; returns how many this instance ran.</summary>
     public async Task<int> RunDueAsync(DateTime now, CancellationToken cancellationToken)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await MaintenanceEdges.ApplyAsync(scope.ServiceProvider.GetRequiredService<MonitoringDbContext>(), now, cancellationToken);
+        }
+
         var claimed = await ClaimDueAsync(now, cancellationToken);
         await Parallel.ForEachAsync(
             claimed,
@@ -40,7 +47,10 @@ internal sealed class MonitorScheduler(
                     ? await checker.CheckAsync(monitor, now, ct)
                     : new CheckOutcome(ServiceState.Unknown, null, $"No checker for {monitor.Kind}.");
                 NqbaTelemetry.JobRuns.Add(1, new KeyValuePair<string, object?>("job", "monitoring.check"));
-                await recorder.RecordAsync(monitor.Id, outcome, now, ct);
+                if (outcome is not null)
+                {
+                    await recorder.RecordAsync(monitor.Id, outcome, now, ct);
+                }
             });
         await repeater.RunAsync(now, cancellationToken);
         return claimed.Count;

@@ -8,7 +8,7 @@ internal sealed class TcpChecker(TimeProvider time) : IMonitorChecker
 {
     public MonitorKind Kind => MonitorKind.Tcp;
 
-    public async Task<CheckOutcome> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
+    public async Task<CheckOutcome?> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
     {
         if (!HostPort.TryParse(monitor.EffectiveTarget, 0, out var host, out var port))
         {

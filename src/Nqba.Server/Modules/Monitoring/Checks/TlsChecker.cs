@@ -11,7 +11,7 @@ internal sealed class TlsChecker(TimeProvider time) : IMonitorChecker
 {
     public MonitorKind Kind => MonitorKind.Tls;
 
-    public async Task<CheckOutcome> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
+    public async Task<CheckOutcome?> CheckAsync(ServiceMonitor monitor, DateTime now, CancellationToken cancellationToken)
     {
         if (!HostPort.TryParse(monitor.EffectiveTarget, 443, out var host, out var port))
         {

@@ -13,6 +13,7 @@ internal sealed class StateChangeNotifier(MonitoringDbContext db, WebhookSender 
         ServiceState.Degraded => "#dfb317",
         ServiceState.Down => "#e05d44",
         ServiceState.Maintenance => "#1f6feb",
+        ServiceState.Pending => "#fe7d37",
         _ => "#9f9f9f",
     };
 

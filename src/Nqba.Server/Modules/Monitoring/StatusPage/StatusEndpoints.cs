@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
+using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Web;
@@ -35,6 +38,70 @@ internal static class StatusEndpoints
                 return TypedResults.Content(StatusBadge.Render(found.Name, found.State), "image/svg+xml; charset=utf-8");
             })
             .WithName("GetStatusBadge");
+
+        // Uptime Kuma's uptime and ping badges, per component: duration is 24h (default), 7d, 30d, 90d or 1y, or a
+        // number of hours (h) or days (d) up to a year.
+        group.MapGet("/badge/{component}/uptime.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string component, string? duration, MonitoringDbContext db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+            {
+                if (ParseDuration(duration) is not { } length)
+                {
+                    return Error.Validation("duration", DurationRule).ToProblem();
+                }
+
+                var found = await db.Components.AsNoTracking().Where(c => c.Key == component).Select(c => new { c.Id, c.Name, c.TargetPercent }).FirstOrDefaultAsync(ct);
+                if (found is null)
+                {
+                    return Error.NotFound("Component", component).ToProblem();
+                }
+
+                var now = time.GetUtcNow().UtcDateTime;
+                var from = now - length;
+                var intervals = await db.StateIntervals.AsNoTracking().Where(i => i.ComponentId == found.Id && (i.To == null || i.To > from)).ToListAsync(ct);
+                var figures = UptimeCalculator.Compute(intervals, from, now, now, found.TargetPercent);
+                http.Response.Headers.CacheControl = "no-cache, max-age=0";
+                return TypedResults.Content(StatusBadge.Uptime($"{found.Name} uptime {Label(duration)}", figures.AvailabilityPercent, found.TargetPercent), "image/svg+xml; charset=utf-8");
+            })
+            .WithName("GetUptimeBadge");
+
+        group.MapGet("/badge/{component}/ping.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string component, string? duration, MonitoringDbContext db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+            {
+                if (ParseDuration(duration) is not { } length)
+                {
+                    return Error.Validation("duration", DurationRule).ToProblem();
+                }
+
+                var found = await db.Components.AsNoTracking().Where(c => c.Key == component).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+                if (found is null)
+                {
+                    return Error.NotFound("Component", component).ToProblem();
+                }
+
+                var monitorIds = await db.Monitors.Where(m => m.ComponentId == found.Id && m.Enabled).Select(m => m.Id).ToListAsync(ct);
+                var average = await ResponseTimes.AverageAsync(db, monitorIds, time.GetUtcNow().UtcDateTime - length, ct);
+                http.Response.Headers.CacheControl = "no-cache, max-age=0";
+                return TypedResults.Content(StatusBadge.Ping($"{found.Name} ping {Label(duration)}", average), "image/svg+xml; charset=utf-8");
+            })
+            .WithName("GetPingBadge");
+
+        // Uptime Kuma's certificate-expiry badge: days left of the soonest-expiring certificate the component's TLS
+        // monitors saw, coloured by that monitor's own thresholds.
+        group.MapGet("/badge/{component}/cert-exp.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (string component, MonitoringDbContext db, HttpContext http, TimeProvider time, CancellationToken ct) =>
+            {
+                var found = await db.Components.AsNoTracking().Where(c => c.Key == component).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+                if (found is null)
+                {
+                    return Error.NotFound("Component", component).ToProblem();
+                }
+
+                var soonest = await db.Monitors.AsNoTracking().Where(m => m.ComponentId == found.Id && m.Enabled && m.CertificateExpiresAt != null)
+                    .OrderBy(m => m.CertificateExpiresAt).Select(m => new { m.CertificateExpiresAt, m.TlsDegradedDays, m.TlsDownDays }).FirstOrDefaultAsync(ct);
+                var daysLeft = soonest is null ? (double?)null : (soonest.CertificateExpiresAt!.Value - time.GetUtcNow().UtcDateTime).TotalDays;
+                http.Response.Headers.CacheControl = "no-cache, max-age=0";
+                return TypedResults.Content(
+                    StatusBadge.CertificateExpiry($"{found.Name} certificate", daysLeft, soonest?.TlsDegradedDays ?? 0, soonest?.TlsDownDays ?? 0),
+                    "image/svg+xml; charset=utf-8");
+            })
+            .WithName("GetCertificateExpiryBadge");
 
         group.MapPost("/subscriptions", async Task<Results<Created, ProblemHttpResult>> (SubscribeRequest request, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
                 await SubscribeAsync(request.Email, request.Component, db, protector, time, ct) is { } error ? error.ToProblem() : TypedResults.Created())
@@ -67,6 +134,35 @@ internal static class StatusEndpoints
             .WithName("SubscribeToStatusForm");
 
         return app;
+    }
+
+    private const string DurationRule = "duration must be 24h, 7d, 30d, 90d or 1y, or a number of hours (e.g. 48h) or days (e.g. 14d) up to one year.";
+
+    private static string Label(string? duration) => string.IsNullOrEmpty(duration) ? "24h" : duration;
+
+    private static TimeSpan? ParseDuration(string? duration)
+    {
+        if (string.IsNullOrEmpty(duration))
+        {
+            return TimeSpan.FromHours(24);
+        }
+
+        foreach (var (name, period) in UptimeCalculator.Periods)
+        {
+            if (name == duration)
+            {
+                return period;
+            }
+        }
+
+        var unit = duration[^1];
+        if ((unit is 'h' or 'd') && int.TryParse(duration.AsSpan(0, duration.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+        {
+            var length = unit == 'h' ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
+            return length <= TimeSpan.FromDays(366) ? length : null;
+        }
+
+        return null;
     }
 
     private static async Task<Error?> SubscribeAsync(string email, string componentKey, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct)

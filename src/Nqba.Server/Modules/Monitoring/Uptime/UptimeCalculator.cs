@@ -31,7 +31,10 @@ internal static class UptimeCalculator
             }
 
             var length = end - start;
-            totals[interval.State] = totals.GetValueOrDefault(interval.State) + length;
+            // A failure within the retries that recovered (or is not confirmed yet) is not downtime; a confirmed
+            // one was rewritten to down from its first failed check.
+            var state = interval.State == ServiceState.Pending ? ServiceState.Up : interval.State;
+            totals[state] = totals.GetValueOrDefault(state) + length;
             covered += length;
         }
 

@@ -2,7 +2,8 @@ namespace Nqba.Server.Modules.Monitoring.Uptime;
 
 /// <summary>
 /// Time spent in each state over a period. Availability counts up and degraded as available and down as not;
-/// maintenance and unknown (no data) are reported but left out of the measured time.
+/// maintenance and unknown (no data) are reported but left out of the measured time. Pending time is counted as up
+/// (see <see cref="UptimeCalculator.Compute"/>).
 /// </summary>
 public sealed record UptimeFigures(
     DateTime From,

@@ -84,6 +84,9 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Postgres
                     b.Property<bool>("AcceptUntrustedCertificate")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ClaimVersion")
                         .HasColumnType("bigint");
 

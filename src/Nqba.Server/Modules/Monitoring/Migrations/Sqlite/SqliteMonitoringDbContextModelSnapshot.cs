@@ -78,6 +78,9 @@ namespace Nqba.Server.Modules.Monitoring.Migrations.Sqlite
                     b.Property<bool>("AcceptUntrustedCertificate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClaimVersion")
                         .HasColumnType("INTEGER");
 
