@@ -72,11 +72,11 @@ head -n 200 "$work/bodies.txt" >"$work/warm-up.txt"
 tail -n +201 "$work/bodies.txt" >"$work/measured.txt"
 run() { # label, script, path, [script args...]; a booking run warms up on its own slots, then books the others
   local label=$1 script=$2 path=$3; shift 3
-  local warm=("$@") measured=("$@")
+  local warm=("$@") measured=("$@") clients=${NQBA_WRK_RUN_CONNECTIONS:-$connections}
   if [[ $script == booking.lua ]]; then warm=("$work/warm-up.txt" "$threads"); measured=("$work/measured.txt" "$threads"); fi
-  wrk -t"$threads" -c"$connections" -d2s -s "$NQBA_WRK_DIR/$script" "$base$path" -- "${warm[@]}" >/dev/null
+  wrk -t"$threads" -c"$clients" -d2s -s "$NQBA_WRK_DIR/$script" "$base$path" -- "${warm[@]}" >/dev/null
   local line
-  line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$NQBA_WRK_DIR/$script" "$base$path" -- "${measured[@]}" | grep '^RESULT')
+  line=$(wrk -t"$threads" -c"$clients" -d"${seconds}s" -s "$NQBA_WRK_DIR/$script" "$base$path" -- "${measured[@]}" | grep '^RESULT')
   echo "$label|$line" >>"$work/results.txt"
 }
 run "GET /healthz (baseline)" get.lua /healthz
@@ -86,8 +86,11 @@ run "GET slots, unit flyfox-ai, 7 days" get.lua "/api/scheduling/units/flyfox-ai
 run "POST booking (new slot each time, ${NQBA_WRK_CLIENTS:-new} client)" booking.lua /
 run "GET /api/status (public status JSON, 90-day bars)" get.lua /api/status
 run "GET /status (public status page, HTML)" get.lua /status
+# Issue 18: 32 staff opening tickets at once (numbers from one counter row, never retried on a collision).
+NQBA_WRK_RUN_CONNECTIONS=32 run "POST ticket, 32 concurrent creators" ticket.lua / "$token"
 run "GET /healthz (baseline, again)" get.lua /healthz
 
+echo "server log: $(grep -c '^fail:' "$work/server.log" || true) 'fail' entries during the run (a ticket-number collision logged two each)"
 echo "machine: $(nproc) cores, $(dotnet --version) SDK; wrk -t$threads -c$connections -d${seconds}s; $(wc -l <"$work/bodies.txt") distinct free slots prepared (200 for the booking warm-up)"
 echo
 python3 - "$work/results.txt" <<'PY'
