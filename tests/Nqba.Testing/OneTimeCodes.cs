@@ -34,6 +34,19 @@ public static class OneTimeCodes
         return new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(StartOf(step));
     }
 
+    /// <summary>
+    /// Waits, when a time step ends within <paramref name="margin"/>, for the next step to begin. For a server on a
+    /// frozen fake clock set just before: its step and the codes computed now stay the same while the sign-in runs.
+    /// </summary>
+    public static async Task ClearOfStepEndAsync(TimeSpan margin)
+    {
+        var left = StartOf(StepOf(DateTime.UtcNow) + 1) - DateTime.UtcNow;
+        if (left < margin)
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     /// <summary>The code the app shows right now, without using it up (to pick a code that is certainly wrong).</summary>
     public static string Current(string base32Key) => new Totp(Base32Encoding.ToBytes(Normalize(base32Key))).ComputeTotp(DateTime.UtcNow);
 

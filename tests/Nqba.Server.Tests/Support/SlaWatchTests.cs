@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Support;
@@ -94,7 +95,7 @@ public sealed class SlaWatchTests(SupportFactory factory) : IClassFixture<Suppor
         var ticket = await db.Tickets.AsNoTracking().FirstAsync(t => t.Id == id);
         var company = scope.ServiceProvider.GetRequiredService<Nqba.Server.Platform.Company.ICompanyDirectory>();
         var regions = (await company.GetAsync(CancellationToken.None)).Regions;
-        var options = new SupportOptions();
+        var options = new SupportOptions { SlaPolicies = SlaPolicy.ProductDefaults() };
         options.SlaPolicies.Single(p => p.Name == "Emergency").FirstResponse = TimeSpan.FromMinutes(5);
         var set = new SlaCalendarSet(
             regions.ToDictionary(r => r.Code, r => (IWorkingTime)WorkingTimeTable.Around(r.Hours, opened)),
@@ -142,6 +143,37 @@ public sealed class SlaWatchTests(SupportFactory factory) : IClassFixture<Suppor
 
         Assert.Equal(new DateTime(2026, 12, 7, 11, 0, 0, DateTimeKind.Utc), before);
         Assert.Equal(new DateTime(2026, 12, 8, 11, 0, 0, DateTimeKind.Utc), after);
+    }
+
+    [Fact]
+    public async Task TicketDetail_ReportsBusinessMinutesToFirstResponseAndSolution_AndTimePaused()
+    {
+        var opened = new DateTime(2026, 12, 6, 3, 0, 0, DateTimeKind.Utc); // Emergency: 24/7, so minutes are plain minutes
+        var id = await OpenAsync(TicketChannel.Hotline, TicketPriority.Emergency, opened);
+        await AddHistoryAsync(id, Message(id, MessageAuthor.Agent, opened.AddMinutes(5)));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
+            var ticket = await db.Tickets.FirstAsync(t => t.Id == id);
+            TicketStatusChange Change(TicketStatus from, TicketStatus to, int minutes) =>
+                new() { Id = Guid.CreateVersion7(), TicketId = id, From = from, To = to, At = opened.AddMinutes(minutes), By = "test" };
+            db.StatusChanges.AddRange(
+                Change(TicketStatus.New, TicketStatus.PendingOnClient, 10),
+                Change(TicketStatus.PendingOnClient, TicketStatus.Open, 40),
+                Change(TicketStatus.Open, TicketStatus.Solved, 60));
+            ticket.Status = TicketStatus.Solved;
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await factory.CreateAdminClientAsync();
+        var sla = (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/support/tickets/{id}")).GetProperty("sla");
+
+        Assert.Equal("Emergency", sla.GetProperty("policy").GetString());
+        Assert.Equal(5, sla.GetProperty("businessMinutesToFirstResponse").GetDouble());
+        Assert.Equal(30, sla.GetProperty("businessMinutesToSolution").GetDouble()); // 60 minutes less 30 pending on the client
+        Assert.Equal(30, sla.GetProperty("minutesPaused").GetDouble());
+        Assert.False(sla.GetProperty("firstResponseMissed").GetBoolean());
+        Assert.False(sla.GetProperty("solutionMissed").GetBoolean());
     }
 
     private async Task<DateTime?> DueAtAsync(Guid id)

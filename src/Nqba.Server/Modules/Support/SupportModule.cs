@@ -25,7 +25,14 @@ public static class SupportModule
     {
         SupportChatRegistration.AddSupportChat(builder);
         var services = builder.Services;
-        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SupportOptions>().BindConfiguration(SupportOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                // A list default in the class would be appended to by the binder: defaults apply only when nothing is configured.
+                o.SlaPolicies = o.SlaPolicies.Count == 0 ? SlaPolicy.ProductDefaults() : o.SlaPolicies;
+                o.Escalations = o.Escalations.Count == 0 ? EscalationRule.ProductDefaults() : o.Escalations;
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<SupportDbContext, SqliteSupportDbContext, PostgresSupportDbContext>();
         services.AddScoped<IDataSeeder, SupportSeeder>();
         services.AddSingleton<HtmlBodies>();

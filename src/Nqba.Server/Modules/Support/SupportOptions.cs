@@ -4,7 +4,7 @@ using Nqba.Server.Modules.Support.Sla;
 namespace Nqba.Server.Modules.Support;
 
 /// <summary>Settings of the Support module (section <c>Support</c>).</summary>
-public sealed class SupportOptions
+public sealed class SupportOptions : IValidatableObject
 {
     public const string SectionName = "Support";
 
@@ -60,11 +60,14 @@ public sealed class SupportOptions
     [Range(0.1, 0.99)]
     public double WarnAtShare { get; set; } = 0.8;
 
-    /// <summary>SLA targets per channel and priority; the most specific match wins (see docs/support.md).</summary>
-    public List<SlaPolicy> SlaPolicies { get; set; } = SlaPolicy.ProductDefaults();
+    /// <summary>
+    /// SLA policies; the most specific match wins (see docs/support.md). Configured policies replace the product
+    /// defaults (<see cref="SlaPolicy.ProductDefaults"/>, used when none are configured) rather than adding to them.
+    /// </summary>
+    public List<SlaPolicy> SlaPolicies { get; set; } = [];
 
-    /// <summary>What happens on a warning or breach.</summary>
-    public List<EscalationRule> Escalations { get; set; } = EscalationRule.ProductDefaults();
+    /// <summary>What happens on a warning or breach; configured rules replace the product defaults, as policies do.</summary>
+    public List<EscalationRule> Escalations { get; set; } = [];
 
     /// <summary>How long a survey link stays valid.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
@@ -76,4 +79,18 @@ public sealed class SupportOptions
     /// <summary>An NPS invitation goes to each client contact at most this often.</summary>
     [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
     public TimeSpan NpsInterval { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Validates each SLA policy (data annotations do not descend into list items).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var policy in SlaPolicies)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(policy, new ValidationContext(policy), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult($"{SectionName}:SlaPolicies '{policy.Name}': {result.ErrorMessage}", result.MemberNames);
+            }
+        }
+    }
 }

@@ -364,7 +364,7 @@ internal sealed class ChatService(
     private async Task<(string Policy, SlaClockReading Reading)> FirstResponseClockAsync(ChatConversation conversation, IReadOnlyList<SlaEvent> history, CancellationToken cancellationToken)
     {
         var set = await calendars.GetAsync(company, cancellationToken);
-        var targets = set.Targets(TicketChannel.Chat, TicketPriority.Normal);
+        var targets = set.Targets(new SlaSubject(TicketChannel.Chat, TicketPriority.Normal, conversation.OrganizationId, [], string.Empty));
         var deadlines = SlaClock.Compute(history, targets, set.For(conversation.RegionCode), set.WarnShare);
         return (targets.PolicyName, deadlines.FirstResponse);
     }

@@ -13,12 +13,15 @@ internal sealed class SlaCalendarSet(IReadOnlyDictionary<string, IWorkingTime> r
         : regions.TryGetValue(defaultRegion, out var fallback) ? fallback
         : AroundTheClock.Instance;
 
-    /// <summary>The most specific policy for the channel and priority (priority beats channel); null when none matches.</summary>
-    public SlaTargets Targets(TicketChannel channel, TicketPriority priority)
+    /// <summary>
+    /// The most specific policy whose conditions the ticket meets (the first listed among equals); when none
+    /// matches, no clock runs.
+    /// </summary>
+    public SlaTargets Targets(SlaSubject ticket)
     {
-        var policy = policies.Where(p => p.Matches(channel, priority)).OrderByDescending(p => p.Specificity).FirstOrDefault();
+        var policy = policies.Where(p => p.Matches(ticket)).OrderByDescending(p => p.Specificity).FirstOrDefault();
         return policy is null
-            ? new SlaTargets("none", TimeSpan.MaxValue / 4, TimeSpan.MaxValue / 4, TimeSpan.MaxValue / 4, AroundTheClock: true)
+            ? new SlaTargets("none", null, null, null, AroundTheClock: true)
             : new SlaTargets(policy.Name, policy.FirstResponse, policy.NextResponse, policy.Resolution, policy.AroundTheClock);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class SlaCalendars(IOptionsMonitor<SupportOptions> options, Time
 
         foreach (var p in o.SlaPolicies)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{p.Name}|{p.Channel}|{p.Priority}|{p.FirstResponse.Ticks}|{p.NextResponse.Ticks}|{p.Resolution.Ticks}|{p.AroundTheClock}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{p.Name}|{p.Channel}|{p.Priority}|{p.OrganizationId}|{p.Tag}|{p.SubjectPattern}|{p.FirstResponse?.Ticks}|{p.NextResponse?.Ticks}|{p.Resolution?.Ticks}|{p.AroundTheClock}\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"{o.WarnAtShare}|{o.DefaultRegion}");

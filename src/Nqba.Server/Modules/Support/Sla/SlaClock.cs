@@ -100,10 +100,10 @@ internal static class SlaClock
         return history;
     }
 
-    /// <summary>One clock: the working time consumed in closed segments, and the segment running now.</summary>
-    private sealed class Meter(SlaClockKind kind, TimeSpan target, double warnShare, IWorkingTime time)
+    /// <summary>One clock: the working time consumed in closed segments, and the segment running now. Without a target nothing falls due.</summary>
+    private sealed class Meter(SlaClockKind kind, TimeSpan? target, double warnShare, IWorkingTime time)
     {
-        private readonly TimeSpan _warnTarget = TimeSpan.FromTicks((long)(target.Ticks * warnShare));
+        private readonly TimeSpan? _warnTarget = target is { } t ? TimeSpan.FromTicks((long)(t.Ticks * warnShare)) : null;
         private DateTime? _cycleStart;
         private DateTime? _runningSince;
         private TimeSpan _consumed;
@@ -182,13 +182,13 @@ internal static class SlaClock
 
             var warnAt = _warnAt;
             var dueAt = _dueAt;
-            if (Active && _runningSince is { } since)
+            if (Active && _runningSince is { } since && target is { } goal && _warnTarget is { } warnGoal)
             {
                 // The running segment: the thresholds not yet crossed fall where the rest of the target runs out.
-                warnAt ??= time.Add(since, _warnTarget - _consumed);
-                dueAt ??= time.Add(since, target - _consumed);
+                warnAt ??= time.Add(since, warnGoal - _consumed);
+                dueAt ??= time.Add(since, goal - _consumed);
             }
-            else if (Active)
+            else if (Active && _runningSince is null)
             {
                 // Paused: nothing falls due until the client answers; thresholds already crossed stay where they were.
                 return new SlaClockReading(kind, _cycleStart, _warnAt, _dueAt, Running: false, Paused: true, _consumed, null, Missed: _consumed >= target);
@@ -204,14 +204,14 @@ internal static class SlaClock
         {
             var segment = time.Between(from, to);
             var after = _consumed + segment;
-            if (_warnAt is null && after >= _warnTarget)
+            if (_warnAt is null && _warnTarget is { } warnGoal && after >= warnGoal)
             {
-                _warnAt = time.Add(from, _warnTarget - _consumed);
+                _warnAt = time.Add(from, warnGoal - _consumed);
             }
 
-            if (_dueAt is null && after >= target)
+            if (_dueAt is null && target is { } goal && after >= goal)
             {
-                _dueAt = time.Add(from, target - _consumed);
+                _dueAt = time.Add(from, goal - _consumed);
             }
 
             _consumed = after;

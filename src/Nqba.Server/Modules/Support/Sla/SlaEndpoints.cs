@@ -11,10 +11,11 @@ internal static class SlaEndpoints
     public static IEndpointRouteBuilder MapSlaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/support").WithTags("Support SLA").RequireAuthorization(NqbaPolicies.Staff);
-        group.MapGet("/sla/policies", (IOptions<SupportOptions> options) =>
-            TypedResults.Ok(options.Value.SlaPolicies.ConvertAll(p => new SlaPolicyDto(p.Name, p.Channel, p.Priority, p.FirstResponse, p.NextResponse, p.Resolution, p.AroundTheClock))))
+        // The current value: a configuration reload shows here as it applies to the clocks (SlaCalendars reads the same).
+        group.MapGet("/sla/policies", (IOptionsMonitor<SupportOptions> options) =>
+            TypedResults.Ok(options.CurrentValue.SlaPolicies.ConvertAll(SlaPolicyDto.From)))
             .WithName("ListSlaPolicies")
-            .WithSummary("The SLA policies in force (configuration section Support:SlaPolicies).");
+            .WithSummary("The SLA policies in force (configuration section Support:SlaPolicies, which replaces the product defaults when set).");
         group.MapPost("/sla/recompute", async Task<Ok<int>> (SlaWatch watch, SlaCalendars calendars, ICompanyDirectory company, CancellationToken ct) =>
             TypedResults.Ok(await watch.RecomputeOpenAsync(await calendars.GetAsync(company, ct), ct)))
             .RequireAuthorization(NqbaPolicies.Admin)

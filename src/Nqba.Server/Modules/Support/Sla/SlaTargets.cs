@@ -1,4 +1,4 @@
 namespace Nqba.Server.Modules.Support.Sla;
 
-/// <summary>The targets of the policy that applies to a ticket, and how time is measured for it.</summary>
-internal sealed record SlaTargets(string PolicyName, TimeSpan FirstResponse, TimeSpan NextResponse, TimeSpan Resolution, bool AroundTheClock);
+/// <summary>The targets of the policy that applies to a ticket (null: that clock does not run), and how time is measured for it.</summary>
+internal sealed record SlaTargets(string PolicyName, TimeSpan? FirstResponse, TimeSpan? NextResponse, TimeSpan? Resolution, bool AroundTheClock);

@@ -427,6 +427,40 @@ internal sealed class TicketDesk(
         }
     }
 
+    /// <summary>The ticket's SLA figures from its whole history (internal notes never count), as of now.</summary>
+    public async Task<TicketSlaStatistics> StatisticsAsync(Ticket ticket, IReadOnlyList<TicketMessage> messages, IReadOnlyList<TicketStatusChange> changes, CancellationToken cancellationToken)
+    {
+        var set = await calendars.GetAsync(company, cancellationToken);
+        var targets = set.Targets(SlaSubject.Of(ticket));
+        var history = SlaHistory.Of(ticket.CreatedAt, changes, messages.Select(m => (m.At, m.Author, m.Internal)));
+        var clocks = SlaClock.Compute(history, targets, set.For(ticket.RegionCode), set.WarnShare);
+        var now = time.GetUtcNow().UtcDateTime;
+        var paused = TimeSpan.Zero;
+        DateTime? pausedSince = null;
+        foreach (var change in changes.OrderBy(c => c.At))
+        {
+            if (change.To == TicketStatus.PendingOnClient)
+            {
+                pausedSince ??= change.At;
+            }
+            else if (pausedSince is { } since)
+            {
+                paused += change.At - since;
+                pausedSince = null;
+            }
+        }
+
+        paused += pausedSince is { } open ? now - open : TimeSpan.Zero;
+        var solved = ticket.Status is TicketStatus.Solved or TicketStatus.Closed;
+        return new TicketSlaStatistics(
+            targets.PolicyName,
+            messages.Any(m => m.Author == MessageAuthor.Agent && !m.Internal) ? Math.Round(clocks.FirstResponse.Consumed.TotalMinutes, 2) : null,
+            solved ? Math.Round(clocks.Resolution.Consumed.TotalMinutes, 2) : null,
+            Math.Round(paused.TotalMinutes, 2),
+            clocks.FirstResponse.Missed,
+            clocks.Resolution.Missed);
+    }
+
     /// <summary>Recomputes the clocks of one tracked ticket (pending messages and changes included).</summary>
     public async Task RecomputeAsync(Ticket ticket, CancellationToken cancellationToken)
     {

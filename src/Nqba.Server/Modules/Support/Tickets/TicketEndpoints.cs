@@ -82,7 +82,7 @@ internal static class TicketEndpoints
         return TypedResults.Ok(tickets.ConvertAll(TicketDto.From));
     }
 
-    public static async Task<Results<Ok<TicketDetailDto>, ProblemHttpResult>> GetTicket(Guid id, ClaimsPrincipal user, SupportDbContext db, HttpResponse response, CancellationToken ct)
+    public static async Task<Results<Ok<TicketDetailDto>, ProblemHttpResult>> GetTicket(Guid id, ClaimsPrincipal user, SupportDbContext db, TicketDesk desk, HttpResponse response, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null)
@@ -91,7 +91,8 @@ internal static class TicketEndpoints
         }
 
         var staff = !user.IsInRole(NqbaRoles.Client);
-        var messages = await db.Messages.AsNoTracking().Where(m => m.TicketId == id && (staff || !m.Internal)).OrderBy(m => m.At).ToListAsync(ct);
+        var all = await db.Messages.AsNoTracking().Where(m => m.TicketId == id).OrderBy(m => m.At).ToListAsync(ct);
+        var messages = all.FindAll(m => staff || !m.Internal);
         var files = (await db.Attachments.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct)).ToLookup(a => a.MessageId);
         var history = await db.StatusChanges.AsNoTracking().Where(c => c.TicketId == id).OrderBy(c => c.At).ToListAsync(ct);
         response.Headers.ETag = TicketETag.Of(ticket.Version);
@@ -99,7 +100,8 @@ internal static class TicketEndpoints
             TicketDto.From(ticket),
             messages.ConvertAll(m => new MessageDto(m.Id, m.Channel, m.Author, m.AuthorName, m.Body, m.BodyHtml, m.Internal, m.At, m.CallDirection, m.CallSeconds,
                 [.. files[m.Id].Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size))])),
-            history.ConvertAll(c => new StatusChangeDto(c.From, c.To, c.At, c.By))));
+            history.ConvertAll(c => new StatusChangeDto(c.From, c.To, c.At, c.By)),
+            await desk.StatisticsAsync(ticket, all, history, ct)));
     }
 
     public static async Task<Results<Created<TicketDto>, ProblemHttpResult>> CreateTicket(CreateTicketRequest request, ClaimsPrincipal user, TicketDesk desk, CancellationToken ct)
