@@ -163,16 +163,13 @@ internal sealed class TicketDesk(
 
     private async Task<Result<Ticket>> AssignAsync(Guid ticketId, Guid? agentId, bool toAnother, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
-        if (ticket is null)
+        var loaded = await LoadForWriteAsync(ticketId, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return Error.NotFound("Ticket", ticketId);
+            return loaded.Error;
         }
 
-        if (expectedVersion is { } expected && ticket.Version != expected)
-        {
-            return Stale(ticket.Number);
-        }
+        var ticket = loaded.Value;
 
         if (ticket.Status == TicketStatus.Closed)
         {
@@ -233,6 +230,38 @@ internal sealed class TicketDesk(
         return expectedVersion is null
             ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else while you assigned it; reload it and try again.")
             : Stale(ticket.Number);
+    }
+
+    /// <summary>The tracked ticket a staff write starts from: not found, or 412 when If-Match names an older version.</summary>
+    private async Task<Result<Ticket>> LoadForWriteAsync(Guid ticketId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
+        if (ticket is null)
+        {
+            return Error.NotFound("Ticket", ticketId);
+        }
+
+        return expectedVersion is { } expected && ticket.Version != expected ? Stale(ticket.Number) : ticket;
+    }
+
+    /// <summary>
+    /// Saves a write decided on the ticket as it was read. When the ticket changed meanwhile the decision no longer
+    /// holds: 412 with If-Match, else 409.
+    /// </summary>
+    private async Task<Result<Ticket>> SaveDecidedAsync(Ticket ticket, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ticket;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return expectedVersion is null
+                ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else meanwhile; reload it and try again.")
+                : Stale(ticket.Number);
+        }
     }
 
     /// <summary>The answer to a write whose If-Match names a version the ticket has moved on from.</summary>
@@ -335,16 +364,13 @@ internal sealed class TicketDesk(
     /// </summary>
     public async Task<Result<Ticket>> ChangeStatusAsync(Guid ticketId, TicketStatus to, string by, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
-        if (ticket is null)
+        var loaded = await LoadForWriteAsync(ticketId, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return Error.NotFound("Ticket", ticketId);
+            return loaded.Error;
         }
 
-        if (expectedVersion is { } expected && ticket.Version != expected)
-        {
-            return Stale(ticket.Number);
-        }
+        var ticket = loaded.Value;
 
         if (ticket.Status == to)
         {
@@ -367,18 +393,7 @@ internal sealed class TicketDesk(
             : 0;
         SetStatus(ticket, to, by, now, responses);
         await RecomputeAsync(ticket, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ticket;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return expectedVersion is null
-                ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else meanwhile; reload it and try again.")
-                : Stale(ticket.Number);
-        }
+        return await SaveDecidedAsync(ticket, expectedVersion, cancellationToken);
     }
 
     /// <summary>
@@ -388,16 +403,13 @@ internal sealed class TicketDesk(
     /// </summary>
     public async Task<Result<Ticket>> ChangePriorityAsync(Guid ticketId, TicketPriority priority, int? expectedVersion, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
-        if (ticket is null)
+        var loaded = await LoadForWriteAsync(ticketId, expectedVersion, cancellationToken);
+        if (!loaded.Succeeded)
         {
-            return Error.NotFound("Ticket", ticketId);
+            return loaded.Error;
         }
 
-        if (expectedVersion is { } expected && ticket.Version != expected)
-        {
-            return Stale(ticket.Number);
-        }
+        var ticket = loaded.Value;
 
         if (ticket.Priority == priority)
         {
@@ -413,18 +425,7 @@ internal sealed class TicketDesk(
         ticket.Priority = priority;
         ticket.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await RecomputeAsync(ticket, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return ticket;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return expectedVersion is null
-                ? Error.Conflict($"Ticket #{ticket.Number} was changed by someone else meanwhile; reload it and try again.")
-                : Stale(ticket.Number);
-        }
+        return await SaveDecidedAsync(ticket, expectedVersion, cancellationToken);
     }
 
     /// <summary>The ticket's SLA figures from its whole history (internal notes never count), as of now.</summary>
