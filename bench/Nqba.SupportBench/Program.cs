@@ -15,10 +15,10 @@ var now = new DateTime(2026, 12, 10, 12, 0, 0, DateTimeKind.Utc);
 // The four regions of the product (DESIGN.md); the change adds a holiday to Europe.
 var regions = new Dictionary<string, BusinessHours>
 {
-    ["us-east"] = new("America/New_York", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 25)]),
-    ["us-west"] = new("America/Los_Angeles", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 25)]),
-    ["europe"] = new("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26)]),
-    ["apac"] = new("Asia/Tokyo", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 31)]),
+    ["us-east"] = BusinessHours.Uniform("America/New_York", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 25)]),
+    ["us-west"] = BusinessHours.Uniform("America/Los_Angeles", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 25)]),
+    ["europe"] = BusinessHours.Uniform("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 12, 24), new DateOnly(2026, 12, 25), new DateOnly(2026, 12, 26)]),
+    ["apac"] = BusinessHours.Uniform("Asia/Tokyo", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 31)]),
 };
 regions["europe"] = regions["europe"] with { Holidays = [.. regions["europe"].Holidays, new DateOnly(2026, 12, 11)] };
 var codes = regions.Keys.ToArray();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Nqba.Server.Platform;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Security;
 using Nqba.Testing;
@@ -108,7 +109,10 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         if (!db.Regions.Any(r => r.Code == Region))
         {
-            db.Regions.Add(new Region { Id = Guid.NewGuid(), Code = Region, Name = "Always open", TimeZone = "Etc/UTC", OpensAt = TimeOnly.MinValue, ClosesAt = TimeOnly.MaxValue, WorkingDays = "1,2,3,4,5,6,7", ResidencyZone = "US" });
+            var open = new WorkingCalendar { Id = Guid.NewGuid(), Code = Region, Name = "Always open", TimeZone = "Etc/UTC", Version = 1 };
+            open.Intervals.AddRange(Enumerable.Range(1, 7).Select(day => new WorkingCalendarInterval { CalendarId = open.Id, Day = day, Opens = TimeOnly.MinValue, Closes = TimeOnly.MaxValue }));
+            db.Calendars.Add(open);
+            db.Regions.Add(new Region { Id = Guid.NewGuid(), Code = Region, Name = "Always open", CalendarId = open.Id, ResidencyZone = "US" });
             await db.SaveChangesAsync();
         }
     }

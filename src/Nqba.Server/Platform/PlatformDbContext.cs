@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Persistence;
@@ -27,7 +28,9 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
 
     public DbSet<Region> Regions => Set<Region>();
 
-    public DbSet<RegionHoliday> Holidays => Set<RegionHoliday>();
+    public DbSet<WorkingCalendar> Calendars => Set<WorkingCalendar>();
+
+    public DbSet<CalendarHoliday> Holidays => Set<CalendarHoliday>();
 
     public DbSet<Specialist> Specialists => Set<Specialist>();
 
@@ -45,7 +48,9 @@ internal class PlatformDbContext(DbContextOptions options) : DbContext(options),
         modelBuilder.MapAuditOutbox(ownsTable: true);
         modelBuilder.ApplyConfiguration(new BusinessUnitEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new RegionEntityTypeConfiguration());
-        modelBuilder.ApplyConfiguration(new RegionHolidayEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkingCalendarEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new WorkingCalendarIntervalEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarHolidayEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new SpecialistEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new DataKeyEntityTypeConfiguration());
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Backup;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Jobs;
@@ -58,6 +59,7 @@ public static class PlatformModule
         services.AddScoped<IDataSeeder, CompanySeeder>();
         services.AddScoped<ICompanyDirectory, CompanyDirectory>();
         services.AddScoped<SpecialistRoster>();
+        services.AddScoped<BusinessCalendars>();
 
         // The key ring lives in the database with its secrets encrypted under the master key (kept outside it).
         services.AddDataProtection().SetApplicationName("nqba");
@@ -213,6 +215,7 @@ public static class PlatformModule
         app.MapEventEndpoints();
         app.MapCompanyEndpoints();
         app.MapHolidayEndpoints();
+        app.MapCalendarEndpoints();
         app.MapJobEndpoints();
         return app;
     }

@@ -9,7 +9,7 @@ namespace Nqba.Server.Tests.Intake;
 
 public sealed class LeadResponseClockTests(NqbaFactory factory) : IClassFixture<NqbaFactory>
 {
-    private static readonly BusinessCalendar Berlin = new(new BusinessHours("Europe/Berlin", new(9, 0), new(17, 0), [1, 2, 3, 4, 5], []));
+    private static readonly BusinessCalendar Berlin = new(BusinessHours.Uniform("Europe/Berlin", new(9, 0), new(17, 0), [1, 2, 3, 4, 5], []));
 
     // Friday 27 Nov 2026 16:58 in Berlin (CET, UTC+1).
     private static readonly DateTime FridayEvening = new(2026, 11, 27, 15, 58, 0, DateTimeKind.Utc);

@@ -6,10 +6,10 @@ public sealed class BusinessCalendarTests
 {
     private static readonly int[] Weekdays = [1, 2, 3, 4, 5];
 
-    private static BusinessCalendar Berlin() => new(new BusinessHours("Europe/Berlin", new(9, 0), new(17, 0), Weekdays, []));
+    private static BusinessCalendar Berlin() => new(BusinessHours.Uniform("Europe/Berlin", new(9, 0), new(17, 0), Weekdays, []));
 
     private static BusinessCalendar NewYork() =>
-        new(new BusinessHours("America/New_York", new(9, 0), new(18, 0), Weekdays, [new DateOnly(2026, 11, 26)]));
+        new(BusinessHours.Uniform("America/New_York", new(9, 0), new(18, 0), Weekdays, [new DateOnly(2026, 11, 26)]));
 
     private static DateTimeOffset At(int y, int mo, int d, int h, int mi, int offsetHours) => new(y, mo, d, h, mi, 0, TimeSpan.FromHours(offsetHours));
 
@@ -58,5 +58,5 @@ public sealed class BusinessCalendarTests
 
     [Fact]
     public void Constructor_UnknownZone_Throws() =>
-        Assert.Throws<ArgumentException>(() => new BusinessCalendar(new BusinessHours("Mars/Olympus", new(9, 0), new(17, 0), Weekdays, [])));
+        Assert.Throws<ArgumentException>(() => new BusinessCalendar(BusinessHours.Uniform("Mars/Olympus", new(9, 0), new(17, 0), Weekdays, [])));
 }

@@ -7,8 +7,8 @@ namespace Nqba.Server.Tests.Support;
 public sealed class SlaClockTests
 {
     // Europe: 09:00-17:00 Berlin, Monday to Friday; Monday 2026-12-07 a regional holiday.
-    private static readonly BusinessHours Europe = new("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 12, 7)]);
-    private static readonly BusinessHours UsEast = new("America/New_York", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26)]);
+    private static readonly BusinessHours Europe = BusinessHours.Uniform("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 12, 7)]);
+    private static readonly BusinessHours UsEast = BusinessHours.Uniform("America/New_York", new TimeOnly(9, 0), new TimeOnly(18, 0), [1, 2, 3, 4, 5], [new DateOnly(2026, 11, 26)]);
     private static readonly SlaTargets Standard = new("Standard ticket", TimeSpan.FromHours(4), TimeSpan.FromHours(2), TimeSpan.FromHours(8), AroundTheClock: false);
 
     private static WorkingTimeTable Table(BusinessHours hours) => new WorkingTimeTable(hours, new DateOnly(2026, 1, 1), new DateOnly(2027, 12, 31));
@@ -161,7 +161,7 @@ public sealed class SlaClockTests
             Priority = TicketPriority.Normal,
             CreatedAt = opened,
         };
-        var set = new SlaCalendarSet(new Dictionary<string, IWorkingTime> { ["europe"] = Table(Europe) }, "europe", [new SlaPolicy { Name = "Standard ticket", FirstResponse = TimeSpan.FromHours(4), NextResponse = TimeSpan.FromHours(2), Resolution = TimeSpan.FromHours(8) }], 0.8, "test");
+        var set = new SlaCalendarSet(new Dictionary<string, IWorkingTime> { ["europe"] = Table(Europe) }, new Dictionary<string, string> { ["europe"] = "europe" }, new Dictionary<Guid, string>(), "europe", [new SlaPolicy { Name = "Standard ticket", FirstResponse = TimeSpan.FromHours(4), NextResponse = TimeSpan.FromHours(2), Resolution = TimeSpan.FromHours(8) }], 0.8, "test");
 
         SlaPlanner.Apply(ticket, set, [new SlaEvent(opened, SlaEventKind.Opened), new SlaEvent(Utc(2026, 12, 8, 14), SlaEventKind.AgentResponse)]);
 
@@ -189,7 +189,7 @@ public sealed class SlaClockTests
     [InlineData("Asia/Tokyo")]
     public void WorkingTimeTable_AgreesWithTheBusinessCalendar(string zone)
     {
-        var hours = new BusinessHours(zone, new TimeOnly(9, 0), new TimeOnly(17, 30), [1, 2, 3, 4, 5], [new DateOnly(2026, 5, 1), new DateOnly(2026, 12, 25)]);
+        var hours = BusinessHours.Uniform(zone, new TimeOnly(9, 0), new TimeOnly(17, 30), [1, 2, 3, 4, 5], [new DateOnly(2026, 5, 1), new DateOnly(2026, 12, 25)]);
         var table = new WorkingTimeTable(hours, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31));
         var calendar = new CalendarWorkingTime(new BusinessCalendar(hours));
         var random = new Random(20261124);

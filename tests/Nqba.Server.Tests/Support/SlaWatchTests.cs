@@ -99,6 +99,8 @@ public sealed class SlaWatchTests(SupportFactory factory) : IClassFixture<Suppor
         options.SlaPolicies.Single(p => p.Name == "Emergency").FirstResponse = TimeSpan.FromMinutes(5);
         var set = new SlaCalendarSet(
             regions.ToDictionary(r => r.Code, r => (IWorkingTime)WorkingTimeTable.Around(r.Hours, opened)),
+            regions.ToDictionary(r => r.Code, r => r.Code),
+            new Dictionary<Guid, string>(),
             "us-east",
             options.SlaPolicies,
             0.8,
@@ -134,7 +136,7 @@ public sealed class SlaWatchTests(SupportFactory factory) : IClassFixture<Suppor
         {
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var europe = await platform.Regions.FirstAsync(r => r.Code == "europe");
-            platform.Holidays.Add(new RegionHoliday { Id = Guid.NewGuid(), RegionId = europe.Id, Date = new DateOnly(2026, 12, 7), Name = "Test holiday" });
+            platform.Holidays.Add(new Nqba.Server.Platform.Calendar.CalendarHoliday { Id = Guid.NewGuid(), CalendarId = europe.CalendarId, Date = new DateOnly(2026, 12, 7), Name = "Test holiday" });
             await platform.SaveChangesAsync();
         }
 

@@ -75,7 +75,7 @@ public sealed class TicketAssignmentTests(SupportFactory factory) : IClassFixtur
         {
             var platform = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var europe = await platform.Regions.FirstAsync(r => r.Code == "europe");
-            platform.Holidays.Add(new RegionHoliday { Id = Guid.NewGuid(), RegionId = europe.Id, Date = new DateOnly(2026, 12, 7), Name = "Assignment test holiday" });
+            platform.Holidays.Add(new Nqba.Server.Platform.Calendar.CalendarHoliday { Id = Guid.NewGuid(), CalendarId = europe.CalendarId, Date = new DateOnly(2026, 12, 7), Name = "Assignment test holiday" });
             await platform.SaveChangesAsync();
         }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Platform;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Company;
 using Nqba.Testing;
 
@@ -33,9 +34,13 @@ public sealed class ChatFactory : NqbaFactory
         await base.InitializeAsync();
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var open = new WorkingCalendar { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", TimeZone = "Etc/UTC", Version = 1 };
+        open.Intervals.AddRange(Enumerable.Range(1, 7).Select(day => new WorkingCalendarInterval { CalendarId = open.Id, Day = day, Opens = TimeOnly.MinValue, Closes = TimeOnly.MaxValue }));
+        var closed = new WorkingCalendar { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", TimeZone = "Etc/UTC", Version = 1 };
+        db.Calendars.AddRange(open, closed);
         db.Regions.AddRange(
-            new Region { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", TimeZone = "Etc/UTC", OpensAt = TimeOnly.MinValue, ClosesAt = TimeOnly.MaxValue, WorkingDays = "1,2,3,4,5,6,7", ResidencyZone = "US" },
-            new Region { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", TimeZone = "Etc/UTC", OpensAt = new TimeOnly(9, 0), ClosesAt = new TimeOnly(17, 0), WorkingDays = "", ResidencyZone = "US" });
+            new Region { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", CalendarId = open.Id, ResidencyZone = "US" },
+            new Region { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", CalendarId = closed.Id, ResidencyZone = "US" });
         await db.SaveChangesAsync();
     }
 

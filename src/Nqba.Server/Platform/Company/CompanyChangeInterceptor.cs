@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Nqba.Server.Platform.Calendar;
 
 namespace Nqba.Server.Platform.Company;
 
 /// <summary>
-/// Drops the cached company snapshot when units, regions, holidays or specialists are saved: after the save, and
+/// Drops the cached company snapshot when units, regions, calendars (their intervals and holidays) or specialists are saved: after the save, and
 /// again when an explicit transaction around it commits (so no reader caches what was there before the commit).
 /// </summary>
 internal sealed class CompanyChangeInterceptor(CompanySnapshotCache cache) : DbTransactionInterceptor, ISaveChangesInterceptor
@@ -56,7 +57,7 @@ internal sealed class CompanyChangeInterceptor(CompanySnapshotCache cache) : DbT
 
     private static bool IsCompanyData(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
-        entry.Entity is BusinessUnit or Region or RegionHoliday or Specialist;
+        entry.Entity is BusinessUnit or Region or WorkingCalendar or WorkingCalendarInterval or CalendarHoliday or Specialist;
 
     private void Note(DbContext? context)
     {

@@ -23,7 +23,10 @@ internal sealed class CompanyDirectory(PlatformDbContext db, CompanySnapshotCach
     private async Task<CompanySnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         var units = await db.BusinessUnits.AsNoTracking().OrderBy(u => u.Name).ToListAsync(cancellationToken);
-        var regions = await db.Regions.AsNoTracking().Include(r => r.Holidays).OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(cancellationToken);
+        var calendars = await db.Calendars.AsNoTracking().Include(c => c.Intervals).Include(c => c.Holidays).AsSplitQuery()
+            .OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var calendarOf = calendars.ToDictionary(c => c.Id, c => new CalendarInfo(c.Id, c.Code, c.Name, c.ToHours()));
         // Names are encrypted at rest: sort after loading (which decrypts), not in SQL.
         var specialists = (await db.Specialists.AsNoTracking().Where(s => s.Active).ToListAsync(cancellationToken))
             .OrderBy(s => s.DisplayName, StringComparer.Ordinal).ToList();
@@ -31,12 +34,10 @@ internal sealed class CompanyDirectory(PlatformDbContext db, CompanySnapshotCach
         var regionCode = regions.ToDictionary(r => r.Id, r => r.Code);
         return new CompanySnapshot(
             units.ConvertAll(u => new UnitInfo(u.Id, u.Code, u.Name)),
-            regions.ConvertAll(r => new RegionInfo(r.Id, r.Code, r.Name, r.ResidencyZone, new BusinessHours(
-                r.TimeZone, r.OpensAt, r.ClosesAt,
-                [.. r.WorkingDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse)],
-                [.. r.Holidays.Select(h => h.Date)]))),
+            regions.ConvertAll(r => new RegionInfo(r.Id, r.Code, r.Name, r.ResidencyZone, calendarOf[r.CalendarId].Code, calendarOf[r.CalendarId].Hours)),
             specialists.ConvertAll(s => new SpecialistInfo(s.Id, s.DisplayName, s.Email, unitCode[s.BusinessUnitId], regionCode[s.RegionId],
-                Split(s.Languages), Split(s.Skills), s.Capacity, s.Seniority, s.AbsentUntil)));
+                Split(s.Languages), Split(s.Skills), s.Capacity, s.Seniority, s.AbsentUntil)),
+            [.. calendarOf.Values.OrderBy(c => c.Code, StringComparer.Ordinal)]);
     }
 
     private static List<string> Split(string csv) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -16,10 +17,10 @@ internal static class CompanyEndpoints
                 .Select(u => new BusinessUnitDto(u.Id, u.Code, u.Name, u.Description)).ToListAsync(ct)))
             .WithName("ListBusinessUnits");
 
-        group.MapGet("/regions", async Task<Ok<List<RegionDto>>> (PlatformDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Regions.AsNoTracking().OrderBy(r => r.Code)
-                .Select(r => new RegionDto(r.Id, r.Code, r.Name, r.TimeZone, r.OpensAt, r.ClosesAt, r.WorkingDays, r.ResidencyZone)).ToListAsync(ct)))
-            .WithName("ListRegions");
+        group.MapGet("/regions", async Task<Ok<List<RegionDto>>> (ICompanyDirectory company, CancellationToken ct) =>
+            TypedResults.Ok((await company.GetAsync(ct)).Regions.Select(r => new RegionDto(r.Id, r.Code, r.Name, r.ResidencyZone, r.CalendarCode, r.Hours.TimeZone, [.. r.Hours.Week])).ToList()))
+            .WithName("ListRegions")
+            .WithSummary("Regions with the calendar each follows (its code, time zone and working intervals per weekday).");
 
         group.MapGet("/specialists", async Task<Ok<List<SpecialistDto>>> (SpecialistRoster roster, CancellationToken ct) => TypedResults.Ok(await roster.ListAsync(ct)))
             .WithName("ListSpecialists");
@@ -46,5 +47,5 @@ internal static class CompanyEndpoints
 
     internal sealed record BusinessUnitDto(Guid Id, string Code, string Name, string Description);
 
-    internal sealed record RegionDto(Guid Id, string Code, string Name, string TimeZone, TimeOnly OpensAt, TimeOnly ClosesAt, string WorkingDays, string ResidencyZone);
+    internal sealed record RegionDto(Guid Id, string Code, string Name, string ResidencyZone, string Calendar, string TimeZone, List<WeeklyHours> Week);
 }

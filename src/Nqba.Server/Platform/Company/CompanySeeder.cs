@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Platform.Company;
 
-/// <summary>Seeds the reference company of DESIGN.md: four units, four regions with hours and holidays, 12 specialists.</summary>
+/// <summary>Seeds the reference company of DESIGN.md: four units, four regions, each with its business calendar (hours, holidays), 12 specialists.</summary>
 internal sealed class CompanySeeder(PlatformDbContext db, FieldProtector protector) : IDataSeeder
 {
     public int Order => 10;
@@ -22,56 +23,17 @@ internal sealed class CompanySeeder(PlatformDbContext db, FieldProtector protect
             new BusinessUnit { Id = DemoCompany.GoliathTrade, Code = "goliath-trade", Name = "Goliath Trade", Description = "Quantum trading and portfolio management", RoutingSignal = "manages assets, trading or risk" },
             new BusinessUnit { Id = DemoCompany.NqbaCore, Code = "nqba-core", Name = "NQBA Core", Description = "The platform itself: entry point, orchestration, routing", RoutingSignal = "every prospect enters here" });
 
-        var weekdays = "1,2,3,4,5";
+        // Each region follows a calendar of its own code (same id), editable under /company/calendars.
+        db.Calendars.AddRange(
+            Calendar(DemoCompany.UsEast, "us-east", "US Eastern", "America/New_York", new(9, 0), new(18, 0), [Holiday(2026, 11, 26, "Thanksgiving Day"), Yearly(2026, 12, 25, "Christmas Day"), Yearly(2027, 1, 1, "New Year's Day")]),
+            Calendar(DemoCompany.UsWest, "us-west", "US Pacific", "America/Los_Angeles", new(9, 0), new(18, 0), [Holiday(2026, 11, 26, "Thanksgiving Day"), Yearly(2026, 12, 25, "Christmas Day"), Yearly(2027, 1, 1, "New Year's Day")]),
+            Calendar(DemoCompany.Europe, "europe", "Europe", "Europe/Berlin", new(9, 0), new(17, 0), [Yearly(2026, 12, 24, "Christmas Eve"), Yearly(2026, 12, 25, "Christmas Day"), Yearly(2026, 12, 26, "St Stephen's Day"), Yearly(2027, 1, 1, "New Year's Day")]),
+            Calendar(DemoCompany.Apac, "apac", "Asia-Pacific", "Asia/Tokyo", new(9, 0), new(17, 0), [Holiday(2026, 11, 23, "Labour Thanksgiving Day"), Yearly(2027, 1, 1, "New Year's Day"), Holiday(2027, 1, 11, "Coming of Age Day")]));
         db.Regions.AddRange(
-            new Region
-            {
-                Id = DemoCompany.UsEast,
-                Code = "us-east",
-                Name = "US Eastern",
-                TimeZone = "America/New_York",
-                OpensAt = new(9, 0),
-                ClosesAt = new(18, 0),
-                WorkingDays = weekdays,
-                ResidencyZone = "US",
-                Holidays = [Holiday(2026, 11, 26, "Thanksgiving Day"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2027, 1, 1, "New Year's Day")],
-            },
-            new Region
-            {
-                Id = DemoCompany.UsWest,
-                Code = "us-west",
-                Name = "US Pacific",
-                TimeZone = "America/Los_Angeles",
-                OpensAt = new(9, 0),
-                ClosesAt = new(18, 0),
-                WorkingDays = weekdays,
-                ResidencyZone = "US",
-                Holidays = [Holiday(2026, 11, 26, "Thanksgiving Day"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2027, 1, 1, "New Year's Day")],
-            },
-            new Region
-            {
-                Id = DemoCompany.Europe,
-                Code = "europe",
-                Name = "Europe",
-                TimeZone = "Europe/Berlin",
-                OpensAt = new(9, 0),
-                ClosesAt = new(17, 0),
-                WorkingDays = weekdays,
-                ResidencyZone = "EU",
-                Holidays = [Holiday(2026, 12, 24, "Christmas Eve"), Holiday(2026, 12, 25, "Christmas Day"), Holiday(2026, 12, 26, "St Stephen's Day"), Holiday(2027, 1, 1, "New Year's Day")],
-            },
-            new Region
-            {
-                Id = DemoCompany.Apac,
-                Code = "apac",
-                Name = "Asia-Pacific",
-                TimeZone = "Asia/Tokyo",
-                OpensAt = new(9, 0),
-                ClosesAt = new(17, 0),
-                WorkingDays = weekdays,
-                ResidencyZone = "APAC",
-                Holidays = [Holiday(2026, 11, 23, "Labour Thanksgiving Day"), Holiday(2027, 1, 1, "New Year's Day"), Holiday(2027, 1, 11, "Coming of Age Day")],
-            });
+            new Region { Id = DemoCompany.UsEast, Code = "us-east", Name = "US Eastern", CalendarId = DemoCompany.UsEast, ResidencyZone = "US" },
+            new Region { Id = DemoCompany.UsWest, Code = "us-west", Name = "US Pacific", CalendarId = DemoCompany.UsWest, ResidencyZone = "US" },
+            new Region { Id = DemoCompany.Europe, Code = "europe", Name = "Europe", CalendarId = DemoCompany.Europe, ResidencyZone = "EU" },
+            new Region { Id = DemoCompany.Apac, Code = "apac", Name = "Asia-Pacific", CalendarId = DemoCompany.Apac, ResidencyZone = "APAC" });
 
         if (!includeDemoData)
         {
@@ -115,6 +77,21 @@ internal sealed class CompanySeeder(PlatformDbContext db, FieldProtector protect
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static RegionHoliday Holiday(int year, int month, int day, string name) =>
+    /// <summary>Monday to Friday, one interval a day.</summary>
+    private static WorkingCalendar Calendar(Guid id, string code, string name, string timeZone, TimeOnly opens, TimeOnly closes, List<CalendarHoliday> holidays) => new()
+    {
+        Id = id,
+        Code = code,
+        Name = name,
+        TimeZone = timeZone,
+        Intervals = [.. Enumerable.Range(1, 5).Select(day => new WorkingCalendarInterval { CalendarId = id, Day = day, Opens = opens, Closes = closes })],
+        Holidays = holidays,
+    };
+
+    private static CalendarHoliday Holiday(int year, int month, int day, string name) =>
         new() { Id = Guid.CreateVersion7(), Date = new DateOnly(year, month, day), Name = name };
+
+    /// <summary>The same month and day every year from <paramref name="year"/> on.</summary>
+    private static CalendarHoliday Yearly(int year, int month, int day, string name) =>
+        new() { Id = Guid.CreateVersion7(), Date = new DateOnly(year, month, day), Name = name, Yearly = true };
 }

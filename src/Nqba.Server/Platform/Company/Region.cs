@@ -1,6 +1,6 @@
 namespace Nqba.Server.Platform.Company;
 
-/// <summary>A sales/support region: its time zone and business hours, shared by every clock in the product.</summary>
+/// <summary>A sales/support region: pointing at the business calendar (time zone, hours, holidays) its clocks follow.</summary>
 internal sealed class Region
 {
     public Guid Id { get; set; }
@@ -10,18 +10,9 @@ internal sealed class Region
 
     public required string Name { get; set; }
 
-    /// <summary>IANA time zone id, e.g. <c>Europe/Berlin</c>.</summary>
-    public required string TimeZone { get; set; }
-
-    public TimeOnly OpensAt { get; set; }
-
-    public TimeOnly ClosesAt { get; set; }
-
-    /// <summary>Working days as ISO day numbers (1 = Monday … 7 = Sunday), comma separated.</summary>
-    public required string WorkingDays { get; set; }
+    /// <summary>The business calendar the region's clocks follow.</summary>
+    public Guid CalendarId { get; set; }
 
     /// <summary>The data-residency zone whose database holds this region's clients' personal data: US, EU or APAC.</summary>
     public required string ResidencyZone { get; set; }
-
-    public List<RegionHoliday> Holidays { get; set; } = [];
 }

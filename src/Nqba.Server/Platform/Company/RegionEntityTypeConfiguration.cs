@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Nqba.Server.Platform.Calendar;
 
 namespace Nqba.Server.Platform.Company;
 
@@ -11,9 +12,7 @@ internal sealed class RegionEntityTypeConfiguration : IEntityTypeConfiguration<R
         builder.HasIndex(r => r.Code).IsUnique();
         builder.Property(r => r.Code).HasMaxLength(40);
         builder.Property(r => r.Name).HasMaxLength(100);
-        builder.Property(r => r.TimeZone).HasMaxLength(64);
-        builder.Property(r => r.WorkingDays).HasMaxLength(20);
         builder.Property(r => r.ResidencyZone).HasMaxLength(10);
-        builder.HasMany(r => r.Holidays).WithOne().HasForeignKey(h => h.RegionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<WorkingCalendar>().WithMany().HasForeignKey(r => r.CalendarId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,6 +17,9 @@ public sealed record Error(string Code, string Title, string Detail, int Status,
 
     public static Error Conflict(string detail) => new("conflict", "Conflict", detail, StatusCodes.Status409Conflict);
 
+    /// <summary>The resource changed since the version an If-Match (or a form's version field) named.</summary>
+    public static Error PreconditionFailed(string detail) => new("precondition_failed", "Precondition failed", detail, StatusCodes.Status412PreconditionFailed);
+
     public static Error Forbidden(string detail) => new("forbidden", "Forbidden", detail, StatusCodes.Status403Forbidden);
 
     public static Error Unauthorized(string code, string detail) => new(code, "Unauthorized", detail, StatusCodes.Status401Unauthorized);

@@ -165,7 +165,8 @@ internal sealed class LeadRouting(IntakeDbContext db, ICompanyDirectory company,
     /// <summary>Working time in the next three days against three full working days (holidays and weekends lower it).</summary>
     private static double Availability(RegionInfo region, DateTimeOffset now)
     {
-        var perDay = (region.Hours.Closes - region.Hours.Opens).TotalHours;
+        var days = region.Hours.WorkingDays.Count;
+        var perDay = days == 0 ? 0 : region.Hours.WeeklyTotal.TotalHours / days;
         var working = region.Calendar().WorkingTimeBetween(now, now + AvailabilityWindow).TotalHours;
         return perDay <= 0 ? 0 : Math.Clamp(working / (3 * perDay), 0, 1);
     }

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Platform.Calendar;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using CultureInfo = System.Globalization.CultureInfo;
@@ -172,9 +173,9 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             schedules.Add(new SpecialistSchedule(
                 specialist.Id,
                 zone,
-                new DayHours(LocalTime.FromTicksSinceMidnight(region.Hours.Opens.Ticks), LocalTime.FromTicksSinceMidnight(region.Hours.Closes.Ticks)),
+                RegionHours(region.Hours),
                 region.Hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet(),
-                region.Hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet(),
+                RegionHolidays(region.Hours, from, to),
                 overrides[specialist.Id].ToDictionary(
                     o => LocalDate.FromDateOnly(o.Date),
                     o => o.Opens is { } opens && o.Closes is { } closes
@@ -185,6 +186,26 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         }
 
         return schedules;
+    }
+
+    /// <summary>The region calendar's day as one range: its earliest opening to its latest closing.</summary>
+    private static DayHours RegionHours(BusinessHours hours) => hours.Week.Count == 0
+        ? new DayHours(LocalTime.Midnight, LocalTime.Midnight)
+        : new DayHours(LocalTime.FromTicksSinceMidnight(hours.Week.Min(w => w.Opens).Ticks), LocalTime.FromTicksSinceMidnight(hours.Week.Max(w => w.Closes).Ticks));
+
+    /// <summary>The region calendar's one-off holidays and its yearly ones in the years the query touches.</summary>
+    private static HashSet<LocalDate> RegionHolidays(BusinessHours hours, Instant from, Instant to)
+    {
+        var dates = hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet();
+        for (var year = from.InUtc().Year - 1; year <= to.InUtc().Year + 1; year++)
+        {
+            foreach (var yearly in hours.YearlyHolidays.Where(a => a.Month != 2 || a.Day != 29 || DateTime.IsLeapYear(year)))
+            {
+                dates.Add(new LocalDate(year, yearly.Month, yearly.Day));
+            }
+        }
+
+        return dates;
     }
 
     /// <summary>

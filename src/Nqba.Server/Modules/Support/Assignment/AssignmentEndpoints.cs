@@ -22,6 +22,10 @@ internal static class AssignmentEndpoints
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("SetSupportOnCall")
             .WithSummary("Sets the team's on-call rotation (agents in order, one shift each, repeating).");
+        teams.MapPut("/{id:guid}/calendar", SetTeamCalendar)
+            .RequireAuthorization(NqbaPolicies.Admin)
+            .WithName("SetSupportTeamCalendar")
+            .WithSummary("Sets the business calendar the team's ticket SLA clocks follow (null: each ticket's region's); open tickets are recomputed.");
 
         var agents = app.MapGroup("/api/support/agents").WithTags("Support teams").RequireAuthorization(NqbaPolicies.Staff);
         agents.MapGet("/", ListAgents)
@@ -50,6 +54,12 @@ internal static class AssignmentEndpoints
         return result.Succeeded ? TypedResults.Ok(ToDto(result.Value, time)) : result.Error.ToProblem();
     }
 
+    public static async Task<Results<Ok<TeamDto>, ProblemHttpResult>> SetTeamCalendar(Guid id, TeamCalendarRequest request, SupportRoster roster, TimeProvider time, CancellationToken ct)
+    {
+        var result = await roster.SetCalendarAsync(id, request, ct);
+        return result.Succeeded ? TypedResults.Ok(ToDto(result.Value, time)) : result.Error.ToProblem();
+    }
+
     public static async Task<Ok<List<AgentDto>>> ListAgents(SupportDbContext db, CancellationToken ct)
     {
         var list = await db.Agents.AsNoTracking().ToListAsync(ct);
@@ -75,5 +85,5 @@ internal static class AssignmentEndpoints
         await roster.SetAvailabilityAsync(user.UserId(), request.Available, ct) is { } error ? error.ToProblem() : TypedResults.NoContent();
 
     private static TeamDto ToDto(SupportTeam t, TimeProvider time) =>
-        new(t.Id, t.Code, t.Name, t.LeadEmail, t.IsDefault, OnCallRotation.Members(t), t.RotationStart, t.ShiftHours, OnCallRotation.OnCallAt(t, time.GetUtcNow().UtcDateTime));
+        new(t.Id, t.Code, t.Name, t.LeadEmail, t.IsDefault, OnCallRotation.Members(t), t.RotationStart, t.ShiftHours, OnCallRotation.OnCallAt(t, time.GetUtcNow().UtcDateTime), t.CalendarCode);
 }

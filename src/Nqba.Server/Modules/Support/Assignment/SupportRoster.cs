@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Persistence;
+using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 
 namespace Nqba.Server.Modules.Support.Assignment;
 
 /// <summary>The one way teams and agents change: create teams and agents, set a team's on-call rotation, an agent's availability.</summary>
-internal sealed class SupportRoster(SupportDbContext db, TimeProvider time)
+internal sealed class SupportRoster(SupportDbContext db, TimeProvider time, ICompanyDirectory company, IAuditLedger audit)
 {
     /// <summary>Creates a team; a new default team takes over from the previous one in the same transaction.</summary>
     public async Task<Result<SupportTeam>> CreateTeamAsync(TeamRequest request, CancellationToken cancellationToken)
@@ -26,6 +28,28 @@ internal sealed class SupportRoster(SupportDbContext db, TimeProvider time)
         db.Teams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return team;
+    }
+
+    /// <summary>Sets the business calendar the team's SLA clocks follow (null clears it); the SLA watch recomputes open tickets.</summary>
+    public async Task<Result<SupportTeam>> SetCalendarAsync(Guid teamId, TeamCalendarRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var code = string.IsNullOrWhiteSpace(request.Calendar) ? null : request.Calendar.Trim();
+        if (code is not null && (await company.GetAsync(cancellationToken)).Calendar(code) is null)
+        {
+            return Error.Validation("calendar", $"There is no business calendar '{code}'.");
+        }
+
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
+        if (team is null)
+        {
+            return Error.NotFound("Team", teamId);
+        }
+
+        audit.Stage(db, new AuditRecord("support.team.calendar-changed", "support-team", team.Code, new { calendar = team.CalendarCode }, new { calendar = code }));
+        team.CalendarCode = code;
+        await db.SaveChangesAsync(cancellationToken);
         return team;
     }
 

@@ -20,6 +20,9 @@ internal sealed class SupportTeam
     /// <summary>Length of one on-call shift.</summary>
     public int ShiftHours { get; set; } = 168;
 
+    /// <summary>The business calendar (its code) the team's ticket clocks follow; null: each ticket's region's.</summary>
+    public string? CalendarCode { get; set; }
+
     /// <summary>Tickets go here when nothing else says which team.</summary>
     public bool IsDefault { get; set; }
 }

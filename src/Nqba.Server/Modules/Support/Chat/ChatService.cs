@@ -365,7 +365,7 @@ internal sealed class ChatService(
     {
         var set = await calendars.GetAsync(company, cancellationToken);
         var targets = set.Targets(new SlaSubject(TicketChannel.Chat, TicketPriority.Normal, conversation.OrganizationId, [], string.Empty));
-        var deadlines = SlaClock.Compute(history, targets, set.For(conversation.RegionCode), set.WarnShare);
+        var deadlines = SlaClock.Compute(history, targets, set.For(targets, null, conversation.RegionCode), set.WarnShare);
         return (targets.PolicyName, deadlines.FirstResponse);
     }
 

@@ -132,6 +132,7 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
         {
             b.ToTable("support_teams");
             b.Property(t => t.Code).HasMaxLength(40);
+            b.Property(t => t.CalendarCode).HasMaxLength(40);
             b.Property(t => t.Name).HasMaxLength(200);
             b.Property(t => t.LeadEmail).HasMaxLength(320);
             b.Property(t => t.OnCallRotation).HasMaxLength(2000);

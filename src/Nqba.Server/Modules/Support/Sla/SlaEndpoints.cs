@@ -16,8 +16,8 @@ internal static class SlaEndpoints
             TypedResults.Ok(options.CurrentValue.SlaPolicies.ConvertAll(SlaPolicyDto.From)))
             .WithName("ListSlaPolicies")
             .WithSummary("The SLA policies in force (configuration section Support:SlaPolicies, which replaces the product defaults when set).");
-        group.MapPost("/sla/recompute", async Task<Ok<int>> (SlaWatch watch, SlaCalendars calendars, ICompanyDirectory company, CancellationToken ct) =>
-            TypedResults.Ok(await watch.RecomputeOpenAsync(await calendars.GetAsync(company, ct), ct)))
+        group.MapPost("/sla/recompute", async Task<Ok<int>> (SlaWatch watch, CancellationToken ct) =>
+            TypedResults.Ok(await watch.RecomputeAllOpenAsync(ct)))
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("RecomputeSlaDeadlines")
             .WithSummary("Recomputes the SLA deadlines of every open ticket from its history (done automatically when a calendar or policy changes).");

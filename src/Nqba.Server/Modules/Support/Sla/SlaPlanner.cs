@@ -39,7 +39,7 @@ internal sealed class SlaPlanner(SupportDbContext db)
     public static void Apply(Ticket ticket, SlaCalendarSet set, IReadOnlyList<SlaEvent> history)
     {
         var targets = set.Targets(SlaSubject.Of(ticket));
-        var clocks = SlaClock.Compute(history, targets, set.For(ticket.RegionCode), set.WarnShare);
+        var clocks = SlaClock.Compute(history, targets, set.For(targets, ticket.TeamId, ticket.RegionCode), set.WarnShare);
         ticket.SlaPolicy = targets.PolicyName;
         (ticket.FirstResponseWarnAt, ticket.FirstResponseDueAt) = Columns(clocks.FirstResponse);
         (ticket.NextResponseWarnAt, ticket.NextResponseDueAt) = Columns(clocks.NextResponse);

@@ -6,8 +6,8 @@ namespace Nqba.Server.Modules.Support.Sla;
 /// <summary>
 /// SLA targets for the tickets its conditions match: channel, priority, client organization, a tag, a subject
 /// pattern (each optional; a policy with none is a catch-all). A target left empty means that clock does not run
-/// for these tickets (all three empty: "no SLA"). Targets are business time on the ticket's region's calendar, or
-/// wall-clock time when <see cref="AroundTheClock"/>.
+/// for these tickets (all three empty: "no SLA"). Targets are business time on the policy's calendar (else the ticket's
+/// team's, else its region's), or wall-clock time when <see cref="AroundTheClock"/>.
 /// </summary>
 public sealed class SlaPolicy : IValidatableObject
 {
@@ -38,8 +38,12 @@ public sealed class SlaPolicy : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan? Resolution { get; set; }
 
-    /// <summary>24/7 clock instead of the region's business hours.</summary>
+    /// <summary>24/7 clock instead of a business calendar.</summary>
     public bool AroundTheClock { get; set; }
+
+    /// <summary>The business calendar (its code) these targets are measured on; empty: the ticket team's, else its region's.</summary>
+    [MaxLength(40)]
+    public string? Calendar { get; set; }
 
     /// <summary>
     /// How specific the policy is: a priority condition weighs most, then organization, tag, subject and channel;

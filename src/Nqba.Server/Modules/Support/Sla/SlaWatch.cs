@@ -33,7 +33,7 @@ internal sealed class SlaWatch(SupportDbContext db, ICompanyDirectory company, S
     /// <summary>Recomputes open tickets when a calendar or policy changed (a pure function of history, so safe to repeat).</summary>
     public async Task<int> RecomputeIfChangedAsync(CancellationToken cancellationToken)
     {
-        var set = await calendars.GetAsync(company, cancellationToken);
+        var set = await calendars.GetAsync(company, cancellationToken, db);
         if (set.Fingerprint == calendars.AppliedFingerprint)
         {
             return 0;
@@ -43,6 +43,10 @@ internal sealed class SlaWatch(SupportDbContext db, ICompanyDirectory company, S
         calendars.AppliedFingerprint = set.Fingerprint;
         return count;
     }
+
+    /// <summary>Recomputes every open ticket under the calendars and policies in force now.</summary>
+    public async Task<int> RecomputeAllOpenAsync(CancellationToken cancellationToken) =>
+        await RecomputeOpenAsync(await calendars.GetAsync(company, cancellationToken, db), cancellationToken);
 
     public async Task<int> RecomputeOpenAsync(SlaCalendarSet set, CancellationToken cancellationToken)
     {

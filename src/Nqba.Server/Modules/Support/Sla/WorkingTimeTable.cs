@@ -4,9 +4,9 @@ using Nqba.Server.Platform.Calendar;
 namespace Nqba.Server.Modules.Support.Sla;
 
 /// <summary>
-/// A region's working intervals over a range of dates, precomputed once with a running sum of working time, so
+/// A business calendar's working intervals over a range of dates, precomputed once with a running sum of working time, so
 /// that "working time between" and "add working time" are two binary searches instead of a loop over days. SLA
-/// deadlines of every open ticket are recomputed through one table per region when a calendar changes.
+/// deadlines of every open ticket are recomputed through one table per calendar when a calendar changes.
 /// Instants outside the table's range fall back to the <see cref="BusinessCalendar"/> itself.
 /// </summary>
 internal sealed class WorkingTimeTable : IWorkingTime
@@ -24,33 +24,22 @@ internal sealed class WorkingTimeTable : IWorkingTime
     public WorkingTimeTable(BusinessHours hours, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(hours);
-        _fallback = new CalendarWorkingTime(new BusinessCalendar(hours));
+        var calendar = new BusinessCalendar(hours);
+        _fallback = new CalendarWorkingTime(calendar);
         var zone = DateTimeZoneProviders.Tzdb[hours.TimeZone];
-        var opens = LocalTime.FromTicksSinceMidnight(hours.Opens.Ticks);
-        var closes = LocalTime.FromTicksSinceMidnight(hours.Closes.Ticks);
-        var days = hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet();
-        var holidays = hours.Holidays.Select(d => new LocalDate(d.Year, d.Month, d.Day)).ToHashSet();
         var starts = new List<long>();
         var ends = new List<long>();
-        var first = new LocalDate(from.Year, from.Month, from.Day);
-        var last = new LocalDate(to.Year, to.Month, to.Day);
-        for (var date = first; date <= last; date = date.PlusDays(1))
+        for (var date = from; date <= to; date = date.AddDays(1))
         {
-            if (!days.Contains(date.DayOfWeek) || holidays.Contains(date))
+            foreach (var (start, end) in calendar.IntervalsOn(date))
             {
-                continue;
-            }
-
-            // The same lenient mapping as BusinessCalendar: a skipped opening time moves forward, an ambiguous one takes the earlier.
-            var start = zone.AtLeniently(date + opens).ToInstant().ToDateTimeUtc().Ticks;
-            var end = zone.AtLeniently(date + closes).ToInstant().ToDateTimeUtc().Ticks;
-            if (end > start)
-            {
-                starts.Add(start);
-                ends.Add(end);
+                starts.Add(start.Ticks);
+                ends.Add(end.Ticks);
             }
         }
 
+        var first = LocalDate.FromDateOnly(from);
+        var last = LocalDate.FromDateOnly(to);
         _starts = [.. starts];
         _ends = [.. ends];
         _before = new long[_starts.Length];

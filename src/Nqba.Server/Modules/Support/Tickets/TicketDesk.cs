@@ -200,7 +200,7 @@ internal sealed class TicketDesk(
         }
 
         var (previous, previousTeam) = (ticket.AssigneeId, ticket.TeamId);
-        var set = await calendars.GetAsync(company, cancellationToken);
+        var set = await calendars.GetAsync(company, cancellationToken, db);
         var now = time.GetUtcNow().UtcDateTime;
         ticket.AssigneeId = agent.Id;
         ticket.TeamId = agent.TeamId;
@@ -431,7 +431,7 @@ internal sealed class TicketDesk(
     /// <summary>The ticket's SLA figures from its whole history (internal notes never count), as of now.</summary>
     public async Task<TicketSlaStatistics> StatisticsAsync(Ticket ticket, IReadOnlyList<TicketMessage> messages, IReadOnlyList<TicketStatusChange> changes, CancellationToken cancellationToken)
     {
-        var set = await calendars.GetAsync(company, cancellationToken);
+        var set = await calendars.GetAsync(company, cancellationToken, db);
         var targets = set.Targets(SlaSubject.Of(ticket));
         var history = SlaHistory.Of(ticket.CreatedAt, changes, messages.Select(m => (m.At, m.Author, m.Internal)));
         var clocks = SlaClock.Compute(history, targets, set.For(ticket.RegionCode), set.WarnShare);
@@ -465,7 +465,7 @@ internal sealed class TicketDesk(
     /// <summary>Recomputes the clocks of one tracked ticket (pending messages and changes included).</summary>
     public async Task RecomputeAsync(Ticket ticket, CancellationToken cancellationToken)
     {
-        var set = await calendars.GetAsync(company, cancellationToken);
+        var set = await calendars.GetAsync(company, cancellationToken, db);
         await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
     }
 

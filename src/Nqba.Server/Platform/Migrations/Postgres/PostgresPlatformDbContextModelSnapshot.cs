@@ -156,6 +156,89 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                     b.ToTable("platform_audit_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.CalendarHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Inactive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("platform_calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("platform_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendarInterval", b =>
+                {
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("CalendarId", "Day", "Opens");
+
+                    b.ToTable("platform_calendar_intervals", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Company.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -196,8 +279,8 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<TimeOnly>("ClosesAt")
-                        .HasColumnType("time without time zone");
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -209,55 +292,19 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<TimeOnly>("OpensAt")
-                        .HasColumnType("time without time zone");
-
                     b.Property<string>("ResidencyZone")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("WorkingDays")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.ToTable("platform_regions", (string)null);
-                });
-
-            modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("RegionId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("platform_region_holidays", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Company.Specialist", b =>
@@ -444,12 +491,30 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                     b.ToTable("platform_data_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.CalendarHoliday", b =>
                 {
-                    b.HasOne("Nqba.Server.Platform.Company.Region", null)
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
                         .WithMany("Holidays")
-                        .HasForeignKey("RegionId")
+                        .HasForeignKey("CalendarId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendarInterval", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
+                        .WithMany("Intervals")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Company.Region", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -477,9 +542,11 @@ namespace Nqba.Server.Platform.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nqba.Server.Platform.Company.Region", b =>
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendar", b =>
                 {
                     b.Navigation("Holidays");
+
+                    b.Navigation("Intervals");
                 });
 #pragma warning restore 612, 618
         }

@@ -147,6 +147,89 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                     b.ToTable("platform_audit_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.CalendarHoliday", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Inactive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Yearly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("platform_calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("platform_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendarInterval", b =>
+                {
+                    b.Property<Guid>("CalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CalendarId", "Day", "Opens");
+
+                    b.ToTable("platform_calendar_intervals", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Company.BusinessUnit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -187,7 +270,7 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<TimeOnly>("ClosesAt")
+                    b.Property<Guid>("CalendarId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -200,55 +283,19 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<TimeOnly>("OpensAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ResidencyZone")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TimeZone")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("WorkingDays")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarId");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
                     b.ToTable("platform_regions", (string)null);
-                });
-
-            modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RegionId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegionId", "Date")
-                        .IsUnique();
-
-                    b.ToTable("platform_region_holidays", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Platform.Company.Specialist", b =>
@@ -433,12 +480,30 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                     b.ToTable("platform_data_keys", (string)null);
                 });
 
-            modelBuilder.Entity("Nqba.Server.Platform.Company.RegionHoliday", b =>
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.CalendarHoliday", b =>
                 {
-                    b.HasOne("Nqba.Server.Platform.Company.Region", null)
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
                         .WithMany("Holidays")
-                        .HasForeignKey("RegionId")
+                        .HasForeignKey("CalendarId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendarInterval", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
+                        .WithMany("Intervals")
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Platform.Company.Region", b =>
+                {
+                    b.HasOne("Nqba.Server.Platform.Calendar.WorkingCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -466,9 +531,11 @@ namespace Nqba.Server.Platform.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Nqba.Server.Platform.Company.Region", b =>
+            modelBuilder.Entity("Nqba.Server.Platform.Calendar.WorkingCalendar", b =>
                 {
                     b.Navigation("Holidays");
+
+                    b.Navigation("Intervals");
                 });
 #pragma warning restore 612, 618
         }

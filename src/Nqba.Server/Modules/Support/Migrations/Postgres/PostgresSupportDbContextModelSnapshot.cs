@@ -84,6 +84,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CalendarCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
