@@ -59,4 +59,26 @@ public sealed class BusinessCalendarTests
     [Fact]
     public void Constructor_UnknownZone_Throws() =>
         Assert.Throws<ArgumentException>(() => new BusinessCalendar(BusinessHours.Uniform("Mars/Olympus", new(9, 0), new(17, 0), Weekdays, [])));
+
+    [Fact]
+    public void AddWorkingTime_SkipsTheLunchBreak_OfADayWithTwoIntervals()
+    {
+        // Monday 09:00–12:00 and 13:00–17:00 in Berlin: two hours from 11:00 end at 14:00, not 13:00.
+        var hours = new BusinessHours("Europe/Berlin", [new WeeklyHours(1, new(9, 0), new(12, 0)), new WeeklyHours(1, new(13, 0), new(17, 0))], [], []);
+
+        var due = new BusinessCalendar(hours).AddWorkingTime(At(2026, 12, 7, 11, 0, 1), TimeSpan.FromHours(2));
+
+        Assert.Equal(At(2026, 12, 7, 14, 0, 1), due);
+        Assert.False(new BusinessCalendar(hours).IsOpen(At(2026, 12, 7, 12, 30, 1)));
+    }
+    [Fact]
+    public void AYearlyHoliday_ClosesThatDateInEveryYear()
+    {
+        var hours = BusinessHours.Uniform("Europe/Berlin", new(9, 0), new(17, 0), Weekdays, []) with { YearlyHolidays = [new AnnualDate(12, 24)] };
+        var calendar = new BusinessCalendar(hours);
+
+        Assert.Empty(calendar.IntervalsOn(new DateOnly(2026, 12, 24))); // a Thursday
+        Assert.Empty(calendar.IntervalsOn(new DateOnly(2027, 12, 24))); // a Friday
+        Assert.Single(calendar.IntervalsOn(new DateOnly(2027, 12, 23)));
+    }
 }
