@@ -177,6 +177,8 @@ for name in "${runs[@]}"; do
   fi
   [[ $failed -eq 0 ]] || ok=0
   printf '%-16s %d passed, %d failed, %d skipped%s\n' "$name" "$passed" "$failed" "$skipped" "$note"
+  # The names of the failed tests, so the last lines of a CI log say which fell.
+  grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^testName=/    failed: /' || true
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
   total_skipped=$((total_skipped + skipped))

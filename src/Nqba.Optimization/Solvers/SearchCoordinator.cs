@@ -166,7 +166,13 @@ internal sealed class SearchCoordinator : IDisposable
 
     public SolveResult ToResult(string solverName, bool provenOptimal = false)
     {
-        _progressTimer?.Dispose();
+        if (_progressTimer is not null)
+        {
+            // The last report always arrives, however short the run or busy the thread pool.
+            _progressTimer.Dispose();
+            ReportProgress();
+        }
+
         var spins = _bestSpins ?? throw new InvalidOperationException("The solver produced no solution.");
         var bits = IsingModel.ToBits(spins);
         return new SolveResult

@@ -47,7 +47,7 @@ public sealed class MeetingAndPortfolioTests
 
         var exact = problem.SolveExact(TimeSpan.FromSeconds(10));
         var annealed = problem.SolveWithAnnealer(SolverFactory.Create("auto"), new SolverOptions { Seed = 5, MaxSweeps = 5_000, TimeLimit = TimeSpan.FromSeconds(30) });
-        var combined = problem.Solve(new SolverOptions { Seed = 5, TimeLimit = TimeSpan.FromSeconds(5) });
+        var combined = problem.Solve(new SolverOptions { Seed = 5, TimeLimit = TimeSpan.FromSeconds(30) });
 
         Assert.True(exact.Feasible);
         Assert.True(annealed.Feasible);

@@ -143,16 +143,17 @@ public sealed class SolverTests
     }
 
     [Fact]
-    public void Solve_ProgressRequested_ReportsProgress()
+    public void Solve_ProgressRequested_ReportsProgress_EndingWithTheFinalCount()
     {
         var model = RandomModels.Create(400, 0.02, 4);
         var reports = new List<SolverProgress>();
         var progress = new SynchronousProgress(reports);
 
-        SolverFactory.Create("sa").Solve(model, new SolverOptions { TimeLimit = TimeSpan.FromMilliseconds(700), Seed = 1, Progress = progress });
+        var result = SolverFactory.Create("sa").Solve(model, new SolverOptions { TimeLimit = TimeSpan.FromMilliseconds(700), Seed = 1, Progress = progress });
 
         Assert.NotEmpty(reports);
         Assert.All(reports, r => Assert.InRange(r.Fraction, 0.0, 1.0));
+        Assert.Equal(result.Sweeps, reports.Max(r => r.Sweeps));
     }
 
     [Fact]
