@@ -28,10 +28,10 @@ busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 9, 12, 0), Instant.FromUtc(2026
 busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 17, 8, 0), Instant.FromUtc(2026, 12, 17, 11, 0), Duration.Zero));
 busy.Sort((a, b) => a.Start.CompareTo(b.Start));
 SpecialistSchedule Schedule(IReadOnlyList<BusyBlock> blocks) => new(
-    Guid.NewGuid(), zone, new DayHours(new LocalTime(9, 0), new LocalTime(17, 0)),
-    new HashSet<IsoDayOfWeek> { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday },
+    Guid.NewGuid(), zone,
+    SpecialistSchedule.Uniform(new DayHours(new LocalTime(9, 0), new LocalTime(17, 0)), [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday]),
     new HashSet<LocalDate> { new(2026, 12, 24), new(2026, 12, 25), new(2026, 12, 26) },
-    new Dictionary<LocalDate, DayHours?> { [new LocalDate(2026, 12, 12)] = new DayHours(new LocalTime(10, 0), new LocalTime(13, 0)), [new LocalDate(2026, 12, 18)] = null },
+    SpecialistSchedule.SingleRanges(new Dictionary<LocalDate, DayHours?> { [new LocalDate(2026, 12, 12)] = new DayHours(new LocalTime(10, 0), new LocalTime(13, 0)), [new LocalDate(2026, 12, 18)] = null }),
     blocks,
     blocks.GroupBy(b => b.Start.InZone(zone).Date).ToDictionary(g => g.Key, g => g.Count()));
 const string Feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n" +

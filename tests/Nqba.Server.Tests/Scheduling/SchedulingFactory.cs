@@ -64,12 +64,12 @@ public class SchedulingFactory : NqbaFactory
     internal JobRunner CreateJobRunner() => ActivatorUtilities.CreateInstance<JobRunner>(Services);
 
     /// <summary>A specialist of its own for one test (Europe/Berlin, 09–17 on weekdays, unless another region is given).</summary>
-    public async Task<Guid> CreateSpecialistAsync(Guid? region = null, Guid? unit = null)
+    public async Task<Guid> CreateSpecialistAsync(Guid? region = null, Guid? unit = null, string? email = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
-        var email = $"specialist-{Interlocked.Increment(ref _specialists)}-{Guid.NewGuid():N}@nqba.test";
+        email ??= $"specialist-{Interlocked.Increment(ref _specialists)}-{Guid.NewGuid():N}@nqba.test";
         var specialist = new Specialist
         {
             Id = Guid.CreateVersion7(),

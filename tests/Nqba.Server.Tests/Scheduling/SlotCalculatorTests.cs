@@ -23,10 +23,9 @@ public sealed class SlotCalculatorTests
         Dictionary<LocalDate, int>? perDay = null) => new(
             Guid.NewGuid(),
             DateTimeZoneProviders.Tzdb[zone],
-            new DayHours(new LocalTime(opens, 0), new LocalTime(closes, 0)),
-            Weekdays.ToHashSet(),
+            SpecialistSchedule.Uniform(new DayHours(new LocalTime(opens, 0), new LocalTime(closes, 0)), Weekdays),
             (holidays ?? []).ToHashSet(),
-            overrides ?? [],
+            SpecialistSchedule.SingleRanges(overrides ?? []),
             (busy ?? []).OrderBy(b => b.Start).ToList(),
             perDay ?? []);
 

@@ -33,6 +33,7 @@ public static class SchedulingModule
         builder.AddModuleDbContext<SchedulingDbContext, SqliteSchedulingDbContext, PostgresSchedulingDbContext>();
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
+        services.AddScoped<AvailabilitySchedules>();
         services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
         services.AddScoped<Pages.Booker>();
@@ -85,6 +86,7 @@ public static class SchedulingModule
         app.MapBriefingEndpoints();
         app.MapCalendarEndpoints();
         app.MapStaffBookingFormEndpoints();
+        app.MapAvailabilityFormEndpoints();
         return app;
     }
 }

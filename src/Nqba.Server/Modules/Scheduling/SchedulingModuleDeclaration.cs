@@ -9,7 +9,10 @@ internal sealed class SchedulingModuleDeclaration : INqbaModule
 {
     public string Name => "Scheduling";
 
-    public IReadOnlyList<NavigationEntry> Navigation { get; } = [new("/scheduling/calendar", "Calendar", NavigationOrder.Work + 10, NqbaRoles.Staff, NavLinkMatch.Prefix)];
+    public IReadOnlyList<NavigationEntry> Navigation { get; } = [
+        new("/scheduling/calendar", "Calendar", NavigationOrder.Work + 10, NqbaRoles.Staff, NavLinkMatch.Prefix),
+        new("/scheduling/availability", "Availability", NavigationOrder.Work + 11, NqbaRoles.Staff, NavLinkMatch.Prefix),
+    ];
 
     public void AddServices(IHostApplicationBuilder builder) => builder.AddSchedulingModule();
 

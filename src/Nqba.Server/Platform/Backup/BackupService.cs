@@ -261,7 +261,7 @@ internal sealed partial class BackupService(
             NpgsqlConnection.ClearAllPools();
             foreach (var (server, name) in scratchDatabases)
             {
-                await ExecutePostgresAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+                await DropScratchAsync(server, name);
             }
 
             Directory.Delete(scratch, recursive: true);
@@ -545,6 +545,32 @@ internal sealed partial class BackupService(
         return counts;
     }
 
+    /// <summary>
+    /// Drops a drill's scratch database. FORCE ends our own sessions in it, but not an autovacuum worker the restore
+    /// woke (it runs as the superuser: 42501), so a busy drop is tried again; one still refused is logged, not a failed drill.
+    /// </summary>
+    private async Task DropScratchAsync(string server, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecutePostgresAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 10)
+                {
+                    LogScratchLeft(logger, name, ex.SqlState);
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt));
+            }
+        }
+    }
+
     private static async Task ExecutePostgresAsync(string server, string sql, CancellationToken cancellationToken)
     {
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString();
@@ -678,6 +704,9 @@ internal sealed partial class BackupService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The restore was chosen as a deadlock victim (attempt {Attempt}); nothing of it was applied, running it again")]
     private static partial void LogRestoreDeadlock(ILogger logger, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The drill's scratch database {Name} could not be dropped ({SqlState}); drop it by hand")]
+    private static partial void LogScratchLeft(ILogger logger, string name, string sqlState);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Drill of zone {Zone}'s backup {Name} failed: {Reason}")]
     private static partial void LogZoneDrillFailed(ILogger logger, string zone, string name, string reason);

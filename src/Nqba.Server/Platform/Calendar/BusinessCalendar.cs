@@ -48,6 +48,10 @@ public sealed class BusinessCalendar
         _yearly = [.. hours.YearlyHolidays.Select(a => (a.Month, a.Day))];
     }
 
+    /// <summary>True when <paramref name="date"/> is an active holiday, one-off or yearly.</summary>
+    public bool IsHoliday(DateOnly date) =>
+        _holidays.Contains(LocalDate.FromDateOnly(date)) || _yearly.Contains((date.Month, date.Day));
+
     /// <summary>True when <paramref name="at"/> falls within working hours.</summary>
     public bool IsOpen(DateTimeOffset at)
     {

@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
@@ -79,45 +82,53 @@ internal static class AvailabilityEndpoints
 
         var specialist = app.MapGroup("/api/scheduling/specialists/{specialistId:guid}").WithTags("Scheduling availability").RequireAuthorization(NqbaPolicies.Staff);
 
-        specialist.MapGet("/overrides", async Task<Ok<List<OverrideDto>>> (Guid specialistId, SchedulingDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Overrides.AsNoTracking().Where(o => o.SpecialistId == specialistId).OrderBy(o => o.Date)
-                    .Select(o => new OverrideDto(o.Id, o.Date, o.Opens, o.Closes, o.Note)).ToListAsync(ct)))
+        specialist.MapGet("/schedules", async Task<Results<Ok<List<ScheduleDto>>, ProblemHttpResult>> (Guid specialistId, AvailabilitySchedules schedules, CancellationToken ct) =>
+                (await schedules.ListAsync(specialistId, ct)).ToOk())
+            .WithName("ListAvailabilitySchedules")
+            .WithSummary("The specialist's availability schedules, the default first (an empty list: they follow their region's business calendar).");
+
+        specialist.MapGet("/schedules/{id:guid}", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (Guid specialistId, Guid id, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
+                Tagged(await schedules.GetAsync(specialistId, id, ct), response))
+            .WithName("GetAvailabilitySchedule")
+            .WithSummary("One schedule; the ETag header is its version, for If-Match on changes.");
+
+        specialist.MapPost("/schedules", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (Guid specialistId, ScheduleRequest request, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
+                Tagged(await schedules.CreateAsync(specialistId, request, ct), response))
+            .WithName("CreateAvailabilitySchedule")
+            .WithSummary("Creates a named schedule in an IANA zone (week: ranges of day 1–7, opens, closes; several a day; closes at or before opens = past midnight). The first one, or one with isDefault, becomes the default.");
+
+        specialist.MapPut("/schedules/{id:guid}", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (
+                Guid specialistId, Guid id, ScheduleRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
+                Tagged(await schedules.UpdateAsync(specialistId, id, request, EntityTag.Expected(ifMatch), ct), response))
+            .WithName("UpdateAvailabilitySchedule")
+            .WithSummary("Replaces a schedule's name, zone and week (isDefault: true makes it the default); with If-Match, only at that version (else 412).");
+
+        specialist.MapDelete("/schedules/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
+                Guid specialistId, Guid id, [FromHeader(Name = "If-Match")] string? ifMatch, AvailabilitySchedules schedules, CancellationToken ct) =>
+                (await schedules.DeleteAsync(specialistId, id, EntityTag.Expected(ifMatch), ct)) is { Succeeded: false } failed ? failed.Error.ToProblem() : TypedResults.NoContent())
+            .WithName("DeleteAvailabilitySchedule")
+            .WithSummary("Deletes a schedule; the default only when it is the last (409 otherwise).");
+
+        specialist.MapGet("/overrides", async Task<Results<Ok<List<OverrideDto>>, ProblemHttpResult>> (Guid specialistId, AvailabilitySchedules schedules, CancellationToken ct) =>
+                (await schedules.ListOverridesAsync(specialistId, null, ct)).ToOk())
             .WithName("ListAvailabilityOverrides");
 
-        specialist.MapPut("/overrides", async Task<Results<Ok<OverrideDto>, ProblemHttpResult>> (
-                Guid specialistId, OverrideRequest request, SchedulingDbContext db, AvailabilityService availability, IAuditLedger audit, CancellationToken ct) =>
-            {
-                if (request.Date is not { } date)
-                {
-                    return Error.Validation("date", "The date is required (yyyy-MM-dd).").ToProblem();
-                }
-
-                if ((request.Opens is null) != (request.Closes is null))
-                {
-                    return Error.Validation(request.Opens is null ? "opens" : "closes", "Give both opening and closing time, or neither for a day off.").ToProblem();
-                }
-
-                if (!(await availability.CompanyAsync(ct)).Specialists.Any(s => s.Id == specialistId))
-                {
-                    return Error.NotFound("Specialist", specialistId).ToProblem();
-                }
-
-                var entry = await db.Overrides.FirstOrDefaultAsync(o => o.SpecialistId == specialistId && o.Date == date, ct);
-                if (entry is null)
-                {
-                    entry = new AvailabilityOverride { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Date = date };
-                    db.Overrides.Add(entry);
-                }
-
-                entry.Opens = request.Opens;
-                entry.Closes = request.Closes;
-                entry.Note = request.Note;
-                audit.Stage(db, new AuditRecord("scheduling.override.set", "specialist", specialistId.ToString(), null, new { date, request.Opens, request.Closes }, null));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new OverrideDto(entry.Id, entry.Date, entry.Opens, entry.Closes, entry.Note));
-            })
+        specialist.MapPut("/overrides", async Task<Results<Ok<OverrideDto>, ProblemHttpResult>> (Guid specialistId, OverrideRequest request, AvailabilitySchedules schedules, CancellationToken ct) =>
+                (await schedules.SetOverrideAsync(specialistId, request, ct)).ToOk())
             .WithName("SetAvailabilityOverride")
-            .WithSummary("Sets one date's hours (or a day off) for a specialist, replacing their region's weekly hours that day.");
+            .WithSummary("Sets one date's ranges (ranges: several; or opens/closes; neither = unavailable), replacing the weekly hours that date.");
+
+        specialist.MapDelete("/overrides/{date}", async Task<Results<NoContent, ProblemHttpResult>> (Guid specialistId, string date, AvailabilitySchedules schedules, CancellationToken ct) =>
+            {
+                if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    return Error.Validation("date", $"'{date}' is not a date (yyyy-MM-dd).").ToProblem();
+                }
+
+                return (await schedules.DeleteOverrideAsync(specialistId, day, ct)) is { Succeeded: false } failed ? failed.Error.ToProblem() : TypedResults.NoContent();
+            })
+            .WithName("DeleteAvailabilityOverride")
+            .WithSummary("Removes a date override; the weekly hours apply again that date.");
 
         specialist.MapGet("/time-off", async Task<Ok<List<TimeOffDto>>> (Guid specialistId, SchedulingDbContext db, CancellationToken ct) =>
                 TypedResults.Ok((await db.TimeOff.AsNoTracking().Where(t => t.SpecialistId == specialistId).OrderBy(t => t.Start).ToListAsync(ct))
@@ -158,5 +169,15 @@ internal static class AvailabilityEndpoints
             .WithName("DeleteTimeOff");
 
         return app;
+    }
+
+    private static Results<Ok<ScheduleDto>, ProblemHttpResult> Tagged(Result<ScheduleDto> result, HttpResponse response)
+    {
+        if (result.Succeeded)
+        {
+            response.Headers.ETag = EntityTag.Of(result.Value.Version);
+        }
+
+        return result.ToOk();
     }
 }

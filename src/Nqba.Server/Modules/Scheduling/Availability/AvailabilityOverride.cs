@@ -1,6 +1,9 @@
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
-/// <summary>A specialist's hours on one date in their region's zone, replacing the weekly hours; no hours = day off.</summary>
+/// <summary>
+/// A specialist's hours on one date, replacing their weekly hours that date (read in the zone of the schedule they
+/// follow): several ranges, or none for "unavailable".
+/// </summary>
 internal sealed class AvailabilityOverride
 {
     public Guid Id { get; set; }
@@ -9,9 +12,10 @@ internal sealed class AvailabilityOverride
 
     public DateOnly Date { get; set; }
 
-    public TimeOnly? Opens { get; set; }
-
-    public TimeOnly? Closes { get; set; }
-
     public string? Note { get; set; }
+
+    /// <summary>Counts saved changes, so two writers of one date cannot mix their ranges.</summary>
+    public int Version { get; set; }
+
+    public List<AvailabilityOverrideRange> Ranges { get; set; } = [];
 }

@@ -13,7 +13,10 @@ using CultureInfo = System.Globalization.CultureInfo;
 
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
-/// <summary>Loads a specialist's schedule (region hours, overrides, time off, bookings) and computes their free slots.</summary>
+/// <summary>
+/// Loads a specialist's schedule (their default availability schedule or their region's calendar, holidays, overrides,
+/// time off, bookings, calendar feeds) and computes their free slots.
+/// </summary>
 internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirectory directory, BusyFeedCache feedCache, IOptions<SchedulingOptions> options, TimeProvider time)
 {
     public Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -132,18 +135,27 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             .ToListAsync(cancellationToken)).ToLookup(t => t.SpecialistId);
         var firstDate = DateOnly.FromDateTime(windowStart);
         var lastDate = DateOnly.FromDateTime(windowEnd);
-        var overrides = (await db.Overrides.AsNoTracking()
+        var overrides = (await db.Overrides.AsNoTracking().Include(o => o.Ranges)
             .Where(o => ids.Contains(o.SpecialistId) && o.Date >= firstDate && o.Date <= lastDate)
             .ToListAsync(cancellationToken)).ToLookup(o => o.SpecialistId);
+        var own = (await db.Schedules.AsNoTracking().Include(s => s.Ranges)
+            .Where(s => ids.Contains(s.SpecialistId) && s.IsDefault)
+            .ToListAsync(cancellationToken)).ToDictionary(s => s.SpecialistId);
         var feeds = (await db.ExternalCalendars.AsNoTracking()
             .Where(c => ids.Contains(c.SpecialistId) && c.Content != null)
             .Select(c => new { c.SpecialistId, c.Content })
             .ToListAsync(cancellationToken)).ToLookup(c => c.SpecialistId, c => c.Content);
 
+        var calendars = specialists.Select(s => s.Region).DistinctBy(r => r.Code).ToDictionary(r => r.Code, r => new BusinessCalendar(r.Hours));
         var schedules = new List<SpecialistSchedule>(specialists.Count);
         foreach (var (specialist, region) in specialists)
         {
-            var zone = DateTimeZoneProviders.Tzdb[region.Hours.TimeZone];
+            // Their own default schedule in their own zone, else the business calendar of their region.
+            var ownSchedule = own.GetValueOrDefault(specialist.Id);
+            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(ownSchedule?.TimeZone ?? region.Hours.TimeZone) ?? DateTimeZone.Utc;
+            var week = ownSchedule is null
+                ? Week(region.Hours.Week.Select(w => (w.Day, w.Opens, w.Closes)))
+                : Week(ownSchedule.Ranges.Select(r => (r.Day, r.Opens, r.Closes)));
             var busy = new List<BusyBlock>();
             var perDay = new Dictionary<LocalDate, int>();
             foreach (var b in bookings[specialist.Id].Where(b => b.Id != ignoreBooking))
@@ -173,14 +185,11 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             schedules.Add(new SpecialistSchedule(
                 specialist.Id,
                 zone,
-                RegionHours(region.Hours),
-                region.Hours.WorkingDays.Select(d => (IsoDayOfWeek)d).ToHashSet(),
-                RegionHolidays(region.Hours, from, to),
+                week,
+                Holidays(calendars.GetValueOrDefault(region.Code), from, to),
                 overrides[specialist.Id].ToDictionary(
                     o => LocalDate.FromDateOnly(o.Date),
-                    o => o.Opens is { } opens && o.Closes is { } closes
-                        ? new DayHours(LocalTime.FromTicksSinceMidnight(opens.Ticks), LocalTime.FromTicksSinceMidnight(closes.Ticks))
-                        : (DayHours?)null),
+                    o => (IReadOnlyList<DayHours>)[.. o.Ranges.OrderBy(r => r.Opens).Select(r => DayHours.From(r.Opens, r.Closes))]),
                 busy,
                 perDay));
         }
@@ -188,20 +197,26 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         return schedules;
     }
 
-    /// <summary>The region calendar's day as one range: its earliest opening to its latest closing.</summary>
-    private static DayHours RegionHours(BusinessHours hours) => hours.Week.Count == 0
-        ? new DayHours(LocalTime.Midnight, LocalTime.Midnight)
-        : new DayHours(LocalTime.FromTicksSinceMidnight(hours.Week.Min(w => w.Opens).Ticks), LocalTime.FromTicksSinceMidnight(hours.Week.Max(w => w.Closes).Ticks));
+    /// <summary>Weekly ranges by ISO weekday, each day's in order of opening.</summary>
+    private static Dictionary<IsoDayOfWeek, IReadOnlyList<DayHours>> Week(IEnumerable<(int Day, TimeOnly Opens, TimeOnly Closes)> ranges) =>
+        ranges.GroupBy(r => (IsoDayOfWeek)r.Day).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<DayHours>)[.. g.OrderBy(r => r.Opens).Select(r => DayHours.From(r.Opens, r.Closes))]);
 
-    /// <summary>The region calendar's one-off holidays and its yearly ones in the years the query touches.</summary>
-    private static HashSet<LocalDate> RegionHolidays(BusinessHours hours, Instant from, Instant to)
+    /// <summary>The dates around [from, to) that are holidays of the region's calendar (one-off and yearly, active ones).</summary>
+    private static HashSet<LocalDate> Holidays(BusinessCalendar? calendar, Instant from, Instant to)
     {
-        var dates = hours.Holidays.Select(LocalDate.FromDateOnly).ToHashSet();
-        for (var year = from.InUtc().Year - 1; year <= to.InUtc().Year + 1; year++)
+        var dates = new HashSet<LocalDate>();
+        if (calendar is null)
         {
-            foreach (var yearly in hours.YearlyHolidays.Where(a => a.Month != 2 || a.Day != 29 || DateTime.IsLeapYear(year)))
+            return dates;
+        }
+
+        for (var date = from.InUtc().Date.PlusDays(-3); date <= to.InUtc().Date.PlusDays(3); date = date.PlusDays(1))
+        {
+            if (calendar.IsHoliday(date.ToDateOnly()))
             {
-                dates.Add(new LocalDate(year, yearly.Month, yearly.Day));
+                dates.Add(date);
             }
         }
 

@@ -9,7 +9,8 @@ namespace Nqba.Server.Modules.Scheduling.Availability;
 /// the window's start with its minutes into the hour (in the booker's time zone) rounded up to a multiple of the slot
 /// interval (a 09:30 opening with 60-minute slots gives 10:00, 11:00…; a meeting ending 10:20 with 15-minute slots
 /// gives 10:30; a window from 10:00 with 90-minute slots gives 10:00, 11:30…), seconds are never offered, and starts follow every interval while the whole meeting fits the window, within the booking
-/// window and under the per-day limit. Pure: the same inputs give the same slots.
+/// window and under the per-day limit (counted on the local date of each start in the specialist's zone). Working
+/// ranges that touch are one window, so a range past midnight offers slots across it. Pure: the same inputs give the same slots.
 /// </summary>
 internal static class SlotCalculator
 {
@@ -27,17 +28,15 @@ internal static class SlotCalculator
 
         var blocked = Blocked(schedule, rules);
         var first = 0;
-        // A working day may start the evening before in another zone's terms: begin one local day early.
-        for (var date = earliest.InZone(schedule.Zone).Date.PlusDays(-1); date <= latest.InZone(schedule.Zone).Date; date = date.PlusDays(1))
+        foreach (var day in schedule.WorkingIntervals(earliest, latest))
         {
-            if (schedule.WorkingInterval(date) is not { } day
-                || (schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= rules.MaxPerDay))
+            var dayEnd = CeilingToMinute(day.End);
+            if (dayEnd <= earliest)
             {
                 continue;
             }
 
             var cursor = Instant.Max(day.Start, earliest);
-            var dayEnd = CeilingToMinute(day.End);
             while (first < blocked.Count && blocked[first].End <= cursor)
             {
                 first++;
@@ -52,13 +51,13 @@ internal static class SlotCalculator
 
                 if (blocked[i].Start > cursor)
                 {
-                    AddWindow(slots, cursor, blocked[i].Start, latest, rules, bookerZone);
+                    AddWindow(slots, schedule, cursor, blocked[i].Start, latest, rules, bookerZone);
                 }
 
                 cursor = Instant.Max(cursor, blocked[i].End);
             }
 
-            AddWindow(slots, cursor, dayEnd, latest, rules, bookerZone);
+            AddWindow(slots, schedule, cursor, dayEnd, latest, rules, bookerZone);
         }
 
         return slots;
@@ -66,7 +65,7 @@ internal static class SlotCalculator
 
     /// <summary>
     /// True when a meeting may start at <paramref name="start"/> (a whole minute): after the notice, within the booking
-    /// window, entirely inside one working day under its limit, and clear of every busy block and buffer. A start
+    /// window, entirely inside one working window, under the day's limit, and clear of every busy block and buffer. A start
     /// between the grid's starts is free when the time is; the grid only decides what is offered.
     /// </summary>
     public static bool IsFree(SpecialistSchedule schedule, SlotRules rules, Instant start, Instant now)
@@ -77,15 +76,9 @@ internal static class SlotCalculator
             return false;
         }
 
-        var local = start.InZone(schedule.Zone).Date;
-        var inDay = false;
-        for (var date = local.PlusDays(-1); date <= local && !inDay; date = date.PlusDays(1))
-        {
-            inDay = schedule.WorkingInterval(date) is { } day && day.Start <= start && end <= CeilingToMinute(day.End)
-                && !(schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= rules.MaxPerDay);
-        }
-
-        return inDay && !Blocked(schedule, rules).Any(b => b.Start < end && start < b.End);
+        var inWindow = !schedule.DayIsFull(start, rules.MaxPerDay)
+            && schedule.WorkingIntervals(start, end).Exists(day => day.Start <= start && end <= CeilingToMinute(day.End));
+        return inWindow && !Blocked(schedule, rules).Any(b => b.Start < end && start < b.End);
     }
 
     /// <summary>Busy blocks widened on both sides by the larger of the type's and the block's buffer, by start.</summary>
@@ -102,11 +95,14 @@ internal static class SlotCalculator
         return blocked;
     }
 
-    private static void AddWindow(List<Interval> slots, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
+    private static void AddWindow(List<Interval> slots, SpecialistSchedule schedule, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
     {
         for (var start = AlignUp(windowStart, rules.Step, bookerZone); start + rules.Length <= windowEnd && start < latest; start += rules.Step)
         {
-            slots.Add(new Interval(start, start + rules.Length));
+            if (!schedule.DayIsFull(start, rules.MaxPerDay))
+            {
+                slots.Add(new Interval(start, start + rules.Length));
+            }
         }
     }
 

@@ -3,47 +3,90 @@ using NodaTime;
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
 /// <summary>
-/// Everything that decides one specialist's free time: their region's zone, weekly hours and holidays, their date
-/// overrides (null hours = day off), and busy blocks (meetings, time off, external calendars) sorted by start.
+/// Everything that decides one specialist's free time: the zone their hours are read in, their weekly ranges (several
+/// a day, a range may run past midnight), holidays, date overrides (an empty list = unavailable that date), and busy
+/// blocks (meetings, time off, external calendars) sorted by start.
 /// </summary>
 internal sealed record SpecialistSchedule(
     Guid SpecialistId,
     DateTimeZone Zone,
-    DayHours WeeklyHours,
-    IReadOnlySet<IsoDayOfWeek> WorkingDays,
+    IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<DayHours>> Week,
     IReadOnlySet<LocalDate> Holidays,
-    IReadOnlyDictionary<LocalDate, DayHours?> Overrides,
+    IReadOnlyDictionary<LocalDate, IReadOnlyList<DayHours>> Overrides,
     IReadOnlyList<BusyBlock> Busy,
     IReadOnlyDictionary<LocalDate, int> MeetingsPerDay)
 {
-    /// <summary>The hours worked on <paramref name="date"/>, or null on a day off.</summary>
-    public DayHours? HoursOn(LocalDate date)
+    /// <summary>The same <paramref name="hours"/> on each of <paramref name="days"/>.</summary>
+    public static Dictionary<IsoDayOfWeek, IReadOnlyList<DayHours>> Uniform(DayHours hours, IEnumerable<IsoDayOfWeek> days) =>
+        days.Distinct().ToDictionary(d => d, _ => (IReadOnlyList<DayHours>)[hours]);
+
+    /// <summary>Date overrides of one range each, or none (null) for a day off.</summary>
+    public static Dictionary<LocalDate, IReadOnlyList<DayHours>> SingleRanges(IReadOnlyDictionary<LocalDate, DayHours?> overrides) =>
+        overrides.ToDictionary(o => o.Key, o => o.Value is { } hours ? (IReadOnlyList<DayHours>)[hours] : []);
+
+    /// <summary>The ranges that begin on <paramref name="date"/>: the override's, none on a holiday, else the weekday's.</summary>
+    public IReadOnlyList<DayHours> HoursOn(LocalDate date)
     {
         if (Overrides.TryGetValue(date, out var overridden))
         {
             return overridden;
         }
 
-        return WorkingDays.Contains(date.DayOfWeek) && !Holidays.Contains(date) ? WeeklyHours : null;
+        return !Holidays.Contains(date) && Week.TryGetValue(date.DayOfWeek, out var ranges) ? ranges : [];
     }
 
     /// <summary>
-    /// The working interval of <paramref name="date"/> in real time. DST is handled explicitly: an opening or
-    /// closing time inside a spring-forward gap is shifted forward by the gap (02:30 becomes 03:30), one inside a
-    /// fall-back overlap maps to its first occurrence, and slots are stepped in elapsed time between them (a
-    /// fall-back night's 00:00–04:00 holds five hours, a spring-forward night's three), never at a skipped time.
+    /// The working intervals that begin on <paramref name="date"/>, in real time. DST is handled explicitly: an
+    /// opening or closing time inside a spring-forward gap is shifted forward by the gap (02:30 becomes 03:30), one
+    /// inside a fall-back overlap maps to its first occurrence, and slots are stepped in elapsed time between them (a
+    /// fall-back night's 00:00–04:00 holds five hours, a spring-forward night's three), never at a skipped time. A
+    /// range closing at or before its opening ends on the next date.
     /// </summary>
-    public Interval? WorkingInterval(LocalDate date)
+    public IEnumerable<Interval> IntervalsOn(LocalDate date)
     {
-        if (HoursOn(date) is not { } hours)
+        foreach (var hours in HoursOn(date))
         {
-            return null;
+            var start = Zone.AtLeniently(date + hours.Opens).ToInstant();
+            var end = hours.Closes > hours.Opens
+                ? Zone.AtLeniently(date + hours.Closes).ToInstant()
+                : Zone.AtLeniently(date.PlusDays(1) + hours.Closes).ToInstant();
+            if (end > start)
+            {
+                yield return new Interval(start, end);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The working time around [<paramref name="from"/>, <paramref name="to"/>) as disjoint intervals by start, ranges
+    /// that touch joined into one (Monday 22:00–00:00 and Tuesday 00:00–02:00 are one window, as 22:00–02:00 is).
+    /// </summary>
+    public List<Interval> WorkingIntervals(Instant from, Instant to)
+    {
+        var all = new List<Interval>();
+        for (var date = from.InZone(Zone).Date.PlusDays(-1); date <= to.InZone(Zone).Date; date = date.PlusDays(1))
+        {
+            all.AddRange(IntervalsOn(date));
         }
 
-        var start = Zone.AtLeniently(date + hours.Opens).ToInstant();
-        var end = hours.Closes > hours.Opens
-            ? Zone.AtLeniently(date + hours.Closes).ToInstant()
-            : Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-        return end > start ? new Interval(start, end) : null;
+        all.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var merged = new List<Interval>(all.Count);
+        foreach (var interval in all)
+        {
+            if (merged.Count > 0 && interval.Start <= merged[^1].End)
+            {
+                merged[^1] = new Interval(merged[^1].Start, Instant.Max(merged[^1].End, interval.End));
+            }
+            else
+            {
+                merged.Add(interval);
+            }
+        }
+
+        return merged;
     }
+
+    /// <summary>True when the specialist already has their <paramref name="limit"/> meetings on the local date of <paramref name="start"/>.</summary>
+    public bool DayIsFull(Instant start, int limit) =>
+        MeetingsPerDay.TryGetValue(start.InZone(Zone).Date, out var booked) && booked >= limit;
 }

@@ -159,16 +159,19 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var list = new List<MinuteInterval>();
         for (var date = origin.InZone(schedule.Zone).Date; date <= end.InZone(schedule.Zone).Date; date = date.PlusDays(1))
         {
-            if ((schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= dayLimit) || schedule.WorkingInterval(date) is not { } day)
+            if (schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= dayLimit)
             {
                 continue;
             }
 
-            var start = Math.Max(0, Ceiling(day.Start - origin));
-            var stop = Math.Min(horizon, Floor(day.End - origin));
-            if (stop > start)
+            foreach (var day in schedule.IntervalsOn(date))
             {
-                list.Add(new MinuteInterval(start, stop));
+                var start = Math.Max(0, Ceiling(day.Start - origin));
+                var stop = Math.Min(horizon, Floor(day.End - origin));
+                if (stop > start)
+                {
+                    list.Add(new MinuteInterval(start, stop));
+                }
             }
         }
 

@@ -19,6 +19,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<AvailabilityOverride> Overrides => Set<AvailabilityOverride>();
 
+    public DbSet<AvailabilitySchedule> Schedules => Set<AvailabilitySchedule>();
+
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
 
     public DbSet<Booking> Bookings => Set<Booking>();
@@ -44,7 +46,30 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
         {
             b.ToTable("scheduling_overrides");
             b.Property(o => o.Note).HasMaxLength(500);
+            b.Property(o => o.Version).IsConcurrencyToken();
             b.HasIndex(o => new { o.SpecialistId, o.Date }).IsUnique();
+            b.HasMany(o => o.Ranges).WithOne().HasForeignKey(r => r.OverrideId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AvailabilityOverrideRange>(b =>
+        {
+            b.ToTable("scheduling_override_ranges");
+            b.HasKey(r => new { r.OverrideId, r.Opens });
+        });
+        modelBuilder.Entity<AvailabilitySchedule>(b =>
+        {
+            b.ToTable("scheduling_availability_schedules");
+            b.Property(s => s.Name).HasMaxLength(100);
+            b.Property(s => s.TimeZone).HasMaxLength(64);
+            b.Property(s => s.Version).IsConcurrencyToken();
+            b.HasIndex(s => new { s.SpecialistId, s.Name }).IsUnique();
+            // One default schedule per specialist, whatever two writers do at once.
+            b.HasIndex(s => s.SpecialistId, "IX_scheduling_availability_schedules_default").IsUnique().HasFilter("\"IsDefault\"");
+            b.HasMany(s => s.Ranges).WithOne().HasForeignKey(r => r.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AvailabilityRange>(b =>
+        {
+            b.ToTable("scheduling_availability_ranges");
+            b.HasKey(r => new { r.ScheduleId, r.Day, r.Opens });
         });
         modelBuilder.Entity<TimeOff>(b =>
         {

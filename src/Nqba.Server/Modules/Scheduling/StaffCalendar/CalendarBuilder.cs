@@ -51,13 +51,10 @@ internal sealed class CalendarBuilder(SchedulingDbContext db, AvailabilityServic
             var withoutHolidays = schedule with { Holidays = new HashSet<LocalDate>() };
             for (var date = from.InZone(schedule.Zone).Date.PlusDays(-1); date <= to.InZone(schedule.Zone).Date; date = date.PlusDays(1))
             {
-                if (schedule.WorkingInterval(date) is { } hours)
+                working[specialist.Id].AddRange(schedule.IntervalsOn(date));
+                if (schedule.Holidays.Contains(date) && !schedule.Overrides.ContainsKey(date))
                 {
-                    working[specialist.Id].Add(hours);
-                }
-                else if (schedule.Holidays.Contains(date) && withoutHolidays.WorkingInterval(date) is { } holiday)
-                {
-                    holidays[specialist.Id].Add(holiday);
+                    holidays[specialist.Id].AddRange(withoutHolidays.IntervalsOn(date));
                 }
             }
         }

@@ -28,9 +28,6 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<TimeOnly?>("Closes")
-                        .HasColumnType("time without time zone");
-
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -38,11 +35,12 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<TimeOnly?>("Opens")
-                        .HasColumnType("time without time zone");
-
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -50,6 +48,79 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("scheduling_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverrideRange", b =>
+                {
+                    b.Property<Guid>("OverrideId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("OverrideId", "Opens");
+
+                    b.ToTable("scheduling_override_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("ScheduleId", "Day", "Opens");
+
+                    b.ToTable("scheduling_availability_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "SpecialistId" }, "IX_scheduling_availability_schedules_default")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\"");
+
+                    b.ToTable("scheduling_availability_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.TimeOff", b =>
@@ -591,6 +662,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverrideRange", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverride", null)
+                        .WithMany("Ranges")
+                        .HasForeignKey("OverrideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", null)
+                        .WithMany("Ranges")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
@@ -616,6 +705,16 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverride", b =>
+                {
+                    b.Navigation("Ranges");
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", b =>
+                {
+                    b.Navigation("Ranges");
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>

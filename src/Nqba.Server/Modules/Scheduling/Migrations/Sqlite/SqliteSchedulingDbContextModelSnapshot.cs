@@ -23,9 +23,6 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<TimeOnly?>("Closes")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -33,11 +30,12 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<TimeOnly?>("Opens")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -45,6 +43,79 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("scheduling_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverrideRange", b =>
+                {
+                    b.Property<Guid>("OverrideId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OverrideId", "Opens");
+
+                    b.ToTable("scheduling_override_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityRange", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScheduleId", "Day", "Opens");
+
+                    b.ToTable("scheduling_availability_ranges", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpecialistId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "SpecialistId" }, "IX_scheduling_availability_schedules_default")
+                        .IsUnique()
+                        .HasFilter("\"IsDefault\"");
+
+                    b.ToTable("scheduling_availability_schedules", (string)null);
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.TimeOff", b =>
@@ -582,6 +653,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverrideRange", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverride", null)
+                        .WithMany("Ranges")
+                        .HasForeignKey("OverrideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityRange", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", null)
+                        .WithMany("Ranges")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
@@ -607,6 +696,16 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilityOverride", b =>
+                {
+                    b.Navigation("Ranges");
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", b =>
+                {
+                    b.Navigation("Ranges");
                 });
 
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.FollowUps.FollowUp", b =>
