@@ -16,7 +16,6 @@ internal static class ImportBench
         await using var factory = new QuietFactory();
         await factory.InitializeAsync();
         using var admin = await factory.CreateAdminClientAsync();
-        admin.Timeout = TimeSpan.FromMinutes(10);
         var start = new DateTime(2025, 1, 6, 8, 0, 0, DateTimeKind.Utc);
         var random = new Random(20261206);
         var file = Enumerable.Range(0, tickets).Select(i =>
