@@ -2,11 +2,17 @@
 // added), through the product's path (SlaClock over one precomputed WorkingTimeTable per region, built in the timed
 // section) against the baseline in the same run (the same SlaClock over BusinessCalendar, a loop over days per call).
 // Both must give identical deadlines. Usage: dotnet run -c Release --project bench/Nqba.SupportBench [-- --tickets 100000]
+// With --import: history import throughput instead (ImportBench), e.g. -- --import --tickets 2000 --messages 10 --batch 500.
 using System.Diagnostics;
 using System.Globalization;
 using Nqba.Server.Modules.Support;
 using Nqba.Server.Modules.Support.Sla;
 using Nqba.Server.Platform.Calendar;
+
+if (args.Contains("--import"))
+{
+    return await ImportBench.RunAsync(Arg("--tickets", 2000), Arg("--messages", 10), Arg("--batch", 500));
+}
 
 var ticketCount = Arg("--tickets", 100_000);
 var random = new Random(20261124);

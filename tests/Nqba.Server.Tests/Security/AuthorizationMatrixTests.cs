@@ -203,6 +203,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/support/callbacks"] = Staff,
         ["POST /api/support/callbacks/{id}/done"] = Staff,
         ["POST /api/support/requests"] = Anyone,
+        ["POST /api/support/import"] = Admin,
         ["GET /api/support/teams"] = Staff,
         ["POST /api/support/teams"] = Admin,
         ["PUT /api/support/teams/{id}/on-call"] = Admin,

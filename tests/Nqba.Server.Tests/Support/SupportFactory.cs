@@ -18,6 +18,7 @@ public class SupportFactory : NqbaFactory
         ["Support:MailPollingEnabled"] = "false",
         ["Support:NpsScheduleEnabled"] = "false",
         ["Support:MaxAttachmentBytes"] = "1000",
+        ["Support:ImportMaxTickets"] = "50",
     };
 
     public string Outbox => Path.Combine(ContentRoot, "data", "outbox");

@@ -1,6 +1,7 @@
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Chat;
+using Nqba.Server.Modules.Support.Import;
 using Nqba.Server.Modules.Support.Pages;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Privacy;
@@ -41,6 +42,8 @@ public static class SupportModule
         services.AddScoped<SupportRoster>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
+        services.AddScoped<ImportReader>();
+        services.AddScoped<TicketImport>();
         services.AddPersonalData<SupportPersonalData>();
         services.AddPersonalData<ChatPersonalData>();
         services.AddScoped<EmailIntake>();
@@ -70,6 +73,7 @@ public static class SupportModule
     {
         SupportChatRegistration.MapSupportChat(app);
         app.MapTicketEndpoints();
+        app.MapImportEndpoints();
         app.MapAssignmentEndpoints();
         app.MapSlaEndpoints();
         app.MapSurveyEndpoints();

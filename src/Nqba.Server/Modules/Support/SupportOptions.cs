@@ -50,6 +50,14 @@ public sealed class SupportOptions : IValidatableObject
     [Range(0, 50)]
     public int MaxAttachmentsPerMessage { get; set; } = 5;
 
+    /// <summary>Most tickets one history import (<c>POST /api/support/import</c>) takes; a larger batch is refused with 413.</summary>
+    [Range(1, 100_000)]
+    public int ImportMaxTickets { get; set; } = 1000;
+
+    /// <summary>Largest body of one history import in bytes; a larger one is refused with 413.</summary>
+    [Range(1024, 1024 * 1024 * 1024)]
+    public int ImportMaxBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Runs the SLA watch (warnings, breaches, escalations) on this instance; any number of instances may.</summary>
     public bool SlaWatchEnabled { get; set; } = true;
 

@@ -73,6 +73,9 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
             b.Property(t => t.Version).IsConcurrencyToken();
             b.Ignore(t => t.IsOpen);
             b.HasIndex(t => t.Number).IsUnique();
+            b.Property(t => t.ExternalSource).HasMaxLength(40);
+            b.Property(t => t.ExternalId).HasMaxLength(200);
+            b.HasIndex(t => new { t.ExternalSource, t.ExternalId }).IsUnique();
             b.HasIndex(t => new { t.OrganizationId, t.CreatedAt });
             b.HasIndex(t => new { t.Status, t.AssigneeId });
             b.HasIndex(t => t.FirstResponseWarnAt);
@@ -95,6 +98,8 @@ internal class SupportDbContext(DbContextOptions options, ITenantContext tenant)
             b.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
             b.HasIndex(m => new { m.TicketId, m.At });
             b.HasIndex(m => m.EmailMessageId);
+            b.Property(m => m.ExternalId).HasMaxLength(200);
+            b.HasIndex(m => new { m.TicketId, m.ExternalId }).IsUnique();
             b.HasQueryFilter(m => TenantOrganizationId == null || m.OrganizationId == TenantOrganizationId);
         });
         modelBuilder.Entity<TicketAttachment>(b =>

@@ -12,6 +12,8 @@ namespace Nqba.Server.Modules.Support.Tickets;
 /// <param name="Attachments">Files; refused with 413 when over the configured size.</param>
 /// <param name="CallDirection">For a logged phone call: inbound or outbound.</param>
 /// <param name="CallSeconds">For a logged phone call: its length.</param>
+/// <param name="At">When it was written, for imported history; live messages are timed when they arrive.</param>
+/// <param name="ExternalId">Its id in the system it was imported from.</param>
 internal sealed record NewMessage(
     TicketChannel Channel,
     MessageAuthor Author,
@@ -23,4 +25,6 @@ internal sealed record NewMessage(
     string? EmailMessageId = null,
     IReadOnlyList<NewAttachment>? Attachments = null,
     CallDirection? CallDirection = null,
-    int? CallSeconds = null);
+    int? CallSeconds = null,
+    DateTime? At = null,
+    string? ExternalId = null);

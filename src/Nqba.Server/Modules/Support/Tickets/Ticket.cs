@@ -15,6 +15,12 @@ internal sealed class Ticket : IOrganizationOwned
 
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>The system an imported ticket came from (e.g. <c>zammad</c>); null for tickets opened here.</summary>
+    public string? ExternalSource { get; set; }
+
+    /// <summary>The ticket's id in <see cref="ExternalSource"/>: unique per source, what makes a re-import find it.</summary>
+    public string? ExternalId { get; set; }
+
     public required string RegionCode { get; set; }
 
     public string Language { get; set; } = "en";

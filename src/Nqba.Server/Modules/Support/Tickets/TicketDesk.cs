@@ -41,6 +41,31 @@ internal sealed class TicketDesk(
     /// <summary>Opens a ticket with its first message; region from the client organization, team from the code or the default team.</summary>
     public async Task<Result<Ticket>> OpenAsync(OpenTicket request, CancellationToken cancellationToken)
     {
+        var drafted = await DraftAsync(request, cancellationToken);
+        if (!drafted.Succeeded)
+        {
+            return drafted.Error;
+        }
+
+        var ticket = drafted.Value;
+        var now = ticket.CreatedAt;
+        if (ticket.TeamId is not null)
+        {
+            await assigner.AssignAsync(ticket, now, cancellationToken);
+        }
+
+        await RecomputeAsync(ticket, cancellationToken);
+        db.Publish(new TicketOpened(ticket.Id, ticket.OrganizationId, ticket.Priority, ticket.Channel, now), now);
+        await SaveNumberedAsync(ticket, cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>
+    /// Checks a new ticket and adds it, with its first message, to the unit of work: what opening a ticket and
+    /// importing one share. Nothing is numbered, assigned, computed, published or saved yet.
+    /// </summary>
+    public async Task<Result<Ticket>> DraftAsync(OpenTicket request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var now = request.At ?? time.GetUtcNow().UtcDateTime;
         if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > MaxSubject)
@@ -98,22 +123,61 @@ internal sealed class TicketDesk(
             UpdatedAt = now,
         };
         db.Tickets.Add(ticket);
-        var message = await AddMessageAsync(ticket, request.FirstMessage, now, cancellationToken);
+        var message = await AddMessageAsync(ticket, request.FirstMessage, request.FirstMessage.At ?? now, cancellationToken);
         if (message.Author == MessageAuthor.Agent && !message.Internal)
         {
             // A ticket an agent opens with an answer already given (a phone call solved on the line) starts answered.
-            ticket.FirstRespondedAt = now;
+            ticket.FirstRespondedAt = message.At;
         }
 
-        if (team is not null)
-        {
-            await assigner.AssignAsync(ticket, now, cancellationToken);
-        }
-
-        await RecomputeAsync(ticket, cancellationToken);
-        db.Publish(new TicketOpened(ticket.Id, ticket.OrganizationId, ticket.Priority, ticket.Channel, now), now);
-        await SaveNumberedAsync(ticket, cancellationToken);
         return ticket;
+    }
+
+    /// <summary>
+    /// Adds a message of a ticket's imported history at its own time (<see cref="NewMessage.At"/>): an agent's public
+    /// one answers the ticket, but nothing is sent and no status changes (the history's own changes are recorded with
+    /// <see cref="RecordHistoryStatus"/>).
+    /// </summary>
+    public async Task<Result<TicketMessage>> AddHistoryMessageAsync(Ticket ticket, NewMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var at = request.At ?? throw new ArgumentException("A history message carries its time.", nameof(request));
+        var message = await AddMessageAsync(ticket, request, at, cancellationToken);
+        if (request.Author == MessageAuthor.Agent && !request.Internal && (ticket.FirstRespondedAt is null || at < ticket.FirstRespondedAt))
+        {
+            ticket.FirstRespondedAt = at;
+        }
+
+        return message;
+    }
+
+    /// <summary>A status change of a ticket's imported history, at its own time; it publishes nothing (history sends no surveys).</summary>
+    public void RecordHistoryStatus(Ticket ticket, TicketStatus to, string by, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        SetStatus(ticket, to, by, at, publish: false);
+    }
+
+    /// <summary>Numbers new tickets from the ticket counter in one step; call it inside the transaction that saves them.</summary>
+    public async Task NumberAsync(IReadOnlyList<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        if (tickets.Count == 0)
+        {
+            return;
+        }
+
+        var next = await TicketNumbers.NextAsync(db, tickets.Count, cancellationToken) - tickets.Count + 1;
+        foreach (var ticket in tickets.OrderBy(t => t.CreatedAt))
+        {
+            ticket.Number = next++;
+        }
     }
 
     /// <summary>Adds a message: a client's reopens a solved ticket and ends a pending wait; an agent's public one answers.</summary>
@@ -469,7 +533,7 @@ internal sealed class TicketDesk(
         await new SlaPlanner(db).ApplyAsync([ticket], set, cancellationToken);
     }
 
-    private void SetStatus(Ticket ticket, TicketStatus to, string by, DateTime now, int agentResponses = 0)
+    private void SetStatus(Ticket ticket, TicketStatus to, string by, DateTime now, int agentResponses = 0, bool publish = true)
     {
         db.StatusChanges.Add(new TicketStatusChange { Id = Guid.CreateVersion7(), TicketId = ticket.Id, OrganizationId = ticket.OrganizationId, From = ticket.Status, To = to, At = now, By = by });
         if (to == TicketStatus.Reopened)
@@ -480,6 +544,10 @@ internal sealed class TicketDesk(
         if (to == TicketStatus.Solved)
         {
             ticket.SolvedAt = now;
+        }
+
+        if (to == TicketStatus.Solved && publish)
+        {
             db.Publish(new TicketSolved(ticket.Id, ticket.OrganizationId, ticket.Priority, ticket.Channel, ticket.AssigneeId, agentResponses, now), now);
         }
 
@@ -505,6 +573,7 @@ internal sealed class TicketDesk(
             BodyHtml = safeHtml,
             Internal = request.Internal,
             At = now,
+            ExternalId = request.ExternalId,
             EmailMessageId = request.EmailMessageId,
             CallDirection = request.CallDirection,
             CallSeconds = request.CallSeconds,

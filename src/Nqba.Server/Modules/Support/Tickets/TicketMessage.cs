@@ -11,6 +11,9 @@ internal sealed class TicketMessage : IOrganizationOwned
 
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>The message's id in the system its ticket was imported from (unique per ticket); null for messages written here.</summary>
+    public string? ExternalId { get; set; }
+
     public TicketChannel Channel { get; set; }
 
     public MessageAuthor Author { get; set; }

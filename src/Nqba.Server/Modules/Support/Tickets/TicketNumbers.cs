@@ -11,7 +11,10 @@ internal static class TicketNumbers
     /// holds the row's lock until it commits (a rollback gives the number back). The row is created on first use,
     /// after the highest number already given (1000 when there are no tickets).
     /// </summary>
-    public static async Task<long> NextAsync(SupportDbContext db, CancellationToken cancellationToken)
+    public static Task<long> NextAsync(SupportDbContext db, CancellationToken cancellationToken) => NextAsync(db, 1, cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> numbers at once, as <see cref="NextAsync(SupportDbContext, CancellationToken)"/> takes one; returns the last.</summary>
+    public static async Task<long> NextAsync(SupportDbContext db, int count, CancellationToken cancellationToken)
     {
         // SQLite needs the WHERE to read ON CONFLICT as the upsert clause of an INSERT ... SELECT.
         await db.Database.ExecuteSqlAsync(
@@ -23,7 +26,7 @@ internal static class TicketNumbers
             cancellationToken);
         var next = await db.Database.SqlQuery<long>(
             $"""
-            UPDATE support_ticket_counters SET "LastNumber" = "LastNumber" + 1 WHERE "Id" = 1 RETURNING "LastNumber" AS "Value"
+            UPDATE support_ticket_counters SET "LastNumber" = "LastNumber" + {count} WHERE "Id" = 1 RETURNING "LastNumber" AS "Value"
             """).ToListAsync(cancellationToken);
         return next[0];
     }

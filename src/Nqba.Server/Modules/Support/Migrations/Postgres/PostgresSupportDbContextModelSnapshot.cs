@@ -270,6 +270,14 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -389,6 +397,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
 
                     b.HasIndex("ResolutionWarnAt");
 
+                    b.HasIndex("ExternalSource", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("OrganizationId", "CreatedAt");
 
                     b.HasIndex("Status", "AssigneeId");
@@ -500,6 +511,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Internal")
                         .HasColumnType("boolean");
 
@@ -517,6 +532,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Postgres
                     b.HasIndex("EmailMessageId");
 
                     b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("TicketId", "ExternalId")
+                        .IsUnique();
 
                     b.ToTable("support_messages", (string)null);
                 });

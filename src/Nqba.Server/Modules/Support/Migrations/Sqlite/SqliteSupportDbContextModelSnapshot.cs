@@ -265,6 +265,14 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstRespondedAt")
                         .HasColumnType("TEXT");
 
@@ -384,6 +392,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
 
                     b.HasIndex("ResolutionWarnAt");
 
+                    b.HasIndex("ExternalSource", "ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("OrganizationId", "CreatedAt");
 
                     b.HasIndex("Status", "AssigneeId");
@@ -495,6 +506,10 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Internal")
                         .HasColumnType("INTEGER");
 
@@ -512,6 +527,9 @@ namespace Nqba.Server.Modules.Support.Migrations.Sqlite
                     b.HasIndex("EmailMessageId");
 
                     b.HasIndex("TicketId", "At");
+
+                    b.HasIndex("TicketId", "ExternalId")
+                        .IsUnique();
 
                     b.ToTable("support_messages", (string)null);
                 });
