@@ -16,6 +16,7 @@ internal sealed class PlatformModuleDeclaration : INqbaModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } =
     [
         new("/dashboard", "Dashboard", NavigationOrder.Home, Match: NavLinkMatch.Prefix),
+        new("/company/calendars", "Calendars", NavigationOrder.Work + 80, NqbaRoles.Staff, NavLinkMatch.Prefix),
         new("/docs", "ApiReference", NavigationOrder.Work + 90, NqbaRoles.Staff),
         new("/admin/audit", "Audit", NavigationOrder.Compliance, [NqbaRoles.Admin, NqbaRoles.ComplianceOfficer]),
         new("/admin/events", "EventDelivery", NavigationOrder.Administration, [NqbaRoles.Admin]),
