@@ -45,6 +45,16 @@ var loaded = Schedule(busy);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slots over 30 days: empty calendar {SlotCalculator.Compute(empty, rules, from, to, now, DateTimeZone.Utc).Count}, with 60 meetings + time off {SlotCalculator.Compute(loaded, rules, from, to, now, DateTimeZone.Utc).Count}"));
 Report("baseline: empty calendar", () => SlotCalculator.Compute(empty, rules, from, to, now, DateTimeZone.Utc));
 Report("60 meetings + 2 out-of-office spans", () => SlotCalculator.Compute(loaded, rules, from, to, now, DateTimeZone.Utc));
+// A specialist's own schedule: a morning, an afternoon after lunch and a night range past midnight on weekdays,
+// four dates overridden with two ranges each, the same meetings.
+var ownWeek = new[] { IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday }
+    .ToDictionary(d => d, _ => (IReadOnlyList<DayHours>)[new(new LocalTime(8, 0), new LocalTime(12, 0)), new(new LocalTime(13, 0), new LocalTime(17, 0)), new(new LocalTime(22, 0), new LocalTime(2, 0))]);
+var ownOverrides = Enumerable.Range(0, 4).ToDictionary(
+    i => new LocalDate(2026, 12, 7).PlusDays(i * 5),
+    _ => (IReadOnlyList<DayHours>)[new(new LocalTime(9, 0), new LocalTime(11, 0)), new(new LocalTime(15, 0), new LocalTime(18, 0))]);
+var own = Schedule(busy) with { Week = ownWeek, Overrides = ownOverrides };
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Own schedule: {SlotCalculator.Compute(own, rules, from, to, now, DateTimeZone.Utc).Count} slots"));
+Report("own schedule: 3 ranges a day (one past midnight), 4 two-range overrides, 60 meetings", () => SlotCalculator.Compute(own, rules, from, to, now, DateTimeZone.Utc));
 Report("+ parse and expand an .ics feed (3 events, RRULE/EXDATE/TZID)", () =>
 {
     var blocks = new List<BusyBlock>(busy);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Support.Persistence;
@@ -26,6 +27,8 @@ internal sealed class TicketImport(
     TimeProvider time)
 {
     private const int Attempts = 5;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
 
     public async Task<Result<ImportResult>> ImportAsync(ImportFile file, CancellationToken cancellationToken)
     {
@@ -71,6 +74,16 @@ internal sealed class TicketImport(
             {
                 db.ChangeTracker.Clear();
                 return Error.Conflict("Other imports kept writing the same tickets; send the batch again (it is idempotent).");
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+            {
+                // SQLite has one writer: a long import elsewhere held the database past the busy timeout. Nothing of
+                // this batch was written (its transaction rolled back); try again, then say so rather than fail.
+                db.ChangeTracker.Clear();
+                if (attempt >= Attempts)
+                {
+                    return Error.Conflict("Another import is still writing; send the batch again when it is done (it is idempotent).");
+                }
             }
         }
     }
