@@ -97,9 +97,19 @@ internal static class SlotCalculator
 
     private static void AddWindow(List<Interval> slots, SpecialistSchedule schedule, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
     {
+        // The day's limit is looked up once per local day of the specialist, not per slot (a zone lookup costs).
+        var dayEnd = Instant.MinValue;
+        var full = false;
         for (var start = AlignUp(windowStart, rules.Step, bookerZone); start + rules.Length <= windowEnd && start < latest; start += rules.Step)
         {
-            if (!schedule.DayIsFull(start, rules.MaxPerDay))
+            if (start >= dayEnd && schedule.MeetingsPerDay.Count > 0)
+            {
+                var date = start.InZone(schedule.Zone).Date;
+                dayEnd = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+                full = schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= rules.MaxPerDay;
+            }
+
+            if (!full)
             {
                 slots.Add(new Interval(start, start + rules.Length));
             }
