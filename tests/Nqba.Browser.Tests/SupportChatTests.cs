@@ -103,17 +103,5 @@ public sealed class SupportChatTests(BrowserFixture fixture) : IClassFixture<Bro
 
     private Task<IPage> SignInAgentAsync(string path) => fixture.SignInNewUserAsync(NqbaRoles.SupportAgent, path);
 
-    private async Task AddAlwaysOpenRegionAsync()
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        if (!db.Regions.Any(r => r.Code == Region))
-        {
-            var open = new WorkingCalendar { Id = Guid.NewGuid(), Code = Region, Name = "Always open", TimeZone = "Etc/UTC", Version = 1 };
-            open.Intervals.AddRange(Enumerable.Range(1, 7).Select(day => new WorkingCalendarInterval { CalendarId = open.Id, Day = day, Opens = TimeOnly.MinValue, Closes = TimeOnly.MaxValue }));
-            db.Calendars.Add(open);
-            db.Regions.Add(new Region { Id = Guid.NewGuid(), Code = Region, Name = "Always open", CalendarId = open.Id, ResidencyZone = "US" });
-            await db.SaveChangesAsync();
-        }
-    }
+    private Task AddAlwaysOpenRegionAsync() => TestRegions.AddAsync(fixture.Services, Region, alwaysOpen: true);
 }

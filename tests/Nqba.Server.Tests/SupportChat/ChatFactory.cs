@@ -32,16 +32,8 @@ public sealed class ChatFactory : NqbaFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var open = new WorkingCalendar { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", TimeZone = "Etc/UTC", Version = 1 };
-        open.Intervals.AddRange(Enumerable.Range(1, 7).Select(day => new WorkingCalendarInterval { CalendarId = open.Id, Day = day, Opens = TimeOnly.MinValue, Closes = TimeOnly.MaxValue }));
-        var closed = new WorkingCalendar { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", TimeZone = "Etc/UTC", Version = 1 };
-        db.Calendars.AddRange(open, closed);
-        db.Regions.AddRange(
-            new Region { Id = Guid.NewGuid(), Code = OpenRegion, Name = "Always open", CalendarId = open.Id, ResidencyZone = "US" },
-            new Region { Id = Guid.NewGuid(), Code = ClosedRegion, Name = "Never open", CalendarId = closed.Id, ResidencyZone = "US" });
-        await db.SaveChangesAsync();
+        await TestRegions.AddAsync(Services, OpenRegion, alwaysOpen: true);
+        await TestRegions.AddAsync(Services, ClosedRegion, alwaysOpen: false);
     }
 
     /// <summary>A visitor's widget connection; <paramref name="token"/> identifies the visitor.</summary>

@@ -7,6 +7,7 @@ using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Support.Tickets;
 
@@ -95,7 +96,7 @@ internal static class TicketEndpoints
         var messages = all.FindAll(m => staff || !m.Internal);
         var files = (await db.Attachments.AsNoTracking().Where(a => a.TicketId == id).ToListAsync(ct)).ToLookup(a => a.MessageId);
         var history = await db.StatusChanges.AsNoTracking().Where(c => c.TicketId == id).OrderBy(c => c.At).ToListAsync(ct);
-        response.Headers.ETag = TicketETag.Of(ticket.Version);
+        response.Headers.ETag = EntityTag.Of(ticket.Version);
         return TypedResults.Ok(new TicketDetailDto(
             TicketDto.From(ticket),
             messages.ConvertAll(m => new MessageDto(m.Id, m.Channel, m.Author, m.AuthorName, m.Body, m.BodyHtml, m.Internal, m.At, m.CallDirection, m.CallSeconds,
@@ -178,13 +179,13 @@ internal static class TicketEndpoints
     }
 
     public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangeStatus(Guid id, ChangeStatusRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
-        Tagged(await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), TicketETag.Expected(ifMatch), ct), response);
+        Tagged(await desk.ChangeStatusAsync(id, request.Status, user.DisplayName(), EntityTag.Expected(ifMatch), ct), response);
 
     public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> ChangePriority(Guid id, ChangePriorityRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
-        Tagged(await desk.ChangePriorityAsync(id, request.Priority!.Value, TicketETag.Expected(ifMatch), ct), response);
+        Tagged(await desk.ChangePriorityAsync(id, request.Priority!.Value, EntityTag.Expected(ifMatch), ct), response);
 
     public static async Task<Results<Ok<TicketDto>, ProblemHttpResult>> AssignTicket(Guid id, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TicketDesk desk, HttpResponse response, CancellationToken ct) =>
-        Tagged(await desk.AssignAsync(id, request.AgentId, TicketETag.Expected(ifMatch), ct), response);
+        Tagged(await desk.AssignAsync(id, request.AgentId, EntityTag.Expected(ifMatch), ct), response);
 
     private static Results<Ok<TicketDto>, ProblemHttpResult> Tagged(Result<Ticket> result, HttpResponse response)
     {
@@ -193,7 +194,7 @@ internal static class TicketEndpoints
             return result.Error.ToProblem();
         }
 
-        response.Headers.ETag = TicketETag.Of(result.Value.Version);
+        response.Headers.ETag = EntityTag.Of(result.Value.Version);
         return TypedResults.Ok(TicketDto.From(result.Value));
     }
 
