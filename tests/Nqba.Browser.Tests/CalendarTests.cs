@@ -42,7 +42,7 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.Contains(client, await meeting.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(start.ToString("HH:mm", CultureInfo.InvariantCulture), await meeting.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await meeting.Locator("xpath=..").GetAttributeAsync("data-date"));
-        Assert.True(await page.Locator("nav >> text=Calendar").IsVisibleAsync());
+        Assert.True(await page.Locator("nav a[href='/scheduling/calendar']").IsVisibleAsync());
 
         await meeting.ClickAsync();
         await page.WaitForURLAsync($"**/scheduling/bookings/{id}**");
