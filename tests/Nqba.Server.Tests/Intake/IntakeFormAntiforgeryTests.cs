@@ -28,8 +28,6 @@ public sealed partial class IntakeFormAntiforgeryTests(NqbaFactory factory) : IC
         return (await intake.Leads.IgnoreQueryFilters().CountAsync(), await intake.Contacts.IgnoreQueryFilters().CountAsync(), await platform.AuditEntries.CountAsync());
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [Fact]
     public async Task IntakeForm_PostedWithoutAntiforgeryToken_Is400Problem_AndWritesNothing()
@@ -51,7 +49,7 @@ public sealed partial class IntakeFormAntiforgeryTests(NqbaFactory factory) : IC
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         var page = await client.GetStringAsync("/intake");
         var form = Form($"genuine-{Guid.NewGuid():N}@intake.test");
-        form["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
+        form["__RequestVerificationToken"] = AntiforgeryTokens.From(page);
         var before = await CountsAsync();
 
         var response = await client.PostAsync("/intake/submit", new FormUrlEncodedContent(form));

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Nqba.Testing;
 
 namespace Nqba.Server.Tests.Platform;
 
@@ -116,8 +117,6 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [Fact]
     public async Task PlainHttp_RedirectsToHttps()
@@ -229,7 +228,7 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
         using var https = Https();
         var page = await https.GetAsync("/account/login");
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
-        var token = WebUtility.HtmlDecode(TokenField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value);
+        var token = AntiforgeryTokens.From(await page.Content.ReadAsStringAsync());
         using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -3,19 +3,17 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Nqba.Server.Platform.Security;
+using Nqba.Testing;
 
 namespace Nqba.Server.Tests.Scheduling;
 
 /// <summary>The availability page: a specialist's own schedule and date overrides edited through its forms.</summary>
 public sealed partial class AvailabilityPageTests(SchedulingFactory factory) : IClassFixture<SchedulingFactory>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
-
     private static async Task<(string Html, string Token)> OpenAsync(HttpClient client, string url)
     {
         var html = await client.GetStringAsync(url);
-        return (html, TokenPattern().Match(html).Groups[1].Value);
+        return (html, AntiforgeryTokens.From(html));
     }
 
     /// <summary>A browser-like client of the same signed-in user that keeps its cookies (the anti-forgery one) and shows redirects.</summary>

@@ -47,8 +47,6 @@ public sealed partial class AccountEnumerationTests(AccountEnumerationTests.Coun
         }
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     private static async Task<List<string>> TokenAnswersAsync(HttpClient client, string email, IEnumerable<string> passwords)
     {
@@ -75,7 +73,7 @@ public sealed partial class AccountEnumerationTests(AccountEnumerationTests.Coun
                 ["Email"] = email,
                 ["Password"] = password,
                 ["ReturnUrl"] = "/",
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value),
+                ["__RequestVerificationToken"] = AntiforgeryTokens.From(page),
             }));
             answers.Add($"{(int)response.StatusCode} {response.Headers.Location?.OriginalString}");
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
+using Nqba.Testing;
 
 namespace Nqba.Server.Tests.Support;
 
@@ -85,9 +86,6 @@ public sealed class SupportPagesTests(SupportFactory factory) : IClassFixture<Su
         Assert.DoesNotContain("support-inbox", await asClient.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static string AntiforgeryToken(string html) =>
-        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
@@ -97,7 +95,7 @@ public sealed class SupportPagesTests(SupportFactory factory) : IClassFixture<Su
         var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var admin = await factory.CreateAdminClientAsync();
         var page = await anonymous.GetStringAsync("/support/request?lang=de");
-        var token = AntiforgeryToken(page);
+        var token = AntiforgeryTokens.From(page);
         var subject = "Web form " + Guid.NewGuid().ToString("N")[..6];
 
         var posted = await anonymous.PostAsync("/support/request/submit", Form(("__RequestVerificationToken", token), ("Lang", "de"), ("Name", "Kunde"), ("Email", "kunde@client.example"), ("Subject", subject), ("Body", "Bitte helfen")));
@@ -173,7 +171,7 @@ public sealed class SupportPagesTests(SupportFactory factory) : IClassFixture<Su
         var agentId = (await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/agents", new { name = "Inbox agent", email, team = code, regionCode = "europe", userId, available = true }))).GetProperty("id").GetGuid();
 
         var before = WebUtility.HtmlDecode(await agent.GetStringAsync("/support/inbox?lang=de"));
-        var toggled = await agent.PostAsync("/support/inbox/availability", Form(("__RequestVerificationToken", AntiforgeryToken(before)), ("Available", "false")));
+        var toggled = await agent.PostAsync("/support/inbox/availability", Form(("__RequestVerificationToken", AntiforgeryTokens.From(before)), ("Available", "false")));
         // ?lang= is remembered (culture cookie): English is asked for again explicitly.
         var after = WebUtility.HtmlDecode(await agent.GetStringAsync("/support/inbox?lang=en"));
         var ticket = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "While away", body = "x", requesterName = "Client", team = code }));

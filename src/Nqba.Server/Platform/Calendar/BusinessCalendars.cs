@@ -5,6 +5,7 @@ using NodaTime;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Platform.Calendar;
 
@@ -79,23 +80,13 @@ internal sealed partial class BusinessCalendars(PlatformDbContext db, IAuditLedg
         var before = Summary(calendar);
         calendar.Name = request.Name!.Trim();
         calendar.TimeZone = request.TimeZone!;
-        var week = Normalize(request.Week!);
-        foreach (var old in calendar.Intervals.ToList())
-        {
-            if (week.Find(w => w.Day == old.Day && w.Opens == old.Opens) is { } kept)
-            {
-                old.Closes = kept.Closes;
-            }
-            else
-            {
-                calendar.Intervals.Remove(old);
-            }
-        }
-
-        foreach (var w in week.Where(w => !calendar.Intervals.Exists(i => i.Day == w.Day && i.Opens == w.Opens)))
-        {
-            calendar.Intervals.Add(new WorkingCalendarInterval { CalendarId = calendar.Id, Day = w.Day, Opens = w.Opens, Closes = w.Closes });
-        }
+        ChildRows.Sync(
+            calendar.Intervals,
+            Normalize(request.Week!),
+            i => (i.Day, i.Opens),
+            w => (w.Day, w.Opens),
+            (i, w) => i.Closes = w.Closes,
+            w => new WorkingCalendarInterval { CalendarId = calendar.Id, Day = w.Day, Opens = w.Opens, Closes = w.Closes });
 
         calendar.Version++;
         audit.Stage(db, new AuditRecord("platform.calendar.changed", "calendar", calendar.Code, before, Summary(calendar)));

@@ -18,19 +18,19 @@ internal static class CalendarEndpoints
             .WithSummary("Every business calendar: time zone, working intervals per weekday, holidays and the regions that follow it.");
 
         group.MapGet("/{code}", async Task<Results<Ok<CalendarDto>, ProblemHttpResult>> (string code, BusinessCalendars calendars, HttpResponse response, CancellationToken ct) =>
-                Tagged(await calendars.GetAsync(code, ct), response))
+                (await calendars.GetAsync(code, ct)).ToTaggedOk(response, c => c.Version))
             .WithName("GetCalendar")
             .WithSummary("One business calendar; the ETag header is its version, for If-Match on changes.");
 
         group.MapPost("/", async Task<Results<Ok<CalendarDto>, ProblemHttpResult>> (CalendarRequest request, BusinessCalendars calendars, HttpResponse response, CancellationToken ct) =>
-                Tagged(await calendars.CreateAsync(request, ct), response))
+                (await calendars.CreateAsync(request, ct)).ToTaggedOk(response, c => c.Version))
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("CreateCalendar")
             .WithSummary("Creates a business calendar (code, name, IANA time zone, week: intervals of day 1–7, opens, closes; several a day leave breaks; closes 00:00 = until midnight).");
 
         group.MapPut("/{code}", async Task<Results<Ok<CalendarDto>, ProblemHttpResult>> (
                 string code, CalendarRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, BusinessCalendars calendars, HttpResponse response, CancellationToken ct) =>
-                Tagged(await calendars.UpdateAsync(code, request, EntityTag.Expected(ifMatch), ct), response))
+                (await calendars.UpdateAsync(code, request, EntityTag.Expected(ifMatch), ct)).ToTaggedOk(response, c => c.Version))
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("UpdateCalendar")
             .WithSummary("Replaces a calendar's name, time zone and week; with If-Match, only if it is still at that version (else 412). Open SLA clocks are recomputed on the new calendar.");
@@ -96,15 +96,5 @@ internal static class CalendarEndpoints
         {
             return Error.Validation("file", "The upload could not be read: " + ex.Message);
         }
-    }
-
-    private static Results<Ok<CalendarDto>, ProblemHttpResult> Tagged(Result<CalendarDto> result, HttpResponse response)
-    {
-        if (result.Succeeded)
-        {
-            response.Headers.ETag = EntityTag.Of(result.Value.Version);
-        }
-
-        return result.ToOk();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Platform.Errors;
 
@@ -24,4 +25,17 @@ public static class ErrorResults
     /// <summary>200 with the value, or the error's problem response.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
         result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+
+    /// <summary>200 with the value and its version as the ETag header (for If-Match), or the error's problem response.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToTaggedOk<T>(this Result<T> result, HttpResponse response, Func<T, int> version)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(version);
+        if (result.Succeeded)
+        {
+            response.Headers.ETag = EntityTag.Of(version(result.Value));
+        }
+
+        return result.ToOk();
+    }
 }

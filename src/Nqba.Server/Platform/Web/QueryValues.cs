@@ -15,6 +15,10 @@ public static class QueryValues
 
     public static bool Flag(string? value) => bool.TryParse(value, out var b) && b;
 
+    /// <summary>A time of day as a browser's time field sends it (HH:mm, H:mm, or with seconds), in a query or a form.</summary>
+    public static TimeOnly? Time(string? value) =>
+        TimeOnly.TryParseExact(value?.Trim(), ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
     public static Guid? Id(string? value) => System.Guid.TryParse(value, out var g) ? g : null;
 
     /// <summary>A calendar day, never the last one a <see cref="DateTime"/> holds, so "the day after" can be computed.</summary>

@@ -88,18 +88,18 @@ internal static class AvailabilityEndpoints
             .WithSummary("The specialist's availability schedules, the default first (an empty list: they follow their region's business calendar).");
 
         specialist.MapGet("/schedules/{id:guid}", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (Guid specialistId, Guid id, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
-                Tagged(await schedules.GetAsync(specialistId, id, ct), response))
+                (await schedules.GetAsync(specialistId, id, ct)).ToTaggedOk(response, c => c.Version))
             .WithName("GetAvailabilitySchedule")
             .WithSummary("One schedule; the ETag header is its version, for If-Match on changes.");
 
         specialist.MapPost("/schedules", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (Guid specialistId, ScheduleRequest request, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
-                Tagged(await schedules.CreateAsync(specialistId, request, ct), response))
+                (await schedules.CreateAsync(specialistId, request, ct)).ToTaggedOk(response, c => c.Version))
             .WithName("CreateAvailabilitySchedule")
             .WithSummary("Creates a named schedule in an IANA zone (week: ranges of day 1–7, opens, closes; several a day; closes at or before opens = past midnight). The first one, or one with isDefault, becomes the default.");
 
         specialist.MapPut("/schedules/{id:guid}", async Task<Results<Ok<ScheduleDto>, ProblemHttpResult>> (
                 Guid specialistId, Guid id, ScheduleRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, AvailabilitySchedules schedules, HttpResponse response, CancellationToken ct) =>
-                Tagged(await schedules.UpdateAsync(specialistId, id, request, EntityTag.Expected(ifMatch), ct), response))
+                (await schedules.UpdateAsync(specialistId, id, request, EntityTag.Expected(ifMatch), ct)).ToTaggedOk(response, c => c.Version))
             .WithName("UpdateAvailabilitySchedule")
             .WithSummary("Replaces a schedule's name, zone and week (isDefault: true makes it the default); with If-Match, only at that version (else 412).");
 
@@ -169,15 +169,5 @@ internal static class AvailabilityEndpoints
             .WithName("DeleteTimeOff");
 
         return app;
-    }
-
-    private static Results<Ok<ScheduleDto>, ProblemHttpResult> Tagged(Result<ScheduleDto> result, HttpResponse response)
-    {
-        if (result.Succeeded)
-        {
-            response.Headers.ETag = EntityTag.Of(result.Value.Version);
-        }
-
-        return result.ToOk();
     }
 }

@@ -5,6 +5,7 @@ using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Scheduling.Availability;
 
@@ -87,23 +88,13 @@ internal sealed class AvailabilitySchedules(SchedulingDbContext db, ICompanyDire
         var before = Summary(schedule);
         schedule.Name = request.Name!.Trim();
         schedule.TimeZone = request.TimeZone!.Trim();
-        var week = request.Week!.Select(r => (Day: r.Day!.Value, Opens: r.Opens!.Value, Closes: r.Closes!.Value)).ToList();
-        foreach (var old in schedule.Ranges.ToList())
-        {
-            if (week.FindIndex(w => w.Day == old.Day && w.Opens == old.Opens) is var kept and >= 0)
-            {
-                old.Closes = week[kept].Closes;
-            }
-            else
-            {
-                schedule.Ranges.Remove(old);
-            }
-        }
-
-        foreach (var w in week.Where(w => !schedule.Ranges.Exists(r => r.Day == w.Day && r.Opens == w.Opens)))
-        {
-            schedule.Ranges.Add(new AvailabilityRange { ScheduleId = schedule.Id, Day = w.Day, Opens = w.Opens, Closes = w.Closes });
-        }
+        ChildRows.Sync(
+            schedule.Ranges,
+            request.Week!,
+            r => (r.Day, r.Opens),
+            w => (w.Day!.Value, w.Opens!.Value),
+            (r, w) => r.Closes = w.Closes!.Value,
+            w => new AvailabilityRange { ScheduleId = schedule.Id, Day = w.Day!.Value, Opens = w.Opens!.Value, Closes = w.Closes!.Value });
 
         schedule.Version++;
         audit.Stage(db, new AuditRecord("scheduling.schedule.changed", "specialist", specialistId.ToString(), before, Summary(schedule)));

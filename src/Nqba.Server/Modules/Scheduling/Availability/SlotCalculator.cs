@@ -106,7 +106,7 @@ internal static class SlotCalculator
             {
                 var date = start.InZone(schedule.Zone).Date;
                 dayEnd = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-                full = schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= rules.MaxPerDay;
+                full = schedule.DayIsFull(date, rules.MaxPerDay);
             }
 
             if (!full)

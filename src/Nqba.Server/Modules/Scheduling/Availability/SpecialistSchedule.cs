@@ -87,6 +87,8 @@ internal sealed record SpecialistSchedule(
     }
 
     /// <summary>True when the specialist already has their <paramref name="limit"/> meetings on the local date of <paramref name="start"/>.</summary>
-    public bool DayIsFull(Instant start, int limit) =>
-        MeetingsPerDay.TryGetValue(start.InZone(Zone).Date, out var booked) && booked >= limit;
+    public bool DayIsFull(Instant start, int limit) => DayIsFull(start.InZone(Zone).Date, limit);
+
+    /// <summary>True when the specialist already has their <paramref name="limit"/> meetings on <paramref name="date"/> (their zone).</summary>
+    public bool DayIsFull(LocalDate date, int limit) => MeetingsPerDay.TryGetValue(date, out var booked) && booked >= limit;
 }

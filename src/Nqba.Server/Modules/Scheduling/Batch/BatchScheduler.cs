@@ -159,7 +159,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var list = new List<MinuteInterval>();
         for (var date = origin.InZone(schedule.Zone).Date; date <= end.InZone(schedule.Zone).Date; date = date.PlusDays(1))
         {
-            if (schedule.MeetingsPerDay.TryGetValue(date, out var booked) && booked >= dayLimit)
+            if (schedule.DayIsFull(date, dayLimit))
             {
                 continue;
             }

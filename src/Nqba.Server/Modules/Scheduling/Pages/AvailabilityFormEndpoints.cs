@@ -37,7 +37,7 @@ internal static partial class AvailabilityFormEndpoints
                 }
 
                 // Rows are numbered as the service numbers the ranges it is given, so its field names point at the row shown.
-                if (!int.TryParse(row.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || Time(row.Opens) is not { } opens || Time(row.Closes) is not { } closes)
+                if (!int.TryParse(row.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || QueryValues.Time(row.Opens) is not { } opens || QueryValues.Time(row.Closes) is not { } closes)
                 {
                     return Back(specialistId, form.Lang, $"week[{week.Count}]", form.ScheduleId);
                 }
@@ -68,7 +68,7 @@ internal static partial class AvailabilityFormEndpoints
                 foreach (var part in parts)
                 {
                     var match = RangePattern().Match(part);
-                    if (!match.Success || Time(match.Groups[1].Value) is not { } opens || Time(match.Groups[2].Value) is not { } closes)
+                    if (!match.Success || QueryValues.Time(match.Groups[1].Value) is not { } opens || QueryValues.Time(match.Groups[2].Value) is not { } closes)
                     {
                         return Back(specialistId, form.Lang, "ranges", null);
                     }
@@ -103,9 +103,6 @@ internal static partial class AvailabilityFormEndpoints
 
     [GeneratedRegex(@"^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex RangePattern();
-
-    private static TimeOnly? Time(string? value) =>
-        TimeOnly.TryParseExact(value?.Trim(), ["H:mm", "HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     /// <summary>The first field an error names (week[2].closes, timeZone…), or what kind of failure it was.</summary>
     private static string Field(Error error) => error.Status switch
