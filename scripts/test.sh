@@ -178,7 +178,22 @@ for name in "${runs[@]}"; do
   [[ $failed -eq 0 ]] || ok=0
   printf '%-16s %d passed, %d failed, %d skipped%s\n' "$name" "$passed" "$failed" "$skipped" "$note"
   # The names of the failed tests, so the last lines of a CI log say which fell.
-  grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^testName=/    failed: /' || true
+  # With the first lines of each failure's message, since the CI log keeps only its tail.
+  if command -v python3 > /dev/null; then
+    python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") != "Failed":
+        continue
+    print(f'    failed: "{result.get("testName")}"')
+    message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+    for line in ((message.text or "") if message is not None else "").strip().splitlines()[:6]:
+        print("      " + line[:400])
+PY
+  else
+    grep -o '<UnitTestResult [^>]*outcome="Failed"' "$trx" | grep -o 'testName="[^"]*"' | sed 's/^testName=/    failed: /' || true
+  fi
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
   total_skipped=$((total_skipped + skipped))

@@ -27,13 +27,15 @@ public sealed partial class FuzzTests(FuzzTests.Factory factory) : IClassFixture
 {
     /// <summary>
     /// The server with its background jobs and event delivery off, so every row that appears was written by a request
-    /// (delivered events route leads, which wrote routing decisions while a later, refused request was being checked).
+    /// (delivered events and the lead response watch route leads, which wrote routing decisions while a later, refused
+    /// request was being checked).
     /// </summary>
     public sealed class Factory : NqbaFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Events:DispatchInBackground"] = "false",
+            ["Intake:ResponseWatchEnabled"] = "false",
             ["Monitoring:SchedulerEnabled"] = "false",
             ["Scheduling:JobsEnabled"] = "false",
             ["Support:SlaWatchEnabled"] = "false",

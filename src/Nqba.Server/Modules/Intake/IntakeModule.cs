@@ -31,7 +31,7 @@ public static class IntakeModule
         builder.Services.AddScoped<LeadRouting>();
         builder.Services.AddScoped<LeadResponseWatch>();
         builder.Services.AddJob<LeadResponseJob, IntakeOptions>(o => new JobPlan(
-            JobSchedule.Every(o.ResponseCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire));
+            JobSchedule.Every(o.ResponseCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.ResponseWatchEnabled));
         builder.Services.AddScoped<IEventSubscriber<AssessmentCompleted>, RouteOnAssessmentCompleted>();
         builder.Services.AddScoped<IEventSubscriber<LeadRouted>, NotifySpecialistOfRoutedLead>();
         builder.Services.AddScoped<IEventSubscriber<LeadResponseEscalated>, NotifyUnitLeadOfEscalation>();

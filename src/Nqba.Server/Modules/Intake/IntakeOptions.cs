@@ -45,6 +45,9 @@ public sealed class IntakeOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResponseCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Watch untouched leads from this instance: escalate them at risk, route the unrouted to the unit lead, mark breaches.</summary>
+    public bool ResponseWatchEnabled { get; set; } = true;
+
     /// <summary>
     /// How the intake form's region (a region code) answers the assessment's <c>region</c> question, so the prospect
     /// is not asked twice. A region missing here is simply asked in the assessment.
