@@ -115,7 +115,7 @@ async Task WriteBookingAsync(string mode)
         MeetingTypeCode = "discovery-30",
         Start = start,
         End = start.AddMinutes(30),
-        BufferMinutes = 15,
+        AfterBufferMinutes = 15,
         ClientName = "Jordan Miles",
         ClientEmail = "jordan.miles@acme.example",
         ClientEmailHash = hash,

@@ -14,18 +14,19 @@ var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
 var now = Instant.FromUtc(2026, 12, 1, 6, 0);
 var from = zone.AtStartOfDay(new LocalDate(2026, 12, 1)).ToInstant();
 var to = zone.AtStartOfDay(new LocalDate(2026, 12, 31)).ToInstant();
-var rules = new SlotRules(Duration.FromMinutes(30), Duration.FromMinutes(15), Duration.FromMinutes(15), Duration.FromHours(4), 60, 6);
+var rules = new SlotRules("discovery-30", Duration.FromMinutes(30), Duration.FromMinutes(15), Duration.Zero, Duration.Zero, Duration.FromMinutes(15), Duration.FromHours(4),
+    BookingWindow.Rolling(60), new BookingLimits(PerDay: 6));
 var random = new Random(20261124);
 var busy = new List<BusyBlock>();
 for (var i = 0; i < 60; i++)
 {
     var day = new LocalDate(2026, 12, 1).PlusDays(random.Next(30));
     var start = (day + new LocalTime(9 + random.Next(7), 15 * random.Next(4))).InZoneLeniently(zone).ToInstant();
-    busy.Add(new BusyBlock(start, start + Duration.FromMinutes(30 * (1 + random.Next(3))), Duration.FromMinutes(15)));
+    busy.Add(new BusyBlock(start, start + Duration.FromMinutes(30 * (1 + random.Next(3))), Duration.Zero, Duration.FromMinutes(15)));
 }
 
-busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 9, 12, 0), Instant.FromUtc(2026, 12, 10, 10, 0), Duration.Zero));
-busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 17, 8, 0), Instant.FromUtc(2026, 12, 17, 11, 0), Duration.Zero));
+busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 9, 12, 0), Instant.FromUtc(2026, 12, 10, 10, 0)));
+busy.Add(new BusyBlock(Instant.FromUtc(2026, 12, 17, 8, 0), Instant.FromUtc(2026, 12, 17, 11, 0)));
 busy.Sort((a, b) => a.Start.CompareTo(b.Start));
 SpecialistSchedule Schedule(IReadOnlyList<BusyBlock> blocks) => new(
     Guid.NewGuid(), zone,
@@ -33,7 +34,7 @@ SpecialistSchedule Schedule(IReadOnlyList<BusyBlock> blocks) => new(
     new HashSet<LocalDate> { new(2026, 12, 24), new(2026, 12, 25), new(2026, 12, 26) },
     SpecialistSchedule.SingleRanges(new Dictionary<LocalDate, DayHours?> { [new LocalDate(2026, 12, 12)] = new DayHours(new LocalTime(10, 0), new LocalTime(13, 0)), [new LocalDate(2026, 12, 18)] = null }),
     blocks,
-    blocks.GroupBy(b => b.Start.InZone(zone).Date).ToDictionary(g => g.Key, g => g.Count()));
+    [.. blocks.Where(b => b.After > Duration.Zero).Select(b => new BookedMeeting("discovery-30", b.Start.InZone(zone).Date, (int)(b.End - b.Start).TotalMinutes))]);
 const string Feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bench//EN\r\n" +
     "BEGIN:VEVENT\r\nUID:a@bench\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Europe/Berlin:20261102T093000\r\nDTEND;TZID=Europe/Berlin:20261102T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR\r\nEXDATE;TZID=Europe/Berlin:20261211T093000\r\nSUMMARY:Stand-up\r\nEND:VEVENT\r\n" +
     "BEGIN:VEVENT\r\nUID:b@bench\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=America/New_York:20261103T090000\r\nDTEND;TZID=America/New_York:20261103T100000\r\nRRULE:FREQ=WEEKLY;BYDAY=TU\r\nSUMMARY:US sync\r\nEND:VEVENT\r\n" +
@@ -55,6 +56,10 @@ var ownOverrides = Enumerable.Range(0, 4).ToDictionary(
 var own = Schedule(busy) with { Week = ownWeek, Overrides = ownOverrides };
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Own schedule: {SlotCalculator.Compute(own, rules, from, to, now, DateTimeZone.Utc).Count} slots"));
 Report("own schedule: 3 ranges a day (one past midnight), 4 two-range overrides, 60 meetings", () => SlotCalculator.Compute(own, rules, from, to, now, DateTimeZone.Utc));
+// Cal.com's booking limits on the same meetings: per day, ISO week and month, in meetings and in minutes.
+var limited = rules with { Limits = new BookingLimits(PerDay: 4, PerWeek: 12, PerMonth: 40, MinutesPerDay: 180, MinutesPerWeek: 600, MinutesPerMonth: 2000) };
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"With day/week/month limits: {SlotCalculator.Compute(loaded, limited, from, to, now, DateTimeZone.Utc).Count} slots"));
+Report("60 meetings + limits per day/week/month (count and minutes)", () => SlotCalculator.Compute(loaded, limited, from, to, now, DateTimeZone.Utc));
 Report("+ parse and expand an .ics feed (3 events, RRULE/EXDATE/TZID)", () =>
 {
     var blocks = new List<BusyBlock>(busy);

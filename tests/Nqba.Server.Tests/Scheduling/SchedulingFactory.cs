@@ -40,7 +40,7 @@ public class SchedulingFactory : NqbaFactory
                 ["Scheduling:MeetingTypes:3:Code"] = "test-20",
                 ["Scheduling:MeetingTypes:3:Name"] = "20-min test call",
                 ["Scheduling:MeetingTypes:3:DurationMinutes"] = "20",
-                ["Scheduling:MeetingTypes:3:BufferMinutes"] = "5",
+                ["Scheduling:MeetingTypes:3:AfterBufferMinutes"] = "5",
                 ["Scheduling:MeetingTypes:3:SlotStepMinutes"] = "5",
                 ["Scheduling:MeetingTypes:3:MinimumNoticeMinutes"] = "0",
                 ["Scheduling:MeetingTypes:3:BookingWindowDays"] = "365",

@@ -155,6 +155,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         // Scheduling: the booking page (types, slots, holds, bookings, the client's signed manage link) is public;
         // calendars, availability and attendance are staff work.
         ["GET /api/scheduling/meeting-types"] = Anyone,
+        ["GET /api/scheduling/meeting-types/{code}"] = Staff,
+        ["POST /api/scheduling/meeting-types"] = Admin,
+        ["PUT /api/scheduling/meeting-types/{code}"] = Admin,
+        ["DELETE /api/scheduling/meeting-types/{code}"] = Admin,
         ["GET /api/scheduling/specialists/{specialistId}/slots"] = Anyone,
         ["GET /api/scheduling/units/{unitCode}/slots"] = Anyone,
         ["POST /api/scheduling/holds"] = Anyone,

@@ -34,6 +34,7 @@ public static class SchedulingModule
         services.AddScoped<IDataSeeder, MeetingTypeSeeder>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<AvailabilitySchedules>();
+        services.AddScoped<MeetingTypeCatalog>();
         services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
         services.AddScoped<Pages.Booker>();
@@ -79,6 +80,7 @@ public static class SchedulingModule
     public static IEndpointRouteBuilder MapSchedulingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapAvailabilityEndpoints();
+        app.MapMeetingTypeEndpoints();
         app.MapBookingEndpoints();
         app.MapBookingFormEndpoints();
         app.MapFollowUpEndpoints();
@@ -87,6 +89,7 @@ public static class SchedulingModule
         app.MapCalendarEndpoints();
         app.MapStaffBookingFormEndpoints();
         app.MapAvailabilityFormEndpoints();
+        app.MapMeetingTypeFormEndpoints();
         return app;
     }
 }

@@ -12,6 +12,7 @@ internal sealed class SchedulingModuleDeclaration : INqbaModule
     public IReadOnlyList<NavigationEntry> Navigation { get; } = [
         new("/scheduling/calendar", "Calendar", NavigationOrder.Work + 10, NqbaRoles.Staff, NavLinkMatch.Prefix),
         new("/scheduling/availability", "Availability", NavigationOrder.Work + 11, NqbaRoles.Staff, NavLinkMatch.Prefix),
+        new("/scheduling/meeting-types", "MeetingTypes", NavigationOrder.Work + 12, [NqbaRoles.Admin], NavLinkMatch.Prefix),
     ];
 
     public void AddServices(IHostApplicationBuilder builder) => builder.AddSchedulingModule();

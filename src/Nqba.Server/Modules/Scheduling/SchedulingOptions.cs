@@ -9,7 +9,7 @@ public sealed class SchedulingOptions : IValidatableObject
 {
     public const string SectionName = "Scheduling";
 
-    /// <summary>Meeting types seeded into the database on start (existing codes are updated from here).</summary>
+    /// <summary>Meeting types seeded into the database on start when their code is new (existing ones are edited through the API).</summary>
     public List<MeetingTypeOptions> MeetingTypes { get; set; } =
     [
         new() { Code = "discovery-30", Name = "30-min discovery call", DurationMinutes = 30 },

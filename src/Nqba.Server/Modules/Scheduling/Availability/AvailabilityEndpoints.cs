@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
@@ -17,10 +16,6 @@ internal static class AvailabilityEndpoints
     {
         // The booking page is public: meeting types and free slots need no sign-in.
         var open = app.MapGroup("/api/scheduling").WithTags("Scheduling").AllowAnonymous();
-
-        open.MapGet("/meeting-types", async Task<Ok<List<MeetingTypeDto>>> (SchedulingDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await db.MeetingTypes.AsNoTracking().Where(t => t.Active).OrderBy(t => t.DurationMinutes).ToListAsync(ct)).ConvertAll(MeetingTypeDto.From)))
-            .WithName("ListMeetingTypes");
 
         open.MapGet("/specialists/{specialistId:guid}/slots", async Task<Results<Ok<SlotsResponse>, ProblemHttpResult>> (
                 Guid specialistId, string? type, string? from, string? to, string? timeZone, AvailabilityService availability, CancellationToken ct) =>

@@ -123,11 +123,14 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var ids = specialists.Select(s => s.Specialist.Id).Distinct().ToList();
         var windowStart = (from - Duration.FromDays(2)).ToDateTimeUtc();
         var windowEnd = (to + Duration.FromDays(2)).ToDateTimeUtc();
+        // Booking limits count the meetings of the whole weeks and months around the time asked for.
+        var countFrom = BookingLimits.Span(from.InUtc().Date.PlusDays(-2)).First.AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeUtc();
+        var countTo = BookingLimits.Span(to.InUtc().Date.PlusDays(2)).Last.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeUtc();
         var now = time.GetUtcNow().UtcDateTime;
         var bookings = (await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.SpecialistId) && b.End > windowStart && b.Start < windowEnd
+            .Where(b => ids.Contains(b.SpecialistId) && b.End > countFrom && b.Start < countTo
                 && (b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Held && b.HoldExpiresAt > now)))
-            .Select(b => new { b.Id, b.SpecialistId, b.Start, b.End, b.BufferMinutes })
+            .Select(b => new { b.Id, b.SpecialistId, b.MeetingTypeCode, b.Start, b.End, b.BeforeBufferMinutes, b.AfterBufferMinutes })
             .ToListAsync(cancellationToken)).ToLookup(b => b.SpecialistId);
         var timeOff = (await db.TimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.SpecialistId) && t.End > windowStart && t.Start < windowEnd)
@@ -157,23 +160,26 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
                 ? Week(region.Hours.Week.Select(w => (w.Day, w.Opens, w.Closes)))
                 : Week(ownSchedule.Ranges.Select(r => (r.Day, r.Opens, r.Closes)));
             var busy = new List<BusyBlock>();
-            var perDay = new Dictionary<LocalDate, int>();
+            var booked = new List<BookedMeeting>();
             foreach (var b in bookings[specialist.Id].Where(b => b.Id != ignoreBooking))
             {
                 var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc));
-                busy.Add(new BusyBlock(start, Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.End, DateTimeKind.Utc)), Duration.FromMinutes(b.BufferMinutes)));
-                var day = start.InZone(zone).Date;
-                perDay[day] = perDay.GetValueOrDefault(day) + 1;
+                var end = Instant.FromDateTimeUtc(DateTime.SpecifyKind(b.End, DateTimeKind.Utc));
+                if (b.End > windowStart && b.Start < windowEnd)
+                {
+                    busy.Add(new BusyBlock(start, end, Duration.FromMinutes(b.BeforeBufferMinutes), Duration.FromMinutes(b.AfterBufferMinutes)));
+                }
+
+                booked.Add(new BookedMeeting(b.MeetingTypeCode, start.InZone(zone).Date, (int)(end - start).TotalMinutes));
             }
 
             busy.AddRange(timeOff[specialist.Id].Select(t => new BusyBlock(
                 Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.Start, DateTimeKind.Utc)),
-                Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)),
-                Duration.Zero)));
+                Instant.FromDateTimeUtc(DateTime.SpecifyKind(t.End, DateTimeKind.Utc)))));
             if (specialist.AbsentUntil is { } absentUntil && absentUntil > from.ToDateTimeUtc())
             {
                 // Away (ill, on leave) as the company roster says: no slots before they are back.
-                busy.Add(new BusyBlock(from - Duration.FromDays(1), Instant.FromDateTimeUtc(DateTime.SpecifyKind(absentUntil, DateTimeKind.Utc)), Duration.Zero));
+                busy.Add(new BusyBlock(from - Duration.FromDays(1), Instant.FromDateTimeUtc(DateTime.SpecifyKind(absentUntil, DateTimeKind.Utc))));
             }
 
             foreach (var feed in feeds[specialist.Id])
@@ -191,7 +197,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
                     o => LocalDate.FromDateOnly(o.Date),
                     o => (IReadOnlyList<DayHours>)[.. o.Ranges.OrderBy(r => r.Opens).Select(r => DayHours.From(r.Opens, r.Closes))]),
                 busy,
-                perDay));
+                booked));
         }
 
         return schedules;

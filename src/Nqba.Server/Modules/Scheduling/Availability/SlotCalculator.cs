@@ -4,13 +4,16 @@ namespace Nqba.Server.Modules.Scheduling.Availability;
 
 /// <summary>
 /// Computes bookable start times as Cal.com does. Each working day (after overrides, holidays and days off), less the
-/// busy blocks each widened by the larger of the two buffers (the meeting type's and the block's own), less the time
-/// before the minimum notice, falls into free windows. In every free window the grid restarts: its first start is
-/// the window's start with its minutes into the hour (in the booker's time zone) rounded up to a multiple of the slot
-/// interval (a 09:30 opening with 60-minute slots gives 10:00, 11:00…; a meeting ending 10:20 with 15-minute slots
-/// gives 10:30; a window from 10:00 with 90-minute slots gives 10:00, 11:30…), seconds are never offered, and starts follow every interval while the whole meeting fits the window, within the booking
-/// window and under the per-day limit (counted on the local date of each start in the specialist's zone). Working
-/// ranges that touch are one window, so a range past midnight offers slots across it. Pure: the same inputs give the same slots.
+/// busy blocks, less the time before the minimum notice and outside the booking window, falls into free windows. Buffers
+/// add up as Cal.com's do: a meeting keeps its type's before-buffer free before it and its after-buffer after it, an
+/// earlier meeting keeps its own after-buffer, so between two meetings the gap is the first's after-buffer plus the
+/// second's before-buffer. In every free window the grid restarts: its first start is the window's start with its
+/// minutes into the hour (in the booker's time zone) rounded up to a multiple of the slot interval, then moved by the
+/// type's start offset (a 09:30 opening with 60-minute slots gives 10:00, 11:00…; a meeting ending 10:20 with
+/// 15-minute slots gives 10:30; with a 5-minute offset 10:35), seconds are never offered, and starts follow every
+/// interval while the whole meeting fits the window and the type's booking limits hold (counted on the local date,
+/// week and month of each start in the specialist's zone). Working ranges that touch are one window, so a range past
+/// midnight offers slots across it. Pure: the same inputs give the same slots.
 /// </summary>
 internal static class SlotCalculator
 {
@@ -19,8 +22,9 @@ internal static class SlotCalculator
     public static List<Interval> Compute(SpecialistSchedule schedule, SlotRules rules, Instant from, Instant to, Instant now, DateTimeZone bookerZone)
     {
         var slots = new List<Interval>();
-        var earliest = Instant.Max(from, now + rules.MinimumNotice);
-        var latest = Instant.Min(to, now + Duration.FromDays(rules.BookingWindowDays));
+        var (opens, closes) = rules.Bounds(now, schedule.Zone);
+        var earliest = Instant.Max(from, opens);
+        var latest = Instant.Min(to, closes);
         if (latest <= earliest || rules.Step <= Duration.Zero || rules.Length <= Duration.Zero)
         {
             return slots;
@@ -65,30 +69,33 @@ internal static class SlotCalculator
 
     /// <summary>
     /// True when a meeting may start at <paramref name="start"/> (a whole minute): after the notice, within the booking
-    /// window, entirely inside one working window, under the day's limit, and clear of every busy block and buffer. A start
-    /// between the grid's starts is free when the time is; the grid only decides what is offered.
+    /// window, entirely inside one working window, within the type's limits, and clear of every busy block and buffer. A
+    /// start between the grid's starts is free when the time is; the grid only decides what is offered.
     /// </summary>
     public static bool IsFree(SpecialistSchedule schedule, SlotRules rules, Instant start, Instant now)
     {
         var end = start + rules.Length;
-        if (start.ToUnixTimeTicks() % Minute.BclCompatibleTicks != 0 || start < now + rules.MinimumNotice || start >= now + Duration.FromDays(rules.BookingWindowDays))
+        var (earliest, latest) = rules.Bounds(now, schedule.Zone);
+        if (start.ToUnixTimeTicks() % Minute.BclCompatibleTicks != 0 || start < earliest || start >= latest)
         {
             return false;
         }
 
-        var inWindow = !schedule.DayIsFull(start, rules.MaxPerDay)
+        var inWindow = schedule.Allows(start.InZone(schedule.Zone).Date, rules)
             && schedule.WorkingIntervals(start, end).Exists(day => day.Start <= start && end <= CeilingToMinute(day.End));
         return inWindow && !Blocked(schedule, rules).Any(b => b.Start < end && start < b.End);
     }
 
-    /// <summary>Busy blocks widened on both sides by the larger of the type's and the block's buffer, by start.</summary>
+    /// <summary>
+    /// The times a meeting of the type may not overlap, by start: each busy block widened before by its own before-buffer
+    /// and the type's after-buffer, and after by its own after-buffer and the type's before-buffer.
+    /// </summary>
     private static List<Interval> Blocked(SpecialistSchedule schedule, SlotRules rules)
     {
         var blocked = new List<Interval>(schedule.Busy.Count);
         foreach (var block in schedule.Busy)
         {
-            var gap = Duration.Max(rules.Buffer, block.Buffer);
-            blocked.Add(new Interval(block.Start - gap, block.End + gap));
+            blocked.Add(new Interval(block.Start - block.Before - rules.AfterBuffer, block.End + block.After + rules.BeforeBuffer));
         }
 
         blocked.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -97,16 +104,17 @@ internal static class SlotCalculator
 
     private static void AddWindow(List<Interval> slots, SpecialistSchedule schedule, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
     {
-        // The day's limit is looked up once per local day of the specialist, not per slot (a zone lookup costs).
+        // The limits are looked up once per local day of the specialist, not per slot (a zone lookup costs).
         var dayEnd = Instant.MinValue;
         var full = false;
-        for (var start = AlignUp(windowStart, rules.Step, bookerZone); start + rules.Length <= windowEnd && start < latest; start += rules.Step)
+        var limited = rules.Limits.Any && schedule.Booked.Count > 0;
+        for (var start = AlignUp(windowStart - rules.Offset, rules.Step, bookerZone) + rules.Offset; start + rules.Length <= windowEnd && start < latest; start += rules.Step)
         {
-            if (start >= dayEnd && schedule.MeetingsPerDay.Count > 0)
+            if (limited && start >= dayEnd)
             {
                 var date = start.InZone(schedule.Zone).Date;
                 dayEnd = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-                full = schedule.DayIsFull(date, rules.MaxPerDay);
+                full = !schedule.Allows(date, rules);
             }
 
             if (!full)

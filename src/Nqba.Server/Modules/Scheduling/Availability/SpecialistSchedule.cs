@@ -4,8 +4,9 @@ namespace Nqba.Server.Modules.Scheduling.Availability;
 
 /// <summary>
 /// Everything that decides one specialist's free time: the zone their hours are read in, their weekly ranges (several
-/// a day, a range may run past midnight), holidays, date overrides (an empty list = unavailable that date), and busy
-/// blocks (meetings, time off, external calendars) sorted by start.
+/// a day, a range may run past midnight), holidays, date overrides (an empty list = unavailable that date), busy
+/// blocks (meetings, time off, external calendars) sorted by start, and the meetings booking limits count (those of
+/// the weeks and months around the asked-for time).
 /// </summary>
 internal sealed record SpecialistSchedule(
     Guid SpecialistId,
@@ -14,7 +15,7 @@ internal sealed record SpecialistSchedule(
     IReadOnlySet<LocalDate> Holidays,
     IReadOnlyDictionary<LocalDate, IReadOnlyList<DayHours>> Overrides,
     IReadOnlyList<BusyBlock> Busy,
-    IReadOnlyDictionary<LocalDate, int> MeetingsPerDay)
+    IReadOnlyList<BookedMeeting> Booked)
 {
     /// <summary>The same <paramref name="hours"/> on each of <paramref name="days"/>.</summary>
     public static Dictionary<IsoDayOfWeek, IReadOnlyList<DayHours>> Uniform(DayHours hours, IEnumerable<IsoDayOfWeek> days) =>
@@ -86,9 +87,6 @@ internal sealed record SpecialistSchedule(
         return merged;
     }
 
-    /// <summary>True when the specialist already has their <paramref name="limit"/> meetings on the local date of <paramref name="start"/>.</summary>
-    public bool DayIsFull(Instant start, int limit) => DayIsFull(start.InZone(Zone).Date, limit);
-
-    /// <summary>True when the specialist already has their <paramref name="limit"/> meetings on <paramref name="date"/> (their zone).</summary>
-    public bool DayIsFull(LocalDate date, int limit) => MeetingsPerDay.TryGetValue(date, out var booked) && booked >= limit;
+    /// <summary>True when one more meeting under <paramref name="rules"/> on <paramref name="date"/> (their zone) stays within the type's limits.</summary>
+    public bool Allows(LocalDate date, SlotRules rules) => rules.Limits.Allow(Booked, rules.TypeCode, date, rules.Length);
 }

@@ -45,8 +45,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var end = items.SelectMany(i => i.Windows).Max(w => w.End) + Duration.FromDays(1);
         var horizon = Ceiling(end - origin);
         var units = items.Select(i => i.UnitCode).Distinct(StringComparer.Ordinal).ToList();
-        var minBuffer = Duration.FromMinutes(items.Min(i => i.Type.BufferMinutes));
-        var dayLimit = items.Min(i => i.Type.MaxPerDay);
+        var rules = items.Select(i => i.Type).DistinctBy(t => t.Code).Select(SlotRules.From).ToList();
 
         var people = new List<(SpecialistInfo Info, SpecialistSchedule Schedule)>();
         var specialists = new List<BatchSpecialist>();
@@ -56,7 +55,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         foreach (var ((specialist, _), schedule) in located.Zip(schedules))
         {
             people.Add((specialist, schedule));
-            specialists.Add(new BatchSpecialist(units.IndexOf(specialist.UnitCode), Available(schedule, origin, end, horizon, dayLimit), Busy(schedule, origin, horizon, minBuffer)));
+            specialists.Add(new BatchSpecialist(units.IndexOf(specialist.UnitCode), Available(schedule, origin, end, horizon, rules), Busy(schedule, origin, horizon)));
         }
 
         var granule = items.Select(i => i.Type.SlotStepMinutes).Aggregate(Gcd);
@@ -69,13 +68,16 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
             if (windows.Count == 0)
             {
                 unplaced.Add(new BatchUnplacedMeeting(item.Index, string.Create(CultureInfo.InvariantCulture,
-                    $"No window leaves room for the {item.Type.DurationMinutes}-minute meeting between the minimum notice ({item.Type.MinimumNoticeMinutes} minutes from now) and the end of the booking window ({item.Type.BookingWindowDays} days ahead).")));
+                    $"No window leaves room for the {item.Type.DurationMinutes}-minute meeting between the minimum notice ({item.Type.MinimumNoticeMinutes} minutes from now) and the end of the meeting type's booking window.")));
                 continue;
             }
 
             var preferred = item.Preferred is { } p ? people.FindIndex(x => x.Info.Id == p) : -1;
             problemItems.Add(item);
-            problemRequests.Add(new BatchMeetingRequest(units.IndexOf(item.UnitCode), item.Type.DurationMinutes, windows, item.Priority, preferred >= 0 ? preferred : null, item.Type.BufferMinutes));
+            // One buffer each way for the plan: the larger of the type's two (exact for types that keep only an after-buffer,
+            // as the seeded ones do); booking each placement then checks Cal.com's additive rule exactly.
+            problemRequests.Add(new BatchMeetingRequest(units.IndexOf(item.UnitCode), item.Type.DurationMinutes, windows, item.Priority, preferred >= 0 ? preferred : null,
+                Math.Max(item.Type.BeforeBufferMinutes, item.Type.AfterBufferMinutes)));
         }
 
         BatchSchedule? solved = null;
@@ -101,15 +103,15 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         }
 
         var placed = new List<BatchPlacedMeeting>();
-        var perDay = new Dictionary<(int, LocalDate), int>();
+        var added = new Dictionary<int, List<BookedMeeting>>();
         foreach (var (item, s, start) in chosen.OrderByDescending(c => c.Item.Priority).ThenBy(c => c.Item.Index))
         {
             var (info, schedule) = people[s];
             var day = start.InZone(schedule.Zone).Date;
-            var count = perDay.TryGetValue((s, day), out var n) ? n : schedule.MeetingsPerDay.GetValueOrDefault(day);
-            if (count >= item.Type.MaxPerDay)
+            var counted = added.TryGetValue(s, out var list) ? list : added[s] = [.. schedule.Booked];
+            if (!SlotRules.From(item.Type).Limits.Allow(counted, item.Type.Code, day, Duration.FromMinutes(item.Type.DurationMinutes)))
             {
-                unplaced.Add(new BatchUnplacedMeeting(item.Index, $"{info.DisplayName} would exceed the limit of {item.Type.MaxPerDay} meetings that day."));
+                unplaced.Add(new BatchUnplacedMeeting(item.Index, $"{info.DisplayName} would exceed the booking limits of {item.Type.Code} that day, week or month."));
                 continue;
             }
 
@@ -127,7 +129,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
                 bookingId = booked.Value.Id;
             }
 
-            perDay[(s, day)] = count + 1;
+            counted.Add(new BookedMeeting(item.Type.Code, day, item.Type.DurationMinutes));
             placed.Add(new BatchPlacedMeeting(item.Index, info.Id, info.DisplayName, item.Type.Code,
                 start.InZone(item.Zone).ToDateTimeOffset(), (start + Duration.FromMinutes(item.Type.DurationMinutes)).InZone(item.Zone).ToDateTimeOffset(), item.Priority, bookingId));
         }
@@ -153,13 +155,13 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         return result;
     }
 
-    /// <summary>Working intervals in horizon minutes (whole minutes inside), without days already at the per-day limit.</summary>
-    private static List<MinuteInterval> Available(SpecialistSchedule schedule, Instant origin, Instant end, int horizon, int dayLimit)
+    /// <summary>Working intervals in horizon minutes (whole minutes inside), without days where no requested type is within its limits.</summary>
+    private static List<MinuteInterval> Available(SpecialistSchedule schedule, Instant origin, Instant end, int horizon, List<SlotRules> rules)
     {
         var list = new List<MinuteInterval>();
         for (var date = origin.InZone(schedule.Zone).Date; date <= end.InZone(schedule.Zone).Date; date = date.PlusDays(1))
         {
-            if (schedule.DayIsFull(date, dayLimit))
+            if (!rules.Exists(r => schedule.Allows(date, r)))
             {
                 continue;
             }
@@ -178,15 +180,14 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         return list;
     }
 
-    /// <summary>Busy time in horizon minutes (covering every minute touched), each block widened by its buffer beyond the smallest requested one.</summary>
-    private static List<MinuteInterval> Busy(SpecialistSchedule schedule, Instant origin, int horizon, Duration minBuffer)
+    /// <summary>Busy time in horizon minutes (covering every minute touched), each block widened by its own before- and after-buffer.</summary>
+    private static List<MinuteInterval> Busy(SpecialistSchedule schedule, Instant origin, int horizon)
     {
         var list = new List<MinuteInterval>();
         foreach (var block in schedule.Busy)
         {
-            var extra = Duration.Max(Duration.Zero, block.Buffer - minBuffer);
-            var start = Math.Max(0, Floor(block.Start - extra - origin));
-            var stop = Math.Min(horizon, Ceiling(block.End + extra - origin));
+            var start = Math.Max(0, Floor(block.Start - block.Before - origin));
+            var stop = Math.Min(horizon, Ceiling(block.End + block.After - origin));
             if (stop > start)
             {
                 list.Add(new MinuteInterval(start, stop));
@@ -200,8 +201,8 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
     private static List<MinuteInterval> StartWindows(BatchItem item, Instant origin, Instant now, int granule)
     {
         var type = item.Type;
-        var notice = now + Duration.FromMinutes(type.MinimumNoticeMinutes);
-        var last = now + Duration.FromDays(type.BookingWindowDays);
+        // The client's zone stands in for the specialist's here; booking each placement checks the exact window.
+        var (notice, last) = SlotRules.From(type).Bounds(now, item.Zone);
         var windows = new List<MinuteInterval>();
         foreach (var window in item.Windows)
         {

@@ -15,8 +15,11 @@ internal sealed class Booking : IOrganizationOwned
 
     public DateTime End { get; set; }
 
-    /// <summary>The meeting type's buffer when booked: kept free around this meeting.</summary>
-    public int BufferMinutes { get; set; }
+    /// <summary>The meeting type's before-buffer when booked: kept free before this meeting.</summary>
+    public int BeforeBufferMinutes { get; set; }
+
+    /// <summary>The meeting type's after-buffer when booked: kept free after this meeting.</summary>
+    public int AfterBufferMinutes { get; set; }
 
     public BookingStatus Status { get; set; }
 

@@ -187,7 +187,8 @@ internal sealed class BookingService(
         var previous = booking.Start;
         booking.Start = start.ToDateTimeUtc();
         booking.End = (start + Duration.FromMinutes(type.DurationMinutes)).ToDateTimeUtc();
-        booking.BufferMinutes = type.BufferMinutes;
+        booking.BeforeBufferMinutes = type.BeforeBufferMinutes;
+        booking.AfterBufferMinutes = type.AfterBufferMinutes;
         booking.Sequence++;
         booking.UpdatedAt = now;
         booking.ChangedBy = actor;
@@ -386,7 +387,8 @@ internal sealed class BookingService(
             var booking = create(specialist);
             booking.Start = target.Start.ToDateTimeUtc();
             booking.End = (target.Start + Duration.FromMinutes(target.Type.DurationMinutes)).ToDateTimeUtc();
-            booking.BufferMinutes = target.Type.BufferMinutes;
+            booking.BeforeBufferMinutes = target.Type.BeforeBufferMinutes;
+            booking.AfterBufferMinutes = target.Type.AfterBufferMinutes;
             db.Bookings.Add(booking);
             var now = time.GetUtcNow().UtcDateTime;
             if (booking.Status == BookingStatus.Booked)

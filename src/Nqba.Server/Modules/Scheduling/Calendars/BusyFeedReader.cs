@@ -73,7 +73,7 @@ internal static class BusyFeedReader
             var busyEnd = Instant.FromDateTimeUtc(DateTime.SpecifyKind(occurrence.Period.EffectiveEndTime?.AsUtc ?? occurrence.Period.StartTime.AsUtc, DateTimeKind.Utc));
             if (busyEnd > from && busyStart < to && busyEnd > busyStart)
             {
-                yield return new BusyBlock(busyStart, busyEnd, Duration.Zero);
+                yield return new BusyBlock(busyStart, busyEnd);
             }
         }
     }

@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Nqba.Server.Modules.Scheduling.MeetingTypes;
 
-/// <summary>One configured meeting type (<c>Scheduling:MeetingTypes</c>).</summary>
+/// <summary>
+/// One configured meeting type (<c>Scheduling:MeetingTypes</c>): written into the database when its code is not there
+/// yet; from then on it is edited through the API or the meeting types page (the rest of its rules, such as weekly
+/// limits or a fixed date range, only there).
+/// </summary>
 public sealed class MeetingTypeOptions
 {
     [Required, RegularExpression("^[a-z0-9-]{2,40}$")]
@@ -15,9 +19,13 @@ public sealed class MeetingTypeOptions
     [Range(5, 480)]
     public int DurationMinutes { get; set; } = 30;
 
-    /// <summary>Free time kept before and after the meeting; between two meetings the larger buffer applies.</summary>
+    /// <summary>Free time kept before the meeting; added to the after-buffer of a meeting before it.</summary>
     [Range(0, 240)]
-    public int BufferMinutes { get; set; } = 15;
+    public int BeforeBufferMinutes { get; set; }
+
+    /// <summary>Free time kept after the meeting.</summary>
+    [Range(0, 240)]
+    public int AfterBufferMinutes { get; set; } = 15;
 
     /// <summary>Distance between offered start times.</summary>
     [Range(5, 240)]
@@ -27,11 +35,11 @@ public sealed class MeetingTypeOptions
     [Range(0, 20160)]
     public int MinimumNoticeMinutes { get; set; } = 240;
 
-    /// <summary>How many days ahead the meeting can be booked.</summary>
+    /// <summary>How many calendar days ahead the meeting can be booked (until the end of that day).</summary>
     [Range(1, 365)]
     public int BookingWindowDays { get; set; } = 60;
 
-    /// <summary>At most this many meetings of any type per specialist and (their local) day when this type is booked.</summary>
+    /// <summary>At most this many meetings of this type per specialist and (their local) day.</summary>
     [Range(1, 50)]
     public int MaxPerDay { get; set; } = 6;
 }

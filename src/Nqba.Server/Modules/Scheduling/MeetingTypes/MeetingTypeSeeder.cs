@@ -5,31 +5,34 @@ using Nqba.Server.Platform.Seeding;
 
 namespace Nqba.Server.Modules.Scheduling.MeetingTypes;
 
-/// <summary>Writes the configured meeting types into the database: new codes are added, existing ones updated.</summary>
+/// <summary>
+/// Writes the configured meeting types that are not in the database yet. A type that exists is left as it is: once
+/// seeded it belongs to the API and the meeting types page, and a restart must not undo an edit.
+/// </summary>
 internal sealed class MeetingTypeSeeder(SchedulingDbContext db, IOptions<SchedulingOptions> options) : IDataSeeder
 {
     public int Order => 50;
 
     public async Task SeedAsync(bool includeDemoData, CancellationToken cancellationToken)
     {
-        var existing = await db.MeetingTypes.ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
-        foreach (var configured in options.Value.MeetingTypes)
+        var existing = await db.MeetingTypes.Select(t => t.Code).ToListAsync(cancellationToken);
+        foreach (var configured in options.Value.MeetingTypes.Where(t => !existing.Contains(t.Code, StringComparer.Ordinal)))
         {
-            if (!existing.TryGetValue(configured.Code, out var type))
+            existing.Add(configured.Code);
+            db.MeetingTypes.Add(new MeetingType
             {
-                type = new MeetingType { Id = Guid.CreateVersion7(), Code = configured.Code, Name = configured.Name };
-                db.MeetingTypes.Add(type);
-                existing[type.Code] = type;
-            }
-
-            type.Name = configured.Name;
-            type.DurationMinutes = configured.DurationMinutes;
-            type.BufferMinutes = configured.BufferMinutes;
-            type.SlotStepMinutes = configured.SlotStepMinutes;
-            type.MinimumNoticeMinutes = configured.MinimumNoticeMinutes;
-            type.BookingWindowDays = configured.BookingWindowDays;
-            type.MaxPerDay = configured.MaxPerDay;
-            type.Active = true;
+                Id = Guid.CreateVersion7(),
+                Code = configured.Code,
+                Name = configured.Name,
+                DurationMinutes = configured.DurationMinutes,
+                BeforeBufferMinutes = configured.BeforeBufferMinutes,
+                AfterBufferMinutes = configured.AfterBufferMinutes,
+                SlotStepMinutes = configured.SlotStepMinutes,
+                MinimumNoticeMinutes = configured.MinimumNoticeMinutes,
+                WindowKind = BookingWindowKind.CalendarDays,
+                BookingWindowDays = configured.BookingWindowDays,
+                MaxPerDay = configured.MaxPerDay,
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

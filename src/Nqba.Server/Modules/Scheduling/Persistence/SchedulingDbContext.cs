@@ -40,6 +40,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.ToTable("scheduling_meeting_types");
             b.Property(t => t.Code).HasMaxLength(40);
             b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.WindowKind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Version).IsConcurrencyToken();
             b.HasIndex(t => t.Code).IsUnique();
         });
         modelBuilder.Entity<AvailabilityOverride>(b =>

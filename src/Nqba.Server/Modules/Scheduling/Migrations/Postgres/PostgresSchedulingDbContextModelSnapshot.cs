@@ -155,7 +155,10 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("BufferMinutes")
+                    b.Property<int>("AfterBufferMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeforeBufferMinutes")
                         .HasColumnType("integer");
 
                     b.Property<string>("CancelReason")
@@ -439,10 +442,13 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("BookingWindowDays")
+                    b.Property<int>("AfterBufferMinutes")
                         .HasColumnType("integer");
 
-                    b.Property<int>("BufferMinutes")
+                    b.Property<int>("BeforeBufferMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BookingWindowDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("Code")
@@ -453,7 +459,22 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
-                    b.Property<int>("MaxPerDay")
+                    b.Property<int?>("MaxMinutesPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxMinutesPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxMinutesPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxPerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxPerMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxPerWeek")
                         .HasColumnType("integer");
 
                     b.Property<int>("MinimumNoticeMinutes")
@@ -466,6 +487,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
 
                     b.Property<int>("SlotStepMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<int>("StartOffsetMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("WindowStart")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 

@@ -150,7 +150,10 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("BufferMinutes")
+                    b.Property<int>("AfterBufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeBufferMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CancelReason")
@@ -434,10 +437,13 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("BookingWindowDays")
+                    b.Property<int>("AfterBufferMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("BufferMinutes")
+                    b.Property<int>("BeforeBufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BookingWindowDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
@@ -448,7 +454,22 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("MaxPerDay")
+                    b.Property<int?>("MaxMinutesPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxMinutesPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxMinutesPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPerMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPerWeek")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinimumNoticeMinutes")
@@ -461,6 +482,24 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
 
                     b.Property<int>("SlotStepMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("StartOffsetMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WindowStart")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
