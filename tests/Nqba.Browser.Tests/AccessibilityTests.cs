@@ -51,7 +51,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
             ("dashboard", "/dashboard"), ("leads", "/leads"), ("calendar", "/scheduling/calendar"), ("operations", "/monitoring"),
             ("audit", "/admin/audit"), ("events", "/admin/events"), ("jobs", "/admin/jobs"), ("privacy", "/admin/privacy"), ("compliance", "/admin/compliance"), ("security", "/account/mfa"),
             ("support-inbox", "/support/inbox"), ("knowledge", "/support/kb"), ("chat-console", "/support/chat"), ("home-signed-in", "/"),
-            ("calendars", "/company/calendars"), ("calendar-edit", "/company/calendars/apac"), ("availability", "/scheduling/availability"),
+            ("calendars", "/company/calendars"), ("calendar-edit", "/company/calendars/apac"), ("availability", "/scheduling/availability"), ("meeting-types", "/scheduling/meeting-types"),
         })
         {
             await page.GotoAsync(path);

@@ -159,6 +159,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/scheduling/meeting-types"] = Admin,
         ["PUT /api/scheduling/meeting-types/{code}"] = Admin,
         ["DELETE /api/scheduling/meeting-types/{code}"] = Admin,
+        ["POST /api/scheduling/import"] = Admin,
         ["GET /api/scheduling/specialists/{specialistId}/slots"] = Anyone,
         ["GET /api/scheduling/units/{unitCode}/slots"] = Anyone,
         ["POST /api/scheduling/holds"] = Anyone,

@@ -5,6 +5,7 @@ using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Briefings;
 using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.FollowUps;
+using Nqba.Server.Modules.Scheduling.Import;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Scheduling.Leads;
 using Nqba.Server.Modules.Scheduling.MeetingTypes;
@@ -35,6 +36,7 @@ public static class SchedulingModule
         services.AddScoped<AvailabilityService>();
         services.AddScoped<AvailabilitySchedules>();
         services.AddScoped<MeetingTypeCatalog>();
+        services.AddScoped<BookingImport>();
         services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
         services.AddScoped<Pages.Booker>();
@@ -81,6 +83,7 @@ public static class SchedulingModule
     {
         app.MapAvailabilityEndpoints();
         app.MapMeetingTypeEndpoints();
+        app.MapBookingImportEndpoints();
         app.MapBookingEndpoints();
         app.MapBookingFormEndpoints();
         app.MapFollowUpEndpoints();

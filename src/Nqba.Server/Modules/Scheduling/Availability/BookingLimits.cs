@@ -24,7 +24,13 @@ internal sealed record BookingLimits(int? PerDay = null, int? PerWeek = null, in
             return true;
         }
 
-        var week = Monday(date);
+        // Ranges, not per-meeting week and month arithmetic: this runs for every day a slot query offers.
+        var weekly = PerWeek is not null || MinutesPerWeek is not null;
+        var monthly = PerMonth is not null || MinutesPerMonth is not null;
+        var weekStart = Monday(date);
+        var weekEnd = weekStart.PlusDays(7);
+        var monthStart = new LocalDate(date.Year, date.Month, 1);
+        var monthEnd = monthStart.PlusMonths(1);
         int day = 0, weekCount = 0, month = 0;
         long dayMinutes = 0, weekMinutes = 0, monthMinutes = 0;
         foreach (var meeting in booked)
@@ -40,13 +46,13 @@ internal sealed record BookingLimits(int? PerDay = null, int? PerWeek = null, in
                 dayMinutes += meeting.Minutes;
             }
 
-            if (Monday(meeting.Date) == week)
+            if (weekly && meeting.Date >= weekStart && meeting.Date < weekEnd)
             {
                 weekCount++;
                 weekMinutes += meeting.Minutes;
             }
 
-            if (meeting.Date.Year == date.Year && meeting.Date.Month == date.Month)
+            if (monthly && meeting.Date >= monthStart && meeting.Date < monthEnd)
             {
                 month++;
                 monthMinutes += meeting.Minutes;

@@ -31,6 +31,7 @@ internal static class SlotCalculator
         }
 
         var blocked = Blocked(schedule, rules);
+        var limits = new DayLimit(Instant.MinValue, Instant.MinValue, false);
         var first = 0;
         foreach (var day in schedule.WorkingIntervals(earliest, latest))
         {
@@ -55,13 +56,13 @@ internal static class SlotCalculator
 
                 if (blocked[i].Start > cursor)
                 {
-                    AddWindow(slots, schedule, cursor, blocked[i].Start, latest, rules, bookerZone);
+                    AddWindow(slots, schedule, cursor, blocked[i].Start, latest, rules, bookerZone, ref limits);
                 }
 
                 cursor = Instant.Max(cursor, blocked[i].End);
             }
 
-            AddWindow(slots, schedule, cursor, dayEnd, latest, rules, bookerZone);
+            AddWindow(slots, schedule, cursor, dayEnd, latest, rules, bookerZone, ref limits);
         }
 
         return slots;
@@ -102,27 +103,27 @@ internal static class SlotCalculator
         return blocked;
     }
 
-    private static void AddWindow(List<Interval> slots, SpecialistSchedule schedule, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone)
+    private static void AddWindow(List<Interval> slots, SpecialistSchedule schedule, Instant windowStart, Instant windowEnd, Instant latest, SlotRules rules, DateTimeZone bookerZone, ref DayLimit limits)
     {
-        // The limits are looked up once per local day of the specialist, not per slot (a zone lookup costs).
-        var dayEnd = Instant.MinValue;
-        var full = false;
+        // The limits are looked up once per local day of the specialist, not per slot or window (a zone lookup costs).
         var limited = rules.Limits.Any && schedule.Booked.Count > 0;
         for (var start = AlignUp(windowStart - rules.Offset, rules.Step, bookerZone) + rules.Offset; start + rules.Length <= windowEnd && start < latest; start += rules.Step)
         {
-            if (limited && start >= dayEnd)
+            if (limited && (start >= limits.DayEnd || start < limits.DayStart))
             {
                 var date = start.InZone(schedule.Zone).Date;
-                dayEnd = schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-                full = !schedule.Allows(date, rules);
+                limits = new DayLimit(schedule.Zone.AtStartOfDay(date).ToInstant(), schedule.Zone.AtStartOfDay(date.PlusDays(1)).ToInstant(), !schedule.Allows(date, rules));
             }
 
-            if (!full)
+            if (!limited || !limits.Full)
             {
                 slots.Add(new Interval(start, start + rules.Length));
             }
         }
     }
+
+    /// <summary>The specialist's local day last looked up, and whether the type's limits close it.</summary>
+    private readonly record struct DayLimit(Instant DayStart, Instant DayEnd, bool Full);
 
     /// <summary>
     /// Cal.com's rounding: the start of the hour (in the booker's zone) of <paramref name="instant"/> plus the minutes

@@ -71,6 +71,12 @@ internal sealed class Booking : IOrganizationOwned
 
     public DateTime? UpdatedAt { get; set; }
 
+    /// <summary>The tool an imported booking came from (e.g. calcom); null for bookings made here.</summary>
+    public string? ImportSource { get; set; }
+
+    /// <summary>The imported booking's id in <see cref="ImportSource"/>: unique with it, so an import is idempotent.</summary>
+    public string? ExternalId { get; set; }
+
     /// <summary>The person's own data key owner (<see cref="FieldProtector.SubjectKeyId"/>); null: the organization's key.</summary>
     public Guid? SubjectKeyId { get; set; }
 

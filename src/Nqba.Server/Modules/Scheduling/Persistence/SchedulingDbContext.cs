@@ -95,6 +95,9 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.Property(x => x.VideoNote).HasMaxLength(1000);
             b.Property(x => x.CancelReason).HasMaxLength(1000);
             b.Property(x => x.ChangedBy).HasMaxLength(320);
+            b.Property(x => x.ImportSource).HasMaxLength(40);
+            b.Property(x => x.ExternalId).HasMaxLength(200);
+            b.HasIndex(x => new { x.ImportSource, x.ExternalId }).IsUnique();
             b.Ignore(x => x.OwnerOrganizationId);
             b.HasIndex(x => new { x.SpecialistId, x.Start });
             b.HasIndex(x => x.ClientEmailHash);

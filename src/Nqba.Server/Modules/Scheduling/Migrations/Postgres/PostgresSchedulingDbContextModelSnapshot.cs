@@ -193,8 +193,16 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.Property<DateTime>("End")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime?>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportSource")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -257,6 +265,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.HasIndex("ClientEmailHash");
 
                     b.HasIndex("LeadId");
+
+                    b.HasIndex("ImportSource", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("SpecialistId", "Start");
 

@@ -188,7 +188,15 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<DateTime>("End")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HoldExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportSource")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -252,6 +260,9 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.HasIndex("ClientEmailHash");
 
                     b.HasIndex("LeadId");
+
+                    b.HasIndex("ImportSource", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("SpecialistId", "Start");
 
