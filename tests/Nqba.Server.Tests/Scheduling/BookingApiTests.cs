@@ -37,6 +37,32 @@ public sealed class BookingApiTests(SchedulingFactory factory) : IClassFixture<S
     }
 
     [Fact]
+    public async Task BookAUnit_RoundRobin_TheLeastRecentlyBookedSpecialistTakesTheNextMeeting()
+    {
+        var (unitId, unitCode) = await factory.CreateUnitAsync();
+        var first = await factory.CreateSpecialistAsync(unit: unitId);
+        var second = await factory.CreateSpecialistAsync(unit: unitId);
+        var third = await factory.CreateSpecialistAsync(unit: unitId);
+        var date = SchedulingFactory.Weekday(9);
+        var client = factory.CreateClient();
+
+        var hosts = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/scheduling/bookings", new
+            {
+                meetingType = "test-20", start = SchedulingFactory.Berlin(date, 9 + i), unitCode, name = "Ada Client", email = $"rr{i}@example.com", timeZone = "Europe/Berlin",
+            });
+            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+            hosts.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("specialistId").GetGuid());
+        }
+
+        // Three free specialists take one meeting each; the fourth goes to whoever was booked longest ago: the first.
+        Assert.Equal(new HashSet<Guid> { first, second, third }, hosts.Take(3).ToHashSet());
+        Assert.Equal(hosts[0], hosts[3]);
+    }
+
+    [Fact]
     public async Task Book_SameSlotTwice_SecondIsAConflictAndTheSlotDisappears()
     {
         var specialist = await factory.CreateSpecialistAsync();

@@ -91,8 +91,8 @@ public sealed class ExternalCalendarTests(SchedulingFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
         Assert.Equal(1, (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").GetInt32());
         var starts = slots.GetProperty("slots").EnumerateArray().Select(s => s.GetProperty("start").GetDateTimeOffset()).ToList();
-        Assert.Equal(SchedulingFactory.Berlin(day, 15, 35), starts.Where(s => s < SchedulingFactory.Berlin(next, 0)).Max()); // ends 15:55, buffer before 16:00
-        Assert.Equal(SchedulingFactory.Berlin(next, 9, 35), starts.Where(s => s > SchedulingFactory.Berlin(next, 0)).Min());
+        Assert.Equal(SchedulingFactory.Berlin(day, 15, 35), starts.Where(s => s < SchedulingFactory.Berlin(next, 0)).Max()); // ends 15:55: the type's 5-minute after-buffer before 16:00
+        Assert.Equal(SchedulingFactory.Berlin(next, 9, 30), starts.Where(s => s > SchedulingFactory.Berlin(next, 0)).Min()); // the type keeps no buffer before itself, the event none after
         Assert.Equal(HttpStatusCode.BadRequest, badFile.StatusCode);
     }
 

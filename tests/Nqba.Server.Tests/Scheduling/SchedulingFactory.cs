@@ -63,6 +63,17 @@ public class SchedulingFactory : NqbaFactory
 
     internal JobRunner CreateJobRunner() => ActivatorUtilities.CreateInstance<JobRunner>(Services);
 
+    /// <summary>A business unit of its own for one test, with no specialists yet; returns its id and code.</summary>
+    public async Task<(Guid Id, string Code)> CreateUnitAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var unit = new BusinessUnit { Id = Guid.CreateVersion7(), Code = $"unit-{Guid.NewGuid():N}"[..16], Name = "Test unit", Description = "For one test", RoutingSignal = "tests" };
+        db.BusinessUnits.Add(unit);
+        await db.SaveChangesAsync();
+        return (unit.Id, unit.Code);
+    }
+
     /// <summary>A specialist of its own for one test (Europe/Berlin, 09–17 on weekdays, unless another region is given).</summary>
     public async Task<Guid> CreateSpecialistAsync(Guid? region = null, Guid? unit = null, string? email = null)
     {

@@ -471,7 +471,31 @@ internal sealed class BookingService(
 
         var list = candidates.Select(s => (s, company.Region(s.RegionCode)))
             .Where(c => c.Item2 is not null).Select(c => (c.s, c.Item2!)).ToList();
+        if (list.Count > 1)
+        {
+            list = await RoundRobinAsync(list, type!.Code, cancellationToken);
+        }
+
         return new BookingTarget(type!, Instant.FromDateTimeOffset(start!.Value), list, leadId, lead?.OrganizationId);
+    }
+
+    /// <summary>
+    /// Cal.com's round-robin for a unit's booking: the candidates in the order of their last booking of this type, least
+    /// recently booked first (never booked before all, then by id), so a unit's meetings spread over its specialists;
+    /// the first of them free at the time takes it.
+    /// </summary>
+    private async Task<List<(SpecialistInfo, RegionInfo)>> RoundRobinAsync(List<(SpecialistInfo Specialist, RegionInfo Region)> candidates, string typeCode, CancellationToken cancellationToken)
+    {
+        var ids = candidates.Select(c => c.Specialist.Id).ToList();
+        var last = await db.Bookings.AsNoTracking()
+            .Where(b => ids.Contains(b.SpecialistId) && b.MeetingTypeCode == typeCode && b.Status != BookingStatus.Held && b.Status != BookingStatus.Cancelled)
+            .GroupBy(b => b.SpecialistId)
+            .Select(g => new { g.Key, Last = g.Max(b => b.CreatedAt) })
+            .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
+        return [.. candidates
+            .OrderBy(c => last.TryGetValue(c.Specialist.Id, out var at) ? at : DateTime.MinValue)
+            .ThenBy(c => c.Specialist.Id)
+            .Select(c => (c.Specialist, c.Region))];
     }
 
     private static Dictionary<string, string[]> ValidateClient(BookMeetingRequest request)

@@ -21,13 +21,21 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                 table: "scheduling_bookings",
                 newName: "AfterBufferMinutes");
 
-            migrationBuilder.AlterColumn<int>(
+            // MaxPerDay becomes nullable (no limit) without SQLite's table rebuild, which cannot run inside the migration's
+            // transaction: the column is renamed, a nullable one added and filled, and the old one dropped in place.
+            migrationBuilder.RenameColumn(
+                name: "MaxPerDay",
+                table: "scheduling_meeting_types",
+                newName: "MaxPerDayBefore");
+
+            migrationBuilder.AddColumn<int>(
                 name: "MaxPerDay",
                 table: "scheduling_meeting_types",
                 type: "INTEGER",
-                nullable: true,
-                oldClrType: typeof(int),
-                oldType: "INTEGER");
+                nullable: true);
+
+            migrationBuilder.Sql("UPDATE \"scheduling_meeting_types\" SET \"MaxPerDay\" = \"MaxPerDayBefore\";");
+            migrationBuilder.Sql("ALTER TABLE \"scheduling_meeting_types\" DROP COLUMN \"MaxPerDayBefore\";");
 
             migrationBuilder.AddColumn<int>(
                 name: "Version",
