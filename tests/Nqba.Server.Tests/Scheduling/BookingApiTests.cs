@@ -51,7 +51,12 @@ public sealed class BookingApiTests(SchedulingFactory factory) : IClassFixture<S
         {
             var response = await client.PostAsJsonAsync("/api/scheduling/bookings", new
             {
-                meetingType = "test-20", start = SchedulingFactory.Berlin(date, 9 + i), unitCode, name = "Ada Client", email = $"rr{i}@example.com", timeZone = "Europe/Berlin",
+                meetingType = "test-20",
+                start = SchedulingFactory.Berlin(date, 9 + i),
+                unitCode,
+                name = "Ada Client",
+                email = $"rr{i}@example.com",
+                timeZone = "Europe/Berlin",
             });
             Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
             hosts.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("specialistId").GetGuid());
