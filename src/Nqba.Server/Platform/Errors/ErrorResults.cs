@@ -22,6 +22,18 @@ public static class ErrorResults
             extensions: extensions);
     }
 
+    /// <summary>
+    /// What a form page's <c>?error=</c> says about a failed write: the first field the error names
+    /// (<c>week[2].closes</c>, <c>maxPerWeek</c>…), or the kind of failure (stale, conflict, missing, request).
+    /// </summary>
+    public static string ToFormField(this Error error) => error.Status switch
+    {
+        StatusCodes.Status412PreconditionFailed => "stale",
+        StatusCodes.Status409Conflict => "conflict",
+        StatusCodes.Status404NotFound => "missing",
+        _ => error.Fields?.Keys.FirstOrDefault() ?? "request",
+    };
+
     /// <summary>200 with the value, or the error's problem response.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
         result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();

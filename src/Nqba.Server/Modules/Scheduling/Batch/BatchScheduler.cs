@@ -45,7 +45,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var end = items.SelectMany(i => i.Windows).Max(w => w.End) + Duration.FromDays(1);
         var horizon = Ceiling(end - origin);
         var units = items.Select(i => i.UnitCode).Distinct(StringComparer.Ordinal).ToList();
-        var rules = items.Select(i => i.Type).DistinctBy(t => t.Code).Select(SlotRules.From).ToList();
+        var rules = items.Select(i => i.Type).DistinctBy(t => t.Code).ToDictionary(t => t.Code, SlotRules.From, StringComparer.Ordinal);
 
         var people = new List<(SpecialistInfo Info, SpecialistSchedule Schedule)>();
         var specialists = new List<BatchSpecialist>();
@@ -55,7 +55,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         foreach (var ((specialist, _), schedule) in located.Zip(schedules))
         {
             people.Add((specialist, schedule));
-            specialists.Add(new BatchSpecialist(units.IndexOf(specialist.UnitCode), Available(schedule, origin, end, horizon, rules), Busy(schedule, origin, horizon)));
+            specialists.Add(new BatchSpecialist(units.IndexOf(specialist.UnitCode), Available(schedule, origin, end, horizon, rules.Values), Busy(schedule, origin, horizon)));
         }
 
         var granule = items.Select(i => i.Type.SlotStepMinutes).Aggregate(Gcd);
@@ -64,7 +64,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var problemRequests = new List<BatchMeetingRequest>();
         foreach (var item in items)
         {
-            var windows = StartWindows(item, origin, now, granule);
+            var windows = StartWindows(item, rules[item.Type.Code], origin, now, granule);
             if (windows.Count == 0)
             {
                 unplaced.Add(new BatchUnplacedMeeting(item.Index, string.Create(CultureInfo.InvariantCulture,
@@ -109,7 +109,8 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
             var (info, schedule) = people[s];
             var day = start.InZone(schedule.Zone).Date;
             var counted = added.TryGetValue(s, out var list) ? list : added[s] = [.. schedule.Booked];
-            if (!SlotRules.From(item.Type).Limits.Allow(counted, item.Type.Code, day, Duration.FromMinutes(item.Type.DurationMinutes)))
+            var typeRules = rules[item.Type.Code];
+            if (!typeRules.Limits.Allow(counted, typeRules.TypeCode, day, typeRules.Length))
             {
                 unplaced.Add(new BatchUnplacedMeeting(item.Index, $"{info.DisplayName} would exceed the booking limits of {item.Type.Code} that day, week or month."));
                 continue;
@@ -156,12 +157,12 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
     }
 
     /// <summary>Working intervals in horizon minutes (whole minutes inside), without days where no requested type is within its limits.</summary>
-    private static List<MinuteInterval> Available(SpecialistSchedule schedule, Instant origin, Instant end, int horizon, List<SlotRules> rules)
+    private static List<MinuteInterval> Available(SpecialistSchedule schedule, Instant origin, Instant end, int horizon, IEnumerable<SlotRules> rules)
     {
         var list = new List<MinuteInterval>();
         for (var date = origin.InZone(schedule.Zone).Date; date <= end.InZone(schedule.Zone).Date; date = date.PlusDays(1))
         {
-            if (!rules.Exists(r => schedule.Allows(date, r)))
+            if (!rules.Any(r => schedule.Allows(date, r)))
             {
                 continue;
             }
@@ -198,11 +199,11 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
     }
 
     /// <summary>The request's possible starts: the whole meeting inside a client window, after the notice, within the booking window, on its slot step.</summary>
-    private static List<MinuteInterval> StartWindows(BatchItem item, Instant origin, Instant now, int granule)
+    private static List<MinuteInterval> StartWindows(BatchItem item, SlotRules rules, Instant origin, Instant now, int granule)
     {
         var type = item.Type;
         // The client's zone stands in for the specialist's here; booking each placement checks the exact window.
-        var (notice, last) = SlotRules.From(type).Bounds(now, item.Zone);
+        var (notice, last) = rules.Bounds(now, item.Zone);
         var windows = new List<MinuteInterval>();
         foreach (var window in item.Windows)
         {

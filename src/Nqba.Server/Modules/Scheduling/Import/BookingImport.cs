@@ -7,6 +7,7 @@ using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Import;
 
@@ -245,7 +246,7 @@ internal sealed class BookingImport(SchedulingDbContext db, ICompanyDirectory di
         }
 
         var language = string.IsNullOrWhiteSpace(row.Language) ? "en" : row.Language.Trim();
-        if (language is not ("en" or "de" or "ja"))
+        if (!UiCultures.IsSupported(language))
         {
             Fail("language", "The language is en, de or ja.");
         }

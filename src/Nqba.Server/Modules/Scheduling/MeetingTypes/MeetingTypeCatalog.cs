@@ -163,10 +163,9 @@ internal sealed partial class MeetingTypeCatalog(SchedulingDbContext db, IAuditL
 
     private static void Limits(Dictionary<string, string[]> fields, string prefix, int? day, int? week, int? month, int least, string unit)
     {
-        (string Name, int? Value)[] limits = [(prefix + "Day", day), (prefix + "Week", week), (prefix + "Month", month)];
-        int? below = null;
-        string? belowName = null;
-        foreach (var (name, value) in limits)
+        (string Period, int? Value)[] limits = [("Day", day), ("Week", week), ("Month", month)];
+        (string Period, int Value)? below = null;
+        foreach (var (period, value) in limits)
         {
             if (value is not { } v)
             {
@@ -175,15 +174,14 @@ internal sealed partial class MeetingTypeCatalog(SchedulingDbContext db, IAuditL
 
             if (v < least || v > 100_000)
             {
-                fields[name] = [$"A limit is at least {least} {unit} (empty: no limit)."];
+                fields[prefix + period] = [$"A limit is at least {least} {unit} (empty: no limit)."];
             }
-            else if (below is { } smaller && v < smaller)
+            else if (below is { } smaller && v < smaller.Value)
             {
-                fields[name] = [$"The limit is at least the one per {belowName!.Replace(prefix, string.Empty, StringComparison.Ordinal).ToLowerInvariant()} ({smaller} {unit})."];
+                fields[prefix + period] = [$"The limit is at least the one per {smaller.Period.ToLowerInvariant()} ({smaller.Value} {unit})."];
             }
 
-            below = v;
-            belowName = name;
+            below = (period, v);
         }
     }
 

@@ -51,7 +51,7 @@ internal static partial class AvailabilityFormEndpoints
                 : await schedules.CreateAsync(specialistId, request, ct);
             return result.Succeeded
                 ? Back(specialistId, form.Lang, null, result.Value.Id, "saved")
-                : Back(specialistId, form.Lang, Field(result.Error), form.ScheduleId);
+                : Back(specialistId, form.Lang, result.Error.ToFormField(), form.ScheduleId);
         }).WithName("SubmitAvailabilitySchedule");
 
         group.MapPost("/overrides", async Task<RedirectHttpResult> (Guid specialistId, [FromForm] OverrideForm form, AvailabilitySchedules schedules, CancellationToken ct) =>
@@ -84,7 +84,7 @@ internal static partial class AvailabilityFormEndpoints
 
             var note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
             var result = await schedules.SetOverrideAsync(specialistId, new OverrideRequest(date, Note: note is { Length: > 500 } ? note[..500] : note, Ranges: ranges), ct);
-            return Back(specialistId, form.Lang, result.Succeeded ? null : Field(result.Error), null, "override");
+            return Back(specialistId, form.Lang, result.Succeeded ? null : result.Error.ToFormField(), null, "override");
         }).WithName("SubmitAvailabilityOverride");
 
         group.MapPost("/overrides/{date}/delete", async Task<RedirectHttpResult> (Guid specialistId, string date, [FromForm] OverrideForm form, AvailabilitySchedules schedules, CancellationToken ct) =>
@@ -104,15 +104,6 @@ internal static partial class AvailabilityFormEndpoints
     [GeneratedRegex(@"^(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex RangePattern();
 
-    /// <summary>The first field an error names (week[2].closes, timeZone…), or what kind of failure it was.</summary>
-    private static string Field(Error error) => error.Status switch
-    {
-        StatusCodes.Status412PreconditionFailed => "stale",
-        StatusCodes.Status409Conflict => "conflict",
-        StatusCodes.Status404NotFound => "missing",
-        _ => error.Fields?.Keys.FirstOrDefault() ?? "request",
-    };
-
     private static RedirectHttpResult Back(Guid specialistId, string? lang, string? error, Guid? schedule, string? done = null)
     {
         var query = $"?specialist={specialistId}";
@@ -121,7 +112,7 @@ internal static partial class AvailabilityFormEndpoints
             query += $"&schedule={id}";
         }
 
-        if (lang is "en" or "de" or "ja")
+        if (UiCultures.IsSupported(lang))
         {
             query += "&lang=" + lang;
         }

@@ -64,7 +64,7 @@ internal static class MeetingTypeFormEndpoints
                 var result = editing is null
                     ? await types.CreateAsync(request, ct)
                     : await types.UpdateAsync(editing, request, numbers["version"], ct);
-                return result.Succeeded ? Back(result.Value.Code, form.Lang, null) : Back(editing, form.Lang, Field(result.Error));
+                return result.Succeeded ? Back(result.Value.Code, form.Lang, null) : Back(editing, form.Lang, result.Error.ToFormField());
             })
             .WithTags("Scheduling forms")
             .ExcludeFromDescription()
@@ -88,18 +88,10 @@ internal static class MeetingTypeFormEndpoints
         return ok ? date : null;
     }
 
-    private static string Field(Error error) => error.Status switch
-    {
-        StatusCodes.Status412PreconditionFailed => "stale",
-        StatusCodes.Status409Conflict => "conflict",
-        StatusCodes.Status404NotFound => "missing",
-        _ => error.Fields?.Keys.FirstOrDefault() ?? "request",
-    };
-
     private static RedirectHttpResult Back(string? code, string? lang, string? error)
     {
         var query = code is null ? "?code=new" : "?code=" + Uri.EscapeDataString(code);
-        if (lang is "en" or "de" or "ja")
+        if (UiCultures.IsSupported(lang))
         {
             query += "&lang=" + lang;
         }

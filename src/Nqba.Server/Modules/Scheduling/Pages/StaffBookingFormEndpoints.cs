@@ -86,7 +86,7 @@ internal static class StaffBookingFormEndpoints
     private static RedirectHttpResult Back(Guid id, StaffBookingForm form, string? error, string? done = null)
     {
         var query = $"?tz={Uri.EscapeDataString(Zone(form.Tz).Id)}";
-        if (form.Lang is "en" or "de" or "ja")
+        if (UiCultures.IsSupported(form.Lang))
         {
             query += "&lang=" + form.Lang;
         }
