@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Nqba.Server.Platform.Security;
 using Nqba.Testing;
 
@@ -37,5 +40,54 @@ public sealed class MeetingTypeTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.SetViewportSizeAsync(390, 844);
         await AxeCore.ScreenshotAsync(page, "meeting-types-390");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the meeting types page is wider than a phone");
+    }
+
+    [Fact]
+    public async Task Admin_MakesATypeNeedConfirmation_TheClientsRequestWaits_AndStaffConfirmIt()
+    {
+        var code = "partner-" + Guid.NewGuid().ToString("N")[..8];
+        var page = await fixture.SignInNewUserAsync(NqbaRoles.Admin, "/scheduling/meeting-types?code=new");
+        await page.FillAsync("[data-testid=mt-code]", code);
+        await page.FillAsync("[data-testid=mt-name]", "Partner call");
+        await page.FillAsync("[data-testid=mt-durationMinutes]", "30");
+        await page.CheckAsync("[data-testid=mt-requires-confirmation]");
+        await page.ClickAsync("[data-testid=mt-save]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        Assert.Contains("needs confirmation", await page.InnerTextAsync($"[data-testid=meeting-type][data-code='{code}']"), StringComparison.Ordinal);
+        Assert.True(await page.IsCheckedAsync("[data-testid=mt-requires-confirmation]"));
+
+        // A client asks for the first free time through the public API; the manage link says it waits.
+        var api = fixture.CreateClient();
+        var from = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateTime.UtcNow.AddDays(16).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var slot = (await api.GetFromJsonAsync<JsonElement>($"/api/scheduling/units/nqba-core/slots?type={code}&from={from}&to={to}&timeZone=Europe%2FBerlin")).GetProperty("slots")[0];
+        var booked = await api.PostAsJsonAsync("/api/scheduling/bookings", new
+        {
+            meetingType = code,
+            start = slot.GetProperty("start").GetDateTimeOffset(),
+            specialistId = slot.GetProperty("specialistIds")[0].GetGuid(),
+            name = "Petra Partner",
+            email = $"partner-{Guid.NewGuid():N}@example.com",
+            timeZone = "Europe/Berlin",
+        });
+        booked.EnsureSuccessStatusCode();
+        var booking = await booked.Content.ReadFromJsonAsync<JsonElement>();
+        var id = booking.GetProperty("id").GetGuid();
+        var manage = "/book/manage/" + Uri.EscapeDataString(booking.GetProperty("manageToken").GetString()!);
+        var client = await fixture.NewPageAsync();
+        await client.GotoAsync(manage);
+        Assert.Equal("Request received", await client.InnerTextAsync("[data-testid=status]"));
+        Assert.Equal(0, await client.Locator("[data-testid=ics]").CountAsync());
+
+        await page.GotoAsync($"/scheduling/bookings/{id}");
+        Assert.Equal("Waiting for confirmation", await page.InnerTextAsync("[data-testid=booking-status]"));
+        await AxeCore.ScreenshotAsync(page, "booking-pending-1280");
+        await page.ClickAsync("[data-testid=confirm]");
+        await page.WaitForURLAsync("**done=confirmed**");
+        Assert.Equal("Booked", await page.InnerTextAsync("[data-testid=booking-status]"));
+
+        await client.ReloadAsync();
+        Assert.Equal("Your meeting is booked", await client.InnerTextAsync("[data-testid=status]"));
+        Assert.Equal(1, await client.Locator("[data-testid=ics]").CountAsync());
     }
 }

@@ -58,4 +58,29 @@ public sealed class MeetingTypePageTests(SchedulingFactory factory) : IClassFixt
         Assert.False(stored.GetProperty("active").GetBoolean()); // the box left unticked retires it
         Assert.Contains("Renamed call", await browser.GetStringAsync($"/scheduling/meeting-types?code={code}"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Admin_SetsConfirmationTeamAssignmentAndSchedule_ThroughTheForm()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        using var browser = Browser(admin);
+        var code = $"team-{Guid.NewGuid():N}"[..16];
+        var token = AntiforgeryTokens.From(await browser.GetStringAsync("/scheduling/meeting-types?code=new"));
+
+        var numberedAssignment = await PostAsync(browser, token, ("Code", code), ("Name", "Panel"), ("DurationMinutes", "60"), ("WindowKind", "CalendarDays"), ("Assignment", "1"));
+        var created = await PostAsync(browser, token,
+            ("Code", code), ("Name", "Panel"), ("DurationMinutes", "60"), ("WindowKind", "CalendarDays"), ("Active", "true"),
+            ("RequiresConfirmation", "true"), ("PendingBlocks", "true"), ("ScheduleName", " Evenings "), ("Assignment", "Collective"));
+
+        Assert.Contains("error=assignment", numberedAssignment, StringComparison.Ordinal);
+        Assert.Contains("done=saved", created, StringComparison.Ordinal);
+        var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/meeting-types/{code}");
+        Assert.True(stored.GetProperty("requiresConfirmation").GetBoolean());
+        Assert.True(stored.GetProperty("pendingBlocks").GetBoolean());
+        Assert.Equal("Evenings", stored.GetProperty("scheduleName").GetString());
+        Assert.Equal("Collective", stored.GetProperty("assignment").GetString());
+        var page = await browser.GetStringAsync($"/scheduling/meeting-types?code={code}");
+        Assert.Contains("needs confirmation", page, StringComparison.Ordinal);
+        Assert.Contains("All specialists together", page, StringComparison.Ordinal);
+    }
 }

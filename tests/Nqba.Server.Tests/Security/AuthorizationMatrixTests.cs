@@ -186,6 +186,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/scheduling/bookings/{id}/cancel"] = Staff,
         ["POST /api/scheduling/bookings/{id}/held"] = Staff,
         ["POST /api/scheduling/bookings/{id}/no-show"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/confirm"] = Staff,
+        ["POST /api/scheduling/bookings/{id}/decline"] = Staff,
         ["GET /api/scheduling/bookings/{id}/briefing"] = Staff,
         ["POST /api/scheduling/bookings/{id}/follow-up"] = Staff,
         ["GET /api/scheduling/bookings/{id}/follow-up"] = Staff,

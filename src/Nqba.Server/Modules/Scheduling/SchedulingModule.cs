@@ -64,6 +64,8 @@ public static class SchedulingModule
         services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<BookingMailer>());
         services.AddScoped<IEventSubscriber<MeetingRescheduled>>(sp => sp.GetRequiredService<BookingMailer>());
         services.AddScoped<IEventSubscriber<MeetingCancelled>>(sp => sp.GetRequiredService<BookingMailer>());
+        services.AddScoped<IEventSubscriber<MeetingRequested>>(sp => sp.GetRequiredService<BookingMailer>());
+        services.AddScoped<IEventSubscriber<MeetingDeclined>>(sp => sp.GetRequiredService<BookingMailer>());
         services.AddScoped<CopyRoutedLead>();
         services.AddScoped<IEventSubscriber<LeadRouted>>(sp => sp.GetRequiredService<CopyRoutedLead>());
         services.AddScoped<IEventSubscriber<AssessmentCompleted>>(sp => sp.GetRequiredService<CopyRoutedLead>());

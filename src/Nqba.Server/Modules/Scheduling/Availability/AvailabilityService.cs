@@ -80,7 +80,7 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var now = Now;
         var merged = new SortedDictionary<Instant, (Instant End, List<Guid> Who)>();
         var located = specialists.Where(s => company.Region(s.RegionCode) is not null).Select(s => (s, company.Region(s.RegionCode)!)).ToList();
-        foreach (var schedule in await LoadSchedulesAsync(located, query.From, query.To, null, cancellationToken))
+        foreach (var schedule in await LoadSchedulesAsync(located, query.From, query.To, null, query.Type.ScheduleName, cancellationToken))
         {
             foreach (var slot in SlotCalculator.Compute(schedule, rules, query.From, query.To, now, query.ClientZone))
             {
@@ -94,6 +94,15 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             }
         }
 
+        if (query.Type.Assignment == HostAssignment.Collective && located.Count > 1)
+        {
+            // A collective meeting needs every host: only the times all of them have free.
+            foreach (var start in merged.Where(m => m.Value.Who.Count < located.Count).Select(m => m.Key).ToList())
+            {
+                merged.Remove(start);
+            }
+        }
+
         var slots = merged.Select(m => new SlotDto(
             m.Key.InZone(query.ClientZone).ToDateTimeOffset(),
             m.Value.End.InZone(query.ClientZone).ToDateTimeOffset(),
@@ -102,23 +111,33 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
     }
 
     /// <summary>True when a meeting of <paramref name="type"/> may start at <paramref name="start"/> with the specialist now.</summary>
-    public async Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
+    public Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken) =>
+        IsFreeAsync(region, specialist, SlotRules.From(type), type.ScheduleName, start, ignoreBooking, cancellationToken);
+
+    /// <summary>
+    /// True when a requested (pending) meeting may still be confirmed: its time is free of every other meeting and
+    /// within the specialist's hours, as for a booking, but without the minimum notice (the client asked in time).
+    /// </summary>
+    public Task<bool> CanConfirmAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Duration length, Guid booking, CancellationToken cancellationToken) =>
+        IsFreeAsync(region, specialist, SlotRules.From(type) with { Length = length, MinimumNotice = Duration.Zero }, type.ScheduleName, start, booking, cancellationToken);
+
+    private async Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, SlotRules rules, string? scheduleName, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
     {
-        var rules = SlotRules.From(type);
-        var end = start + rules.Length;
-        var schedule = await LoadScheduleAsync(specialist, region, start, end, ignoreBooking, cancellationToken);
+        var schedule = (await LoadSchedulesAsync([(specialist, region)], start, start + rules.Length, ignoreBooking, scheduleName, cancellationToken))[0];
         return SlotCalculator.IsFree(schedule, rules, start, Now);
     }
 
-    /// <summary>Reads the schedule around [from, to) (a day either side and the largest buffer) from the database.</summary>
+    /// <summary>Reads the schedule around [from, to) (a day either side and the largest buffer) from the database, with the specialist's default availability.</summary>
     public async Task<SpecialistSchedule> LoadScheduleAsync(SpecialistInfo specialist, RegionInfo region, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken) =>
-        (await LoadSchedulesAsync([(specialist, region)], from, to, ignoreBooking, cancellationToken))[0];
+        (await LoadSchedulesAsync([(specialist, region)], from, to, ignoreBooking, null, cancellationToken))[0];
 
     /// <summary>
     /// Reads several specialists' schedules around [from, to) with one query per table (not one per specialist),
-    /// in the order given.
+    /// in the order given. Each follows their availability schedule named <paramref name="scheduleName"/> (a meeting
+    /// type's choice) where they have one, else their default one, else their region's business calendar. Pending
+    /// bookings take time only when their type says they block.
     /// </summary>
-    public async Task<List<SpecialistSchedule>> LoadSchedulesAsync(IReadOnlyList<(SpecialistInfo Specialist, RegionInfo Region)> specialists, Instant from, Instant to, Guid? ignoreBooking, CancellationToken cancellationToken)
+    public async Task<List<SpecialistSchedule>> LoadSchedulesAsync(IReadOnlyList<(SpecialistInfo Specialist, RegionInfo Region)> specialists, Instant from, Instant to, Guid? ignoreBooking, string? scheduleName, CancellationToken cancellationToken)
     {
         var ids = specialists.Select(s => s.Specialist.Id).Distinct().ToList();
         var windowStart = (from - Duration.FromDays(2)).ToDateTimeUtc();
@@ -127,11 +146,17 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
         var countFrom = BookingLimits.Span(from.InUtc().Date.PlusDays(-2)).First.AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeUtc();
         var countTo = BookingLimits.Span(to.InUtc().Date.PlusDays(2)).Last.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToDateTimeUtc();
         var now = time.GetUtcNow().UtcDateTime;
-        var bookings = (await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.SpecialistId) && b.End > countFrom && b.Start < countTo
-                && (b.Status == BookingStatus.Booked || (b.Status == BookingStatus.Held && b.HoldExpiresAt > now)))
-            .Select(b => new { b.Id, b.SpecialistId, b.MeetingTypeCode, b.Start, b.End, b.BeforeBufferMinutes, b.AfterBufferMinutes })
-            .ToListAsync(cancellationToken)).ToLookup(b => b.SpecialistId);
+        var taking = db.Bookings.AsNoTracking()
+            .Where(b => b.End > countFrom && b.Start < countTo
+                && (b.Status == BookingStatus.Booked
+                    || (b.Status == BookingStatus.Held && b.HoldExpiresAt > now)
+                    || (b.Status == BookingStatus.Pending && db.MeetingTypes.Any(t => t.Code == b.MeetingTypeCode && t.PendingBlocks))));
+        // A specialist's own meetings, and the collective ones they co-host.
+        var bookings = (await taking.Where(b => ids.Contains(b.SpecialistId))
+                .Select(b => new { b.Id, b.SpecialistId, b.MeetingTypeCode, b.Start, b.End, b.BeforeBufferMinutes, b.AfterBufferMinutes })
+                .Concat(db.BookingHosts.Where(h => ids.Contains(h.SpecialistId))
+                    .Join(taking, h => h.BookingId, b => b.Id, (h, b) => new { b.Id, h.SpecialistId, b.MeetingTypeCode, b.Start, b.End, b.BeforeBufferMinutes, b.AfterBufferMinutes }))
+                .ToListAsync(cancellationToken)).ToLookup(b => b.SpecialistId);
         var timeOff = (await db.TimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.SpecialistId) && t.End > windowStart && t.Start < windowEnd)
             .Select(t => new { t.SpecialistId, t.Start, t.End })
@@ -142,8 +167,10 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
             .Where(o => ids.Contains(o.SpecialistId) && o.Date >= firstDate && o.Date <= lastDate)
             .ToListAsync(cancellationToken)).ToLookup(o => o.SpecialistId);
         var own = (await db.Schedules.AsNoTracking().Include(s => s.Ranges)
-            .Where(s => ids.Contains(s.SpecialistId) && s.IsDefault)
-            .ToListAsync(cancellationToken)).ToDictionary(s => s.SpecialistId);
+            .Where(s => ids.Contains(s.SpecialistId) && (s.IsDefault || (scheduleName != null && s.Name == scheduleName)))
+            .ToListAsync(cancellationToken))
+            .GroupBy(s => s.SpecialistId)
+            .ToDictionary(g => g.Key, g => g.FirstOrDefault(s => s.Name == scheduleName) ?? g.First(s => s.IsDefault));
         var feeds = (await db.ExternalCalendars.AsNoTracking()
             .Where(c => ids.Contains(c.SpecialistId) && c.Content != null)
             .Select(c => new { c.SpecialistId, c.Content })

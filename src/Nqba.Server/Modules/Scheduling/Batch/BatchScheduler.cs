@@ -51,7 +51,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
         var specialists = new List<BatchSpecialist>();
         var located = company.Specialists.Where(s => units.Contains(s.UnitCode) && company.Region(s.RegionCode) is not null)
             .Select(s => (s, company.Region(s.RegionCode)!)).ToList();
-        var schedules = await availability.LoadSchedulesAsync(located, origin, end, null, cancellationToken);
+        var schedules = await availability.LoadSchedulesAsync(located, origin, end, null, null, cancellationToken);
         foreach (var ((specialist, _), schedule) in located.Zip(schedules))
         {
             people.Add((specialist, schedule));

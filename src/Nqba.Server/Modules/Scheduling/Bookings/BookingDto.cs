@@ -2,7 +2,8 @@ namespace Nqba.Server.Modules.Scheduling.Bookings;
 
 /// <summary>
 /// A meeting as its client or staff see it; times in the client's zone. <see cref="ManageToken"/> (the signed
-/// reschedule/cancel link) is only returned to the client who booked.
+/// reschedule/cancel link) is only returned to the client who booked. <see cref="CoHostIds"/> are a collective meeting's
+/// further hosts (with <see cref="SpecialistId"/>), where the answer says so.
 /// </summary>
 internal sealed record BookingDto(
     Guid Id,
@@ -21,4 +22,5 @@ internal sealed record BookingDto(
     string? VideoProvider,
     string? VideoNote,
     int Sequence,
-    string? ManageToken);
+    string? ManageToken,
+    IReadOnlyList<Guid>? CoHostIds = null);

@@ -104,7 +104,7 @@ internal static class BookingEndpoints
                 var query = db.Bookings.AsNoTracking().Where(b => b.Start < end && b.End > start && b.Status != BookingStatus.Held);
                 if (ids is not null)
                 {
-                    query = query.Where(b => ids.Contains(b.SpecialistId));
+                    query = query.Where(b => ids.Contains(b.SpecialistId) || db.BookingHosts.Any(h => h.BookingId == b.Id && ids.Contains(h.SpecialistId)));
                 }
 
                 // Client names are encrypted: materialize (which decrypts), then map.
@@ -117,7 +117,13 @@ internal static class BookingEndpoints
         staff.MapGet("/{id:guid}", async Task<Results<Ok<BookingDto>, ProblemHttpResult>> (Guid id, SchedulingDbContext db, BookingService bookings, AvailabilityService availability, CancellationToken ct) =>
             {
                 var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-                return booking is null ? Error.NotFound("Booking", id).ToProblem() : TypedResults.Ok(BookingService.ToDto(booking, await availability.CompanyAsync(ct), null));
+                if (booking is null)
+                {
+                    return Error.NotFound("Booking", id).ToProblem();
+                }
+
+                var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == id).Select(h => h.SpecialistId).ToListAsync(ct);
+                return TypedResults.Ok(BookingService.ToDto(booking, await availability.CompanyAsync(ct), null) with { CoHostIds = coHosts });
             })
             .WithName("GetBooking");
 
@@ -128,6 +134,16 @@ internal static class BookingEndpoints
         staff.MapPost("/{id:guid}/cancel", async Task<Results<Ok<BookingDto>, ProblemHttpResult>> (Guid id, CancelRequest request, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
                 ToResult(await bookings.CancelAsync(id, request, Actor(user), ct)))
             .WithName("CancelBooking");
+
+        staff.MapPost("/{id:guid}/confirm", async Task<Results<Ok<BookingDto>, ProblemHttpResult>> (Guid id, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+                ToResult(await bookings.ConfirmAsync(id, Actor(user), ct)))
+            .WithName("ConfirmBooking")
+            .WithSummary("Confirms a booking waiting for confirmation (its type requires it); 409 when its time was taken meanwhile.");
+
+        staff.MapPost("/{id:guid}/decline", async Task<Results<Ok<BookingDto>, ProblemHttpResult>> (Guid id, CancelRequest? request, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+                ToResult(await bookings.DeclineAsync(id, request ?? new CancelRequest(), Actor(user), ct)))
+            .WithName("DeclineBooking")
+            .WithSummary("Declines a booking waiting for confirmation, optionally saying why; the client is told.");
 
         staff.MapPost("/{id:guid}/held", async Task<Results<Ok<BookingDto>, ProblemHttpResult>> (Guid id, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
                 ToResult(await bookings.RecordAttendanceAsync(id, held: true, Actor(user), ct)))

@@ -33,6 +33,9 @@ internal sealed class BookingService(
 {
     public const string Client = "client";
 
+    /// <summary>A requested meeting's time was booked by another meeting meanwhile (its code tells the page's form apart).</summary>
+    public static readonly Error TimeTaken = Error.Conflict("Another meeting was booked into this time meanwhile; decline the request and ask the client to choose another time.") with { Code = "time_taken" };
+
     private static Error Taken(Instant start) => Error.Conflict(
         $"The time {start} is no longer available: it was just booked by someone else, or it is outside the offered slots. Please choose another slot.");
 
@@ -85,9 +88,9 @@ internal sealed class BookingService(
         var subjectKey = FieldProtector.SubjectKeyId(emailHash);
         var now = time.GetUtcNow().UtcDateTime;
 
-        void Fill(Booking booking)
+        void Fill(Booking booking, MeetingType type)
         {
-            booking.Status = BookingStatus.Booked;
+            booking.Status = type.RequiresConfirmation ? BookingStatus.Pending : BookingStatus.Booked;
             booking.HoldExpiresAt = null;
             booking.ClientName = request.Name!.Trim();
             booking.ClientEmail = email;
@@ -133,7 +136,7 @@ internal sealed class BookingService(
                     OrganizationId = target.Value.OrganizationId,
                     ChangedBy = actor,
                 };
-                Fill(booking);
+                Fill(booking, target.Value.Type);
                 Apply(booking, link);
                 return booking;
             }, cancellationToken);
@@ -145,7 +148,8 @@ internal sealed class BookingService(
         }
 
         var company = await availability.CompanyAsync(cancellationToken);
-        return ToDto(booked, company, links.ManageToken(booked.Id), request.Name!.Trim(), email, booked.Notes);
+        var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booked.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken);
+        return ToDto(booked, company, links.ManageToken(booked.Id), request.Name!.Trim(), email, booked.Notes) with { CoHostIds = coHosts };
     }
 
     public async Task<Result<BookingDto>> RescheduleAsync(Guid bookingId, RescheduleRequest request, string actor, CancellationToken cancellationToken)
@@ -155,23 +159,15 @@ internal sealed class BookingService(
             return Error.Validation("start", "The new start time is required.");
         }
 
-        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (current is null)
+        var found = await WithHostsAsync(bookingId, "please book a new meeting", cancellationToken);
+        if (!found.Succeeded)
         {
-            return Error.NotFound("Booking", bookingId);
+            return found.Error;
         }
 
-        var company = await availability.CompanyAsync(cancellationToken);
-        var specialist = company.Specialists.FirstOrDefault(s => s.Id == current.SpecialistId);
-        var region = company.Region(specialist?.RegionCode);
-        var type = await db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == current.MeetingTypeCode, cancellationToken);
-        if (specialist is null || region is null || type is null)
-        {
-            return Error.Conflict("The meeting's specialist or meeting type is no longer available; please book a new meeting.");
-        }
-
+        var (company, hosts, type) = found.Value;
         var start = Instant.FromDateTimeOffset(requested);
-        await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
+        await using var transaction = await SpecialistLock.BeginAsync(db, hosts.Select(h => h.Specialist.Id), cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (booking.Status != BookingStatus.Booked || booking.Start <= now)
@@ -179,7 +175,7 @@ internal sealed class BookingService(
             return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}{(booking.Start <= now ? " and has started" : string.Empty)}; it cannot be moved.");
         }
 
-        if (!await availability.IsFreeAsync(region, specialist, type, start, booking.Id, cancellationToken))
+        if (!await AllFreeAsync(hosts, type, start, booking.Id, cancellationToken))
         {
             return Taken(start);
         }
@@ -209,13 +205,17 @@ internal sealed class BookingService(
 
     public async Task<Result<BookingDto>> CancelAsync(Guid bookingId, CancelRequest request, string actor, CancellationToken cancellationToken)
     {
-        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking is null)
+        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (current is null)
         {
             return Error.NotFound("Booking", bookingId);
         }
 
-        if (booking.Status != BookingStatus.Booked)
+        // Under the specialist's lock, as moving and confirming: a cancel racing either sees the other's result.
+        await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
+
+        if (booking.Status is not (BookingStatus.Booked or BookingStatus.Pending))
         {
             return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}; it cannot be cancelled.");
         }
@@ -230,12 +230,98 @@ internal sealed class BookingService(
         db.Publish(new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
         audit.Stage(db, new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         // Only once the cancellation is committed: a meeting deleted for a cancellation that then failed would be lost.
         if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
         {
             booking.VideoNote = Note(booking.VideoNote, deleted);
             await db.SaveChangesAsync(CancellationToken.None);
         }
+        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
+    }
+
+    /// <summary>
+    /// Staff confirm a pending booking: under its hosts' locks its time is checked again (another booking may have
+    /// been confirmed into it meanwhile: 409), then it is booked and the invite, reminders and briefing follow.
+    /// </summary>
+    public async Task<Result<BookingDto>> ConfirmAsync(Guid bookingId, string actor, CancellationToken cancellationToken)
+    {
+        var found = await WithHostsAsync(bookingId, "decline the request instead", cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Error;
+        }
+
+        var (company, hosts, type) = found.Value;
+        await using var transaction = await SpecialistLock.BeginAsync(db, hosts.Select(h => h.Specialist.Id), cancellationToken);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (booking.Status != BookingStatus.Pending || booking.Start <= now)
+        {
+            return Error.Conflict(booking.Status != BookingStatus.Pending
+                ? $"This meeting is {booking.Status.ToString().ToLowerInvariant()}, not waiting for confirmation."
+                : "The requested time has passed; decline the request and ask the client to book again.");
+        }
+
+        // Free of every other meeting, as for a booking, but without the minimum notice: the client asked in time.
+        var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.Start, DateTimeKind.Utc));
+        var length = Duration.FromTimeSpan(booking.End - booking.Start);
+        foreach (var (specialist, region) in hosts)
+        {
+            if (!await availability.CanConfirmAsync(region, specialist, type, start, length, booking.Id, cancellationToken))
+            {
+                return TimeTaken;
+            }
+        }
+
+        booking.Status = BookingStatus.Booked;
+        booking.UpdatedAt = now;
+        booking.ChangedBy = actor;
+        Announce(booking, now);
+        audit.Stage(db, new AuditRecord("scheduling.booking.confirmed", "booking", booking.Id.ToString(), new { status = "Pending" }, new { status = "Booked", actor }, booking.OrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return ToDto(booking, company, null);
+    }
+
+    /// <summary>Staff decline a pending booking: it is cancelled with the reason, the client told, its video meeting deleted.</summary>
+    public async Task<Result<BookingDto>> DeclineAsync(Guid bookingId, CancelRequest request, string actor, CancellationToken cancellationToken)
+    {
+        if (request.Reason is { Length: > 1000 })
+        {
+            return Error.Validation("reason", "At most 1000 characters.");
+        }
+
+        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (current is null)
+        {
+            return Error.NotFound("Booking", bookingId);
+        }
+
+        // Under the lock a confirmation takes: one of a confirm and a decline racing wins, the other gets 409.
+        await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking.Status != BookingStatus.Pending)
+        {
+            return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}, not waiting for confirmation.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        booking.Sequence++;
+        booking.UpdatedAt = now;
+        booking.ChangedBy = actor;
+        db.Publish(new MeetingDeclined(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
+        audit.Stage(db, new AuditRecord("scheduling.booking.declined", "booking", booking.Id.ToString(), new { status = "Pending" }, new { status = "Cancelled", actor }, booking.OrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
+        {
+            booking.VideoNote = Note(booking.VideoNote, deleted);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
         return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
     }
 
@@ -326,7 +412,7 @@ internal sealed class BookingService(
         return text.Length > 1000 ? text[..1000] : text;
     }
 
-    private async Task<Result<Booking>> ConvertHoldAsync(string holdToken, Action<Booking> fill, CancellationToken cancellationToken)
+    private async Task<Result<Booking>> ConvertHoldAsync(string holdToken, Action<Booking, MeetingType> fill, CancellationToken cancellationToken)
     {
         if (links.ReadHoldToken(holdToken) is not { } holdId)
         {
@@ -340,22 +426,21 @@ internal sealed class BookingService(
         }
 
         var company = await availability.CompanyAsync(cancellationToken);
-        var specialist = company.Specialists.FirstOrDefault(s => s.Id == hold.SpecialistId);
-        var region = company.Region(specialist?.RegionCode);
+        var hosts = await HostsAsync(company, hold, cancellationToken);
         var type = await db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == hold.MeetingTypeCode, cancellationToken);
-        if (specialist is null || region is null || type is null)
+        if (hosts is null || type is null)
         {
             return Error.Conflict("The held slot's specialist or meeting type is no longer available; choose another slot.");
         }
 
         var link = await video.CreateAsync(VideoRequest(type, Instant.FromDateTimeUtc(DateTime.SpecifyKind(hold.Start, DateTimeKind.Utc))), cancellationToken);
-        await using var transaction = await SpecialistLock.BeginAsync(db, hold.SpecialistId, cancellationToken);
+        await using var transaction = await SpecialistLock.BeginAsync(db, hosts.Select(h => h.Specialist.Id), cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == holdId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.Start, DateTimeKind.Utc));
         // An expired hold still books when nobody took the time meanwhile.
         var stillOurs = booking.Status == BookingStatus.Held
-            && (booking.HoldExpiresAt > now || await availability.IsFreeAsync(region, specialist, type, start, booking.Id, cancellationToken));
+            && (booking.HoldExpiresAt > now || await AllFreeAsync(hosts, type, start, booking.Id, cancellationToken));
         if (!stillOurs)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -363,46 +448,95 @@ internal sealed class BookingService(
             return Taken(start);
         }
 
-        fill(booking);
+        fill(booking, type);
         Apply(booking, link);
-        AddJobs(booking, now);
-        db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
+        Announce(booking, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return booking;
     }
 
-    /// <summary>Takes the time with the first candidate still free at it, under that specialist's lock; null when none is.</summary>
+    /// <summary>
+    /// Takes the time with the first candidate still free at it, under that specialist's lock (a collective meeting: with
+    /// all candidates, under all their locks, when every one is free); null when none is.
+    /// </summary>
     private async Task<Booking?> PlaceAsync(BookingTarget target, Guid? ignoreBooking, Func<SpecialistInfo, Booking> create, CancellationToken cancellationToken)
     {
-        foreach (var (specialist, region) in target.Candidates)
+        IEnumerable<IReadOnlyList<(SpecialistInfo Specialist, RegionInfo Region)>> groups = target.Collective
+            ? target.Candidates.Count == 0 ? [] : [target.Candidates]
+            : target.Candidates.Select(c => (IReadOnlyList<(SpecialistInfo, RegionInfo)>)[c]);
+        foreach (var hosts in groups)
         {
-            await using var transaction = await SpecialistLock.BeginAsync(db, specialist.Id, cancellationToken);
-            if (!await availability.IsFreeAsync(region, specialist, target.Type, target.Start, ignoreBooking, cancellationToken))
+            await using var transaction = await SpecialistLock.BeginAsync(db, hosts.Select(h => h.Specialist.Id), cancellationToken);
+            if (!await AllFreeAsync(hosts, target.Type, target.Start, ignoreBooking, cancellationToken))
             {
                 await transaction.RollbackAsync(cancellationToken);
                 continue;
             }
 
-            var booking = create(specialist);
+            var booking = create(hosts[0].Specialist);
+            db.BookingHosts.AddRange(hosts.Skip(1).Select(h => new BookingHost { BookingId = booking.Id, SpecialistId = h.Specialist.Id }));
             booking.Start = target.Start.ToDateTimeUtc();
             booking.End = (target.Start + Duration.FromMinutes(target.Type.DurationMinutes)).ToDateTimeUtc();
             booking.BeforeBufferMinutes = target.Type.BeforeBufferMinutes;
             booking.AfterBufferMinutes = target.Type.AfterBufferMinutes;
             db.Bookings.Add(booking);
-            var now = time.GetUtcNow().UtcDateTime;
-            if (booking.Status == BookingStatus.Booked)
-            {
-                AddJobs(booking, now);
-                db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
-            }
-
+            Announce(booking, time.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return booking;
         }
 
         return null;
+    }
+
+    private async Task<bool> AllFreeAsync(IEnumerable<(SpecialistInfo Specialist, RegionInfo Region)> hosts, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
+    {
+        foreach (var (specialist, region) in hosts)
+        {
+            if (!await availability.IsFreeAsync(region, specialist, type, start, ignoreBooking, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What moving or confirming a booking needs before taking its hosts' locks: the company, the hosts and the type.</summary>
+    private async Task<Result<(CompanySnapshot Company, List<(SpecialistInfo Specialist, RegionInfo Region)> Hosts, MeetingType Type)>> WithHostsAsync(Guid bookingId, string ifGone, CancellationToken cancellationToken)
+    {
+        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (current is null)
+        {
+            return Error.NotFound("Booking", bookingId);
+        }
+
+        var company = await availability.CompanyAsync(cancellationToken);
+        var hosts = await HostsAsync(company, current, cancellationToken);
+        var type = await db.MeetingTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Code == current.MeetingTypeCode, cancellationToken);
+        return hosts is null || type is null
+            ? Error.Conflict($"The meeting's specialist or meeting type is no longer available; {ifGone}.")
+            : (company, hosts, type);
+    }
+
+    /// <summary>A booking's hosts, its specialist first and then a collective meeting's co-hosts, with their regions; null when one is gone.</summary>
+    private async Task<List<(SpecialistInfo Specialist, RegionInfo Region)>?> HostsAsync(CompanySnapshot company, Booking booking, CancellationToken cancellationToken)
+    {
+        List<Guid> ids = [booking.SpecialistId, .. await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booking.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken)];
+        var hosts = new List<(SpecialistInfo, RegionInfo)>(ids.Count);
+        foreach (var id in ids)
+        {
+            var specialist = company.Specialists.FirstOrDefault(s => s.Id == id);
+            if (company.Region(specialist?.RegionCode) is not { } region)
+            {
+                return null;
+            }
+
+            hosts.Add((specialist!, region));
+        }
+
+        return hosts;
     }
 
     private async Task<Result<BookingTarget>> ResolveAsync(string? typeCode, DateTimeOffset? start, Guid? specialistId, string? unitCode, Guid? leadId, CancellationToken cancellationToken)
@@ -471,12 +605,18 @@ internal sealed class BookingService(
 
         var list = candidates.Select(s => (s, company.Region(s.RegionCode)))
             .Where(c => c.Item2 is not null).Select(c => (c.s, c.Item2!)).ToList();
-        if (list.Count > 1)
+        // A unit's collective meeting is with all its specialists (the first by id hosts it); otherwise with one of them.
+        var collective = specialistId is null && lead?.SpecialistId is null && type!.Assignment == HostAssignment.Collective;
+        if (collective)
+        {
+            list = [.. list.OrderBy(c => c.s.Id)];
+        }
+        else if (list.Count > 1)
         {
             list = await RoundRobinAsync(list, type!.Code, cancellationToken);
         }
 
-        return new BookingTarget(type!, Instant.FromDateTimeOffset(start!.Value), list, leadId, lead?.OrganizationId);
+        return new BookingTarget(type!, Instant.FromDateTimeOffset(start!.Value), list, leadId, lead?.OrganizationId, collective);
     }
 
     /// <summary>
@@ -527,6 +667,23 @@ internal sealed class BookingService(
         }
 
         return fields;
+    }
+
+    /// <summary>
+    /// Queues what a new booking sets off, in its transaction: a booked meeting its reminders, briefing and follow-up and
+    /// <see cref="MeetingBooked"/> (the invite); a pending one <see cref="MeetingRequested"/> only (a hold nothing).
+    /// </summary>
+    private void Announce(Booking booking, DateTime now)
+    {
+        if (booking.Status == BookingStatus.Booked)
+        {
+            AddJobs(booking, now);
+            db.Publish(new MeetingBooked(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
+        }
+        else if (booking.Status == BookingStatus.Pending)
+        {
+            db.Publish(new MeetingRequested(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.MeetingTypeCode, booking.Start, booking.End, booking.ChangedBy, now), now);
+        }
     }
 
     private void AddJobs(Booking booking, DateTime now)

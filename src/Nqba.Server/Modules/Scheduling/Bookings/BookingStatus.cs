@@ -1,6 +1,10 @@
 namespace Nqba.Server.Modules.Scheduling.Bookings;
 
-/// <summary>Where a booking stands. <see cref="Held"/> is a slot reserved for a few minutes while the form is filled in.</summary>
+/// <summary>
+/// Where a booking stands. <see cref="Held"/> is a slot reserved for a few minutes while the form is filled in;
+/// <see cref="Pending"/> a booking of a type that requires confirmation, waiting for staff to confirm (it becomes
+/// <see cref="Booked"/>) or decline it (<see cref="Cancelled"/>).
+/// </summary>
 internal enum BookingStatus
 {
     Held,
@@ -8,4 +12,5 @@ internal enum BookingStatus
     Cancelled,
     Completed,
     NoShow,
+    Pending,
 }

@@ -12,13 +12,22 @@ namespace Nqba.Server.Modules.Scheduling.Bookings;
 /// </summary>
 internal static class SpecialistLock
 {
-    public static async Task<IDbContextTransaction> BeginAsync(DbContext db, Guid specialistId, CancellationToken cancellationToken)
+    public static Task<IDbContextTransaction> BeginAsync(DbContext db, Guid specialistId, CancellationToken cancellationToken) =>
+        BeginAsync(db, [specialistId], cancellationToken);
+
+    /// <summary>
+    /// Locks several specialists' calendars (a collective meeting's hosts) in one transaction, always in the order of
+    /// their keys, so two writers that need overlapping sets cannot wait on each other in a circle.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAsync(DbContext db, IEnumerable<Guid> specialistIds, CancellationToken cancellationToken)
     {
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.Database.IsNpgsql())
         {
-            var key = BitConverter.ToInt64(specialistId.ToByteArray(), 0);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+            foreach (var key in specialistIds.Select(id => BitConverter.ToInt64(id.ToByteArray(), 0)).Distinct().Order())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+            }
         }
 
         return transaction;

@@ -80,7 +80,7 @@ internal static class CalendarEndpoints
 
                 var since = time.GetUtcNow().UtcDateTime.AddDays(-30);
                 var bookings = await db.Bookings.AsNoTracking()
-                    .Where(b => b.SpecialistId == specialistId && b.End > since && b.Status != BookingStatus.Held)
+                    .Where(b => (b.SpecialistId == specialistId || db.BookingHosts.Any(h => h.BookingId == b.Id && h.SpecialistId == specialistId)) && b.End > since && b.Status != BookingStatus.Held)
                     .OrderBy(b => b.Start).Take(2000).ToListAsync(ct);
                 var calendar = new Calendar { ProductId = "-//NQBA//Scheduling feed//EN", Method = "PUBLISH" };
                 foreach (var b in bookings)
@@ -93,7 +93,7 @@ internal static class CalendarEndpoints
                         Location = b.VideoUrl,
                         DtStart = new CalDateTime(DateTime.SpecifyKind(b.Start, DateTimeKind.Utc), CalDateTime.UtcTzId),
                         DtEnd = new CalDateTime(DateTime.SpecifyKind(b.End, DateTimeKind.Utc), CalDateTime.UtcTzId),
-                        Status = b.Status == BookingStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+                        Status = b.Status switch { BookingStatus.Cancelled => "CANCELLED", BookingStatus.Pending => "TENTATIVE", _ => "CONFIRMED" },
                     });
                 }
 

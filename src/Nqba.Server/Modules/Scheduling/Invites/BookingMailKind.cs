@@ -8,4 +8,6 @@ public enum BookingMailKind
     Cancelled,
     Reminder,
     FollowUp,
+    Requested,
+    Declined,
 }

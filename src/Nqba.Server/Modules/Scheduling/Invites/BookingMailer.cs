@@ -14,8 +14,15 @@ namespace Nqba.Server.Modules.Scheduling.Invites;
 /// committed (from the event log, so a failed send is retried); and the reminders and follow-up the job runner asks for.
 /// </summary>
 internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory directory, BookingLinks links, INotificationService notifications)
-    : IEventSubscriber<MeetingBooked>, IEventSubscriber<MeetingRescheduled>, IEventSubscriber<MeetingCancelled>
+    : IEventSubscriber<MeetingBooked>, IEventSubscriber<MeetingRescheduled>, IEventSubscriber<MeetingCancelled>,
+        IEventSubscriber<MeetingRequested>, IEventSubscriber<MeetingDeclined>
 {
+    public Task HandleAsync(MeetingRequested domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        SendAsync(domainEvent.BookingId, BookingMailKind.Requested, cancellationToken);
+
+    public Task HandleAsync(MeetingDeclined domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        SendAsync(domainEvent.BookingId, BookingMailKind.Declined, cancellationToken);
+
     public Task HandleAsync(MeetingBooked domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
         SendAsync(domainEvent.BookingId, BookingMailKind.Confirmed, cancellationToken);
 
@@ -25,7 +32,11 @@ internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory di
     public Task HandleAsync(MeetingCancelled domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
         SendAsync(domainEvent.BookingId, BookingMailKind.Cancelled, cancellationToken);
 
-    /// <summary>Sends the <paramref name="kind"/> mail about the booking with its current invite to the client and, except for the follow-up, the specialist.</summary>
+    /// <summary>
+    /// Sends the <paramref name="kind"/> mail about the booking to the client and, except for the follow-up and a
+    /// decline (staff made it), the specialist and a collective meeting's co-hosts; with its current invite unless the meeting was only requested or declined
+    /// (no calendar entry exists for those).
+    /// </summary>
     public async Task SendAsync(Guid bookingId, BookingMailKind kind, CancellationToken cancellationToken, TimeSpan? startsIn = null)
     {
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
@@ -43,13 +54,21 @@ internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory di
             Encoding.UTF8.GetBytes(InviteBuilder.Build(booking, specialist, manage)));
         var model = new BookingMailModel(
             kind, ForSpecialist: false, booking.MeetingTypeCode, specialist?.DisplayName, booking.ClientName, booking.Start, booking.ClientTimeZone, booking.VideoUrl, booking.VideoNote, manage, startsIn);
-        await notifications.SendAsync<BookingMail, BookingMailModel>(new(booking.ClientEmail, booking.Language, model) { Attachments = [invite] }, cancellationToken);
-        if (kind != BookingMailKind.FollowUp && specialist is not null)
+        EmailAttachment[] attachments = kind is BookingMailKind.Requested or BookingMailKind.Declined ? [] : [invite];
+        await notifications.SendAsync<BookingMail, BookingMailModel>(new(booking.ClientEmail, booking.Language, model) { Attachments = attachments }, cancellationToken);
+        if (kind is BookingMailKind.FollowUp or BookingMailKind.Declined)
         {
-            var zone = company.Region(specialist.RegionCode)?.Hours.TimeZone ?? "UTC";
+            return;
+        }
+
+        // The host, and a collective meeting's co-hosts.
+        var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booking.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken);
+        foreach (var host in company.Specialists.Where(s => s.Id == booking.SpecialistId || coHosts.Contains(s.Id)))
+        {
+            var zone = company.Region(host.RegionCode)?.Hours.TimeZone ?? "UTC";
             var staff = model with { ForSpecialist = true, OtherParty = booking.ClientName, TimeZone = zone, Link = $"/scheduling/bookings/{booking.Id}" };
             // Staff store no language of their own: their mails are in the default culture.
-            await notifications.SendAsync<BookingMail, BookingMailModel>(new(specialist.Email, null, staff) { Attachments = [invite] }, cancellationToken);
+            await notifications.SendAsync<BookingMail, BookingMailModel>(new(host.Email, null, staff) { Attachments = attachments }, cancellationToken);
         }
     }
 }

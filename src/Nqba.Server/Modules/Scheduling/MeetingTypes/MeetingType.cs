@@ -54,6 +54,24 @@ internal sealed class MeetingType
 
     public int? MaxMinutesPerMonth { get; set; }
 
+    /// <summary>
+    /// Bookings wait for staff to confirm or decline them (Cal.com's "requires confirmation"); until then they are
+    /// <see cref="Bookings.BookingStatus.Pending"/> and no invite, reminder or briefing goes out.
+    /// </summary>
+    public bool RequiresConfirmation { get; set; }
+
+    /// <summary>A pending booking of this type keeps its time from other bookers (Cal.com's "block the slot while unconfirmed").</summary>
+    public bool PendingBlocks { get; set; }
+
+    /// <summary>
+    /// The availability schedule hosts follow for this type, by name (e.g. <c>Evenings</c>); a host with no schedule of
+    /// that name, or no name set, follows their default schedule.
+    /// </summary>
+    public string? ScheduleName { get; set; }
+
+    /// <summary>For a unit's booking: one specialist (round-robin) or all of them together (collective).</summary>
+    public HostAssignment Assignment { get; set; }
+
     public bool Active { get; set; } = true;
 
     /// <summary>Raised by every change: the ETag, and the guard against two editors.</summary>

@@ -148,6 +148,21 @@ internal sealed partial class MeetingTypeCatalog(SchedulingDbContext db, IAuditL
                 break;
         }
 
+        if (request.ScheduleName is { } schedule && schedule.Trim().Length > 100)
+        {
+            fields["scheduleName"] = ["At most 100 characters (empty: each host's default schedule)."];
+        }
+
+        if (request.Assignment is { } assignment && !Enum.IsDefined(assignment))
+        {
+            fields["assignment"] = ["The assignment is RoundRobin or Collective."];
+        }
+
+        if (request.PendingBlocks == true && request.RequiresConfirmation != true)
+        {
+            fields["pendingBlocks"] = ["Only a type whose bookings need confirmation has pending bookings to block with."];
+        }
+
         Limits(fields, "maxPer", request.MaxPerDay, request.MaxPerWeek, request.MaxPerMonth, 1, "meetings");
         Limits(fields, "maxMinutesPer", request.MaxMinutesPerDay, request.MaxMinutesPerWeek, request.MaxMinutesPerMonth, length ?? 1, "minutes");
         return fields;
@@ -205,6 +220,10 @@ internal sealed partial class MeetingTypeCatalog(SchedulingDbContext db, IAuditL
         type.MaxMinutesPerDay = request.MaxMinutesPerDay;
         type.MaxMinutesPerWeek = request.MaxMinutesPerWeek;
         type.MaxMinutesPerMonth = request.MaxMinutesPerMonth;
+        type.RequiresConfirmation = request.RequiresConfirmation ?? false;
+        type.PendingBlocks = type.RequiresConfirmation && request.PendingBlocks == true;
+        type.ScheduleName = string.IsNullOrWhiteSpace(request.ScheduleName) ? null : request.ScheduleName.Trim();
+        type.Assignment = request.Assignment ?? HostAssignment.RoundRobin;
         type.Active = request.Active ?? true;
     }
 

@@ -19,11 +19,16 @@ internal sealed record MeetingTypeDto(
     int? MaxMinutesPerDay,
     int? MaxMinutesPerWeek,
     int? MaxMinutesPerMonth,
+    bool RequiresConfirmation,
+    bool PendingBlocks,
+    string? ScheduleName,
+    HostAssignment Assignment,
     bool Active,
     int Version)
 {
     public static MeetingTypeDto From(MeetingType t) => new(
         t.Code, t.Name, t.DurationMinutes, t.SlotStepMinutes, t.BeforeBufferMinutes, t.AfterBufferMinutes, t.StartOffsetMinutes, t.MinimumNoticeMinutes,
         t.WindowKind, t.BookingWindowDays, t.WindowStart, t.WindowEnd,
-        t.MaxPerDay, t.MaxPerWeek, t.MaxPerMonth, t.MaxMinutesPerDay, t.MaxMinutesPerWeek, t.MaxMinutesPerMonth, t.Active, t.Version);
+        t.MaxPerDay, t.MaxPerWeek, t.MaxPerMonth, t.MaxMinutesPerDay, t.MaxMinutesPerWeek, t.MaxMinutesPerMonth,
+        t.RequiresConfirmation, t.PendingBlocks, t.ScheduleName, t.Assignment, t.Active, t.Version);
 }

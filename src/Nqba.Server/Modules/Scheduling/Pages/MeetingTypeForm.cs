@@ -47,6 +47,14 @@ internal sealed class MeetingTypeForm
 
     public string? MaxMinutesPerMonth { get; set; }
 
+    public bool RequiresConfirmation { get; set; }
+
+    public bool PendingBlocks { get; set; }
+
+    public string? ScheduleName { get; set; }
+
+    public string? Assignment { get; set; }
+
     public bool Active { get; set; }
 
     public string? Lang { get; set; }

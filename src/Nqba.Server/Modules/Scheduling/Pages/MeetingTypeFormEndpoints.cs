@@ -49,6 +49,12 @@ internal static class MeetingTypeFormEndpoints
                     return Back(editing, form.Lang, "windowKind");
                 }
 
+                var assignment = HostAssignment.RoundRobin;
+                if (!string.IsNullOrWhiteSpace(form.Assignment) && !FormBinding.TryParseEnum(form.Assignment, out assignment))
+                {
+                    return Back(editing, form.Lang, "assignment");
+                }
+
                 var first = Date(form.WindowStart, out var firstOk);
                 var last = Date(form.WindowEnd, out var lastOk);
                 if (!firstOk || !lastOk)
@@ -60,7 +66,8 @@ internal static class MeetingTypeFormEndpoints
                     editing ?? form.Code?.Trim(), form.Name, numbers["durationMinutes"], numbers["slotStepMinutes"], numbers["beforeBufferMinutes"],
                     numbers["afterBufferMinutes"], numbers["startOffsetMinutes"], numbers["minimumNoticeMinutes"], kind, numbers["bookingWindowDays"],
                     first, last, numbers["maxPerDay"], numbers["maxPerWeek"], numbers["maxPerMonth"],
-                    numbers["maxMinutesPerDay"], numbers["maxMinutesPerWeek"], numbers["maxMinutesPerMonth"], form.Active, numbers["version"]);
+                    numbers["maxMinutesPerDay"], numbers["maxMinutesPerWeek"], numbers["maxMinutesPerMonth"], form.Active, numbers["version"],
+                    form.RequiresConfirmation, form.PendingBlocks, form.ScheduleName ?? string.Empty, assignment);
                 var result = editing is null
                     ? await types.CreateAsync(request, ct)
                     : await types.UpdateAsync(editing, request, numbers["version"], ct);

@@ -12,7 +12,7 @@ using Nqba.Server.Platform.Web;
 namespace Nqba.Server.Modules.Scheduling.Pages;
 
 /// <summary>
-/// The staff booking page's forms (anti-forgery checked): reschedule, cancel, held, no-show through the same
+/// The staff booking page's forms (anti-forgery checked): reschedule, cancel, confirm, decline, held, no-show through the same
 /// <see cref="BookingService"/> methods as the API; each redirects back to the page, naming what went wrong.
 /// </summary>
 internal static class StaffBookingFormEndpoints
@@ -48,6 +48,19 @@ internal static class StaffBookingFormEndpoints
             var result = await bookings.CancelAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
             return Back(id, form, Code(result.Error), "cancelled");
         }).WithName("SubmitStaffCancel");
+
+        group.MapPost("/confirm", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var result = await bookings.ConfirmAsync(id, BookingEndpoints.Actor(user), ct);
+            return Back(id, form, result.Succeeded ? null : result.Error == BookingService.TimeTaken ? "taken" : "state", "confirmed");
+        }).WithName("SubmitStaffConfirm");
+
+        group.MapPost("/decline", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
+            var result = await bookings.DeclineAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
+            return Back(id, form, Code(result.Error), "declined");
+        }).WithName("SubmitStaffDecline");
 
         group.MapPost("/held", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
             Back(id, form, Code((await bookings.RecordAttendanceAsync(id, held: true, BookingEndpoints.Actor(user), ct)).Error), "held"))

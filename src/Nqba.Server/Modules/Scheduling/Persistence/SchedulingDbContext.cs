@@ -25,6 +25,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    public DbSet<BookingHost> BookingHosts => Set<BookingHost>();
+
     public DbSet<ScheduledJob> Jobs => Set<ScheduledJob>();
 
     public DbSet<RoutedLead> RoutedLeads => Set<RoutedLead>();
@@ -41,6 +43,8 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.Property(t => t.Code).HasMaxLength(40);
             b.Property(t => t.Name).HasMaxLength(200);
             b.Property(t => t.WindowKind).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.ScheduleName).HasMaxLength(100);
+            b.Property(t => t.Assignment).HasConversion<string>().HasMaxLength(20);
             b.Property(t => t.Version).IsConcurrencyToken();
             b.HasIndex(t => t.Code).IsUnique();
         });
@@ -78,6 +82,13 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
             b.ToTable("scheduling_time_off");
             b.Property(t => t.Reason).HasMaxLength(500);
             b.HasIndex(t => new { t.SpecialistId, t.Start });
+        });
+        modelBuilder.Entity<BookingHost>(b =>
+        {
+            b.ToTable("scheduling_booking_hosts");
+            b.HasKey(h => new { h.BookingId, h.SpecialistId });
+            b.HasIndex(h => h.SpecialistId);
+            b.HasOne<Booking>().WithMany().HasForeignKey(h => h.BookingId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<Booking>(b =>
         {

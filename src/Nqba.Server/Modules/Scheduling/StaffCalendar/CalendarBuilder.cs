@@ -28,9 +28,13 @@ internal sealed class CalendarBuilder(SchedulingDbContext db, AvailabilityServic
 
         // Client names are encrypted: materialize (which decrypts) before use.
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.SpecialistId) && b.Start < toUtc && b.End > fromUtc && b.Status != BookingStatus.Held)
+            .Where(b => (ids.Contains(b.SpecialistId) || db.BookingHosts.Any(h => h.BookingId == b.Id && ids.Contains(h.SpecialistId)))
+                && b.Start < toUtc && b.End > fromUtc && b.Status != BookingStatus.Held)
             .OrderBy(b => b.Start).Take(2000)
             .ToListAsync(cancellationToken);
+        var bookingIds = bookings.ConvertAll(b => b.Id);
+        var coHosts = (await db.BookingHosts.AsNoTracking().Where(h => bookingIds.Contains(h.BookingId)).ToListAsync(cancellationToken))
+            .ToLookup(h => h.BookingId, h => h.SpecialistId);
         var timeOff = await db.TimeOff.AsNoTracking()
             .Where(t => ids.Contains(t.SpecialistId) && t.Start < toUtc && t.End > fromUtc)
             .ToListAsync(cancellationToken);
@@ -89,7 +93,7 @@ internal sealed class CalendarBuilder(SchedulingDbContext db, AvailabilityServic
                 .OrderBy(b => b.FromMinute)
                 .ToList();
             var placed = new List<(Booking Booking, CalendarBlock At)>();
-            foreach (var booking in bookings.Where(b => who.Any(s => s.Id == b.SpecialistId)))
+            foreach (var booking in bookings.Where(b => who.Any(s => s.Id == b.SpecialistId || coHosts[b.Id].Contains(s.Id))))
             {
                 if (Place(Utc(booking.Start), Utc(booking.End)) is { } at)
                 {
@@ -117,7 +121,7 @@ internal sealed class CalendarBuilder(SchedulingDbContext db, AvailabilityServic
                 p.Booking.Id,
                 typeNames.GetValueOrDefault(p.Booking.MeetingTypeCode, p.Booking.MeetingTypeCode),
                 p.Booking.ClientName,
-                who.FirstOrDefault(s => s.Id == p.Booking.SpecialistId)?.DisplayName,
+                who.FirstOrDefault(s => s.Id == p.Booking.SpecialistId || coHosts[p.Booking.Id].Contains(s.Id))?.DisplayName,
                 p.Booking.Status,
                 BookingService.ToOffset(p.Booking.Start, zone),
                 BookingService.ToOffset(p.Booking.End, zone),

@@ -274,6 +274,21 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.ToTable("scheduling_bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Bookings.BookingHost", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BookingId", "SpecialistId");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.ToTable("scheduling_booking_hosts", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Calendars.ExternalCalendar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -456,6 +471,11 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.Property<int>("AfterBufferMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("BeforeBufferMinutes")
                         .HasColumnType("integer");
 
@@ -495,6 +515,16 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PendingBlocks")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RequiresConfirmation")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ScheduleName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("SlotStepMinutes")
                         .HasColumnType("integer");
@@ -726,6 +756,15 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Postgres
                     b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", null)
                         .WithMany("Ranges")
                         .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Bookings.BookingHost", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -269,6 +269,21 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.ToTable("scheduling_bookings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Bookings.BookingHost", b =>
+                {
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId", "SpecialistId");
+
+                    b.HasIndex("SpecialistId");
+
+                    b.ToTable("scheduling_booking_hosts", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Calendars.ExternalCalendar", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +466,11 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<int>("AfterBufferMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BeforeBufferMinutes")
                         .HasColumnType("INTEGER");
 
@@ -489,6 +509,16 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingBlocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequiresConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScheduleName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SlotStepMinutes")
@@ -717,6 +747,15 @@ namespace Nqba.Server.Modules.Scheduling.Migrations.Sqlite
                     b.HasOne("Nqba.Server.Modules.Scheduling.Availability.AvailabilitySchedule", null)
                         .WithMany("Ranges")
                         .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Scheduling.Bookings.BookingHost", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Scheduling.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
