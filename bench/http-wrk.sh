@@ -67,6 +67,9 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "slots-*.json"))):
                               "name": f"Wrk Bench {n}", "email": "wrk-bench@example.test" if returning else f"wrk-bench-{n}@example.test",
                               "timeZone": "Europe/Berlin"}))
 PY
+# A collective (all-hosts) 60-minute type for the unit's "everyone together" slots (issue 16).
+curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"code":"panel-60","name":"Panel call","durationMinutes":60,"assignment":"Collective"}' "$base/api/scheduling/meeting-types" || true
 export NQBA_WRK_DIR="$repo/bench/wrk"
 head -n 200 "$work/bodies.txt" >"$work/warm-up.txt"
 tail -n +201 "$work/bodies.txt" >"$work/measured.txt"
@@ -83,6 +86,7 @@ run "GET /healthz (baseline)" get.lua /healthz
 run "GET slots, one specialist, 7 days" get.lua "/api/scheduling/specialists/$specialist/slots?type=discovery-30&from=$from&to=$week&timeZone=America/New_York"
 run "GET slots, one specialist, 30 days" get.lua "/api/scheduling/specialists/$specialist/slots?type=discovery-30&from=$from&to=$month&timeZone=America/New_York"
 run "GET slots, unit flyfox-ai, 7 days" get.lua "/api/scheduling/units/flyfox-ai/slots?type=discovery-30&from=$from&to=$week&timeZone=America/New_York"
+run "GET slots, unit flyfox-ai, 7 days, collective type" get.lua "/api/scheduling/units/flyfox-ai/slots?type=panel-60&from=$from&to=$week&timeZone=America/New_York"
 run "POST booking (new slot each time, ${NQBA_WRK_CLIENTS:-new} client)" booking.lua /
 run "GET /api/status (public status JSON, 90-day bars)" get.lua /api/status
 run "GET /status (public status page, HTML)" get.lua /status

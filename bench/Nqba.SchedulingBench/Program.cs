@@ -3,11 +3,17 @@
 // without expanding a busy-time iCalendar feed (3 recurring events, Ical.Net) each time. The baseline in the same
 // run is the same 30 days on an empty calendar.
 // Usage: dotnet run -c Release --project bench/Nqba.SchedulingBench [-- --iterations 5000]
+// With --import: booking history import throughput instead (BookingImportBench), e.g. -- --import --bookings 4000 --batch 1000.
 using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
 using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Calendars;
+
+if (args.Contains("--import"))
+{
+    return await BookingImportBench.RunAsync(Option("--bookings", 4000), Option("--batch", 1000));
+}
 
 var iterations = args.SkipWhile(a => a != "--iterations").Skip(1).Select(int.Parse).FirstOrDefault(5000);
 var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
@@ -98,4 +104,10 @@ void Report(string name, Func<List<Interval>> run)
     Array.Sort(samples);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {name} | {samples[iterations / 2]:F1} µs | {samples[(int)(iterations * 0.99)]:F1} µs | {samples[^1]:F1} µs |"));
+}
+
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 }

@@ -53,7 +53,7 @@ internal static class AssessmentEndpoints
             {
                 var found = await assessments.FindByTokenAsync(token, ct);
                 return found.Succeeded
-                    ? TypedResults.Ok(AssessmentDto.From(found.Value, assessments.QuestionnaireOf(found.Value), lang is "de" or "ja" ? lang : "en"))
+                    ? TypedResults.Ok(AssessmentDto.From(found.Value, assessments.QuestionnaireOf(found.Value), UiCultures.Normalize(lang)))
                     : found.Error.ToProblem();
             })
             .WithName("GetAssessment");

@@ -18,7 +18,7 @@ internal static class IntakeFormEndpoints
 
         group.MapPost("/submit", async Task<RedirectHttpResult> ([FromForm] IntakeForm form, LeadCapture capture, AssessmentService assessments, IOptions<IntakeOptions> options, CancellationToken ct) =>
         {
-            var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
+            var lang = UiCultures.Normalize(form.Lang);
             var request = new CaptureLeadRequest(
                 form.Name ?? string.Empty,
                 form.Email ?? string.Empty,
@@ -52,7 +52,7 @@ internal static class IntakeFormEndpoints
 
         group.MapPost("/assessment/{token}/answers", async Task<RedirectHttpResult> (string token, IFormCollection form, AssessmentService assessments, CancellationToken ct) =>
         {
-            var lang = form["Lang"].ToString() is "de" or "ja" ? form["Lang"].ToString() : "en";
+            var lang = UiCultures.Normalize(form["Lang"].ToString());
             var page = AssessmentLinks.PageUrl(token, lang);
             var found = await assessments.FindByTokenAsync(token, ct);
             if (!found.Succeeded)

@@ -9,6 +9,7 @@ using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
@@ -110,7 +111,7 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
         Check(errors, "email", !string.IsNullOrWhiteSpace(request.Email) && request.Email.Length <= 320 && new EmailAddressAttribute().IsValid(request.Email) && request.Email.Contains('.', StringComparison.Ordinal), "email must be a valid e-mail address.");
         Check(errors, "company", !string.IsNullOrWhiteSpace(request.Company) && request.Company.Length <= 200, "company is required (at most 200 characters).");
         Check(errors, "regionCode", request.RegionCode is "us-east" or "us-west" or "europe" or "apac", "regionCode must be one of us-east, us-west, europe, apac.");
-        Check(errors, "language", request.Language is null or "en" or "de" or "ja", "language must be one of en, de, ja.");
+        Check(errors, "language", request.Language is null || UiCultures.IsSupported(request.Language), "language must be one of en, de, ja.");
         Check(errors, "phone", request.Phone is null || (request.Phone.Length <= 40 && PhonePattern().IsMatch(request.Phone)), "phone may contain digits, spaces and + - ( ) only (at most 40 characters).");
         Check(errors, "message", request.Message is null || request.Message.Length <= 4000, "message must be at most 4000 characters.");
         return errors;

@@ -9,6 +9,7 @@ using Nqba.Server.Modules.Scheduling.MeetingTypes;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Batch;
 
@@ -270,7 +271,7 @@ internal sealed class BatchScheduler(AvailabilityService availability, BookingSe
                 fields[F("notes")] = ["Notes can be at most 4000 characters."];
             }
 
-            if (q.Language is not (null or "en" or "de" or "ja"))
+            if (q.Language is not null && !UiCultures.IsSupported(q.Language))
             {
                 fields[F("language")] = ["language must be one of en, de, ja."];
             }

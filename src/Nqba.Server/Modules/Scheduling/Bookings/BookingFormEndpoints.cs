@@ -28,7 +28,7 @@ internal static class BookingFormEndpoints
                 leadId = found.LeadId;
             }
 
-            var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
+            var lang = UiCultures.Normalize(form.Lang);
             var unit = string.IsNullOrWhiteSpace(form.Unit) ? "nqba-core" : form.Unit.Trim();
             var tz = string.IsNullOrWhiteSpace(form.Tz) ? "UTC" : form.Tz.Trim();
             DateTimeOffset? start = DateTimeOffset.TryParse(form.Start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : null;
@@ -55,7 +55,7 @@ internal static class BookingFormEndpoints
 
         group.MapPost("/manage/{token}/cancel", async Task<RedirectHttpResult> (string token, [FromForm] CancelForm form, BookingLinks links, BookingService bookings, CancellationToken ct) =>
         {
-            var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
+            var lang = UiCultures.Normalize(form.Lang);
             if (links.ReadManageToken(token) is { } id)
             {
                 await bookings.CancelAsync(id, new CancelRequest(), BookingService.Client, ct);

@@ -12,6 +12,7 @@ using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Protection;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Scheduling.Bookings;
 
@@ -661,7 +662,7 @@ internal sealed class BookingService(
             fields["timeZone"] = [$"'{request.TimeZone}' is not an IANA time zone (e.g. Europe/Berlin)."];
         }
 
-        if (request.Language is not (null or "en" or "de" or "ja"))
+        if (request.Language is not null && !UiCultures.IsSupported(request.Language))
         {
             fields["language"] = ["language must be one of en, de, ja."];
         }

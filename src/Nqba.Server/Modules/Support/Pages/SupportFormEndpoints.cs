@@ -80,7 +80,7 @@ internal static class SupportFormEndpoints
         // The public request page (anonymous, rate limited like POST /api/support/requests): a WebForm ticket.
         forms.MapPost("/support/request/submit", async Task<RedirectHttpResult> ([FromForm] SupportForm form, TicketDesk desk, CancellationToken ct) =>
         {
-            var lang = form.Lang is "de" or "ja" ? form.Lang : "en";
+            var lang = UiCultures.Normalize(form.Lang);
             var name = form.Name?.Trim() ?? string.Empty;
             var email = form.Email?.Trim() ?? string.Empty;
             var invalid = new List<string>();
