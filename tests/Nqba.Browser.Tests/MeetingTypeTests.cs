@@ -74,9 +74,11 @@ public sealed class MeetingTypeTests(BrowserFixture fixture) : IClassFixture<Bro
         var booking = await booked.Content.ReadFromJsonAsync<JsonElement>();
         var id = booking.GetProperty("id").GetGuid();
         var manage = "/book/manage/" + Uri.EscapeDataString(booking.GetProperty("manageToken").GetString()!);
-        var client = await fixture.NewPageAsync();
+        var client = await fixture.NewPageAsync(390, 844, axe: true);
         await client.GotoAsync(manage);
         Assert.Equal("Request received", await client.InnerTextAsync("[data-testid=status]"));
+        Assert.Empty(await AxeCore.SeriousViolationsAsync(client));
+        await AxeCore.ScreenshotAsync(client, "booking-requested-390");
         Assert.Equal(0, await client.Locator("[data-testid=ics]").CountAsync());
 
         await page.GotoAsync($"/scheduling/bookings/{id}");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Platform.Events;
 using Xunit;
 
 namespace Nqba.Testing;
@@ -177,6 +178,29 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _adminToken ??= await TokenForAsync(client, AdminEmail, AdminPassword, await EnableTotpAsync(AdminEmail));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
         return client;
+    }
+
+    /// <summary>
+    /// Delivers every event due now to its subscribers, as the background dispatcher would, until none is left. A
+    /// factory with <c>Events:DispatchInBackground=false</c> drives delivery with it: what a subscriber does (a mail, a
+    /// copy in another module) has happened when it returns, with no polling or waiting.
+    /// </summary>
+    public async Task DeliverEventsAsync()
+    {
+        var dispatcher = Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    /// <summary>Delivers the events due now, then returns the e-mails written so far (no SMTP in tests) whose text contains <paramref name="text"/>.</summary>
+    public async Task<List<string>> MailsWithAsync(string text)
+    {
+        await DeliverEventsAsync();
+        var outbox = Path.Combine(ContentRoot, "data", "outbox");
+        return Directory.Exists(outbox)
+            ? [.. Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Where(t => t.Contains(text, StringComparison.Ordinal))]
+            : [];
     }
 
     private static async Task<string> TokenForAsync(HttpClient client, string email, string password, string? totpKey)

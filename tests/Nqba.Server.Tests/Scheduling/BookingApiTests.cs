@@ -209,17 +209,8 @@ public sealed class BookingApiTests(SchedulingFactory factory) : IClassFixture<S
         var response = await factory.CreateClient().PostAsJsonAsync("/api/scheduling/bookings", Booking(specialist, SchedulingFactory.Berlin(SchedulingFactory.Weekday(13), 16), email: email));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        // The e-mail is sent from the event log after commit: wait for the dispatcher.
-        string? message = null;
-        for (var i = 0; i < 100 && message is null; i++)
-        {
-            await Task.Delay(100);
-            message = Directory.Exists(factory.Outbox)
-                ? Directory.GetFiles(factory.Outbox, "*.eml").Select(File.ReadAllText).FirstOrDefault(t => t.Contains(email, StringComparison.Ordinal) && t.Contains("Meeting confirmed", StringComparison.Ordinal))
-                : null;
-        }
-
-        Assert.NotNull(message);
+        // The e-mail is sent from the event log after commit.
+        var message = Assert.Single(await factory.MailsWithAsync(email), t => t.Contains("Meeting confirmed", StringComparison.Ordinal));
         Assert.Contains("text/calendar", message, StringComparison.Ordinal);
         Assert.Contains("method=REQUEST", message, StringComparison.OrdinalIgnoreCase);
     }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
-using Nqba.Server.Platform.Events;
 
 namespace Nqba.Server.Tests.Scheduling;
 
@@ -61,18 +60,7 @@ public sealed class BookingConfirmationTests(SchedulingFactory factory) : IClass
         return JsonDocument.Parse(body).RootElement;
     }
 
-    /// <summary>Delivers every event due now (the mails go out from the event log), then reads the mails to an address.</summary>
-    private async Task<List<string>> MailsToAsync(string email)
-    {
-        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0)
-        {
-        }
-
-        return Directory.Exists(factory.Outbox)
-            ? [.. Directory.GetFiles(factory.Outbox, "*.eml").Select(File.ReadAllText).Where(t => t.Contains(email, StringComparison.Ordinal))]
-            : [];
-    }
+    private Task<List<string>> MailsToAsync(string email) => factory.MailsWithAsync(email);
 
     [Fact]
     public async Task RequiresConfirmation_BookingWaits_ConfirmSendsTheInvite_TheOtherRequestForTheTimeIsRefusedAndDeclined()

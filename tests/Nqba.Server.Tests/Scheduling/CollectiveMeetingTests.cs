@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
-using Nqba.Server.Platform.Events;
 
 namespace Nqba.Server.Tests.Scheduling;
 
@@ -101,18 +100,12 @@ public sealed class CollectiveMeetingTests(SchedulingFactory factory) : IClassFi
             Assert.Contains(listed.EnumerateArray(), b => b.GetProperty("id").GetGuid() == booking.GetProperty("id").GetGuid());
         }
 
-        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0)
-        {
-        }
-
         await using var scope = factory.Services.CreateAsyncScope();
         var company = await scope.ServiceProvider.GetRequiredService<Nqba.Server.Platform.Company.ICompanyDirectory>().GetAsync(CancellationToken.None);
-        var mails = Directory.GetFiles(factory.Outbox, "*.eml").Select(File.ReadAllText).ToList();
         foreach (var host in new[] { first, second })
         {
             var email = company.Specialists.Single(s => s.Id == host).Email;
-            Assert.Contains(mails, m => m.Contains(email, StringComparison.Ordinal) && m.Contains("Meeting confirmed", StringComparison.Ordinal));
+            Assert.Contains(await factory.MailsWithAsync(email), m => m.Contains("Meeting confirmed", StringComparison.Ordinal));
         }
     }
 

@@ -10,7 +10,8 @@ using Nqba.Testing;
 namespace Nqba.Server.Tests.Scheduling;
 
 /// <summary>
-/// The server with its reminder job runner off (tests run it by hand) and a fourth meeting type, <c>test-20</c>:
+/// The server with its reminder job runner and background event delivery off (tests run them by hand:
+/// <see cref="NqbaFactory.DeliverEventsAsync"/>) and a fourth meeting type, <c>test-20</c>:
 /// 20 minutes, 5-minute buffers and steps, no minimum notice, a year's window. <see cref="SharedDatabase"/>
 /// (<see cref="SharedDatabaseFactory"/>) points a second instance, or a restarted one, at another factory's database.
 /// </summary>
@@ -28,6 +29,7 @@ public class SchedulingFactory : NqbaFactory
             var settings = new Dictionary<string, string?>
             {
                 ["Scheduling:JobsEnabled"] = "false",
+                ["Events:DispatchInBackground"] = "false",
                 ["Scheduling:MeetingTypes:0:Code"] = "discovery-30",
                 ["Scheduling:MeetingTypes:0:Name"] = "30-min discovery call",
                 ["Scheduling:MeetingTypes:0:DurationMinutes"] = "30",
