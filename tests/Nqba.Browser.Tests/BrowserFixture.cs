@@ -17,8 +17,12 @@ public sealed class BrowserFixture : NqbaFactory
     /// <summary>A port free when the fixture is made, so the links the server writes (invites, mails) can name it.</summary>
     private readonly int _port = FreePort();
 
-    protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Platform:PublicUrl"] = $"http://127.0.0.1:{_port}" };
+    /// <summary>A person in a browser cannot run the outbox by hand: the server delivers its events itself, as in production.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Platform:PublicUrl"] = $"http://127.0.0.1:{_port}",
+        ["Events:DispatchInBackground"] = "true",
+    };
 
     protected override void Start()
     {

@@ -125,6 +125,8 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The tests' own HTTP services (monitored services, calendar feeds, video vendors) listen on 127.0.0.1,
             // which the outbound policy refuses by default; OutboundPolicyTests replaces this entry.
             ["Outbound:AllowedHosts:0"] = "127.0.0.1",
+            // Events are delivered when a test says so (DeliverEventsAsync), not by a poller it would have to wait for.
+            ["Events:DispatchInBackground"] = "false",
         };
         foreach (var (key, value) in Settings)
         {

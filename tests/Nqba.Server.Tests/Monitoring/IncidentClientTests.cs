@@ -66,38 +66,26 @@ public sealed class IncidentClientTests(MonitoringFactory factory) : IClassFixtu
         var client = await factory.CreateClientForAsync(email, password);
 
         var ticket = await client.PostAsJsonAsync("/api/support/tickets", new { subject = "After", body = "Was there an outage?" });
-        await Task.Delay(1500);
+        await factory.DeliverEventsAsync();
         var links = await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/incidents/{incident}/tickets");
 
         Assert.Equal(HttpStatusCode.Created, ticket.StatusCode);
         Assert.Empty(links!);
     }
 
-    private static async Task<JsonElement[]> WaitForLinksAsync(HttpClient admin, Guid incident, int count)
+    /// <summary>The incident's linked tickets once the events of the tickets just opened are delivered (linking subscribes to them).</summary>
+    private async Task<JsonElement[]> WaitForLinksAsync(HttpClient admin, Guid incident, int count)
     {
-        JsonElement[] links = [];
-        for (var i = 0; i < 100 && links.Length < count; i++)
-        {
-            await Task.Delay(100);
-            links = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/incidents/{incident}/tickets"))!;
-        }
-
+        await factory.DeliverEventsAsync();
+        var links = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/incidents/{incident}/tickets"))!;
+        Assert.True(links.Length >= count, $"{links.Length} linked tickets, expected {count}");
         return links;
     }
 
     private async Task<MimeMessage?> WaitForMailAsync(string to)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await FindMailAsync(to) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
+        await factory.DeliverEventsAsync();
+        return await FindMailAsync(to);
     }
 
     private async Task<MimeMessage?> FindMailAsync(string to)

@@ -152,20 +152,16 @@ public sealed class PredictiveWarningTests(MonitoringFactory factory) : IClassFi
     }
 
     /// <summary>The first webhook body whose text starts with <paramref name="prefix"/> (notifications are dispatched after commit).</summary>
-    private static async Task<JsonElement> HookAsync(LocalHttpService receiver, string prefix)
+    private async Task<JsonElement> HookAsync(LocalHttpService receiver, string prefix)
     {
-        for (var i = 0; i < 100; i++)
+        await factory.DeliverEventsAsync();
+        foreach (var body in receiver.Hooks)
         {
-            foreach (var body in receiver.Hooks)
+            var hook = JsonSerializer.Deserialize<JsonElement>(body);
+            if (hook.GetProperty("text").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
             {
-                var hook = JsonSerializer.Deserialize<JsonElement>(body);
-                if (hook.GetProperty("text").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return hook;
-                }
+                return hook;
             }
-
-            await Task.Delay(100);
         }
 
         Assert.Fail($"No webhook starting with '{prefix}' among: {string.Join(" | ", receiver.Hooks)}");

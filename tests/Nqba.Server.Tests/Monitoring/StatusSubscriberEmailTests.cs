@@ -7,30 +7,22 @@ namespace Nqba.Server.Tests.Monitoring;
 
 public sealed class StatusSubscriberEmailTests(MonitoringFactory factory) : IClassFixture<MonitoringFactory>
 {
+    /// <summary>The mails to <paramref name="address"/> that match, once the events due now are delivered.</summary>
     private async Task<List<MimeMessage>> MailsToAsync(string address, Func<MimeMessage, bool> match, int expected)
     {
         var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
+        await factory.DeliverEventsAsync();
         var found = new List<MimeMessage>();
-        for (var i = 0; i < 100; i++)
+        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
         {
-            found.Clear();
-            foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => m.Address == address) && match(message))
             {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == address) && match(message))
-                {
-                    found.Add(message);
-                }
+                found.Add(message);
             }
-
-            if (found.Count >= expected)
-            {
-                break;
-            }
-
-            await Task.Delay(100);
         }
 
+        Assert.True(found.Count >= expected, $"{found.Count} matching mails to {address}, expected {expected}");
         return found;
     }
 

@@ -53,11 +53,7 @@ public sealed class EventLogTests(EventLogTests.Factory factory) : IClassFixture
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await db.Events.AnyAsync(e => e.DispatchedAt == null) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await factory.DeliverEventsAsync();
 
         var stored = await db.Events.AsNoTracking().Where(e => e.Type == nameof(LeadCaptured)).ToListAsync();
 

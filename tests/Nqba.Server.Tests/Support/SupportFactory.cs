@@ -34,30 +34,17 @@ public class SupportFactory : NqbaFactory
         return payloads.Count(p => p.Contains(ticketId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The first .eml in the outbox whose text matches, waiting for event subscribers (by default up to ten seconds).</summary>
-    public async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match, int attempts = 100)
+    /// <summary>The first .eml in the outbox whose text matches, once the events due now are delivered (mails go out from event subscribers).</summary>
+    public async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match)
     {
-        for (var i = 0; i < attempts; i++)
+        await DeliverEventsAsync();
+        foreach (var file in Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml") : [])
         {
-            foreach (var file in Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml") : [])
+            var message = await MimeMessage.LoadAsync(file);
+            if (match(message))
             {
-                MimeMessage message;
-                try
-                {
-                    message = await MimeMessage.LoadAsync(file);
-                }
-                catch (Exception ex) when (ex is IOException or FormatException)
-                {
-                    continue; // still being written by the server: read it next round
-                }
-
-                if (match(message))
-                {
-                    return message;
-                }
+                return message;
             }
-
-            await Task.Delay(100);
         }
 
         return null;
