@@ -37,6 +37,22 @@ public sealed class AuditLedgerTests(NqbaFactory factory) : IClassFixture<NqbaFa
     }
 
     [Fact]
+    public async Task RealTimeConnectionTraffic_IsNotRecorded_WhileOtherPostsAre()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var marker = Guid.NewGuid().ToString("N");
+
+        var negotiated = await factory.CreateClient().PostAsync($"/hubs/support/visitor/negotiate?negotiateVersion=1&m={marker}", null);
+        var created = await admin.PostAsJsonAsync("/api/clients", new { name = $"Hub {marker[..6]}", domain = $"hub-{marker[..6]}.example", regionCode = "europe" });
+        var entries = await admin.GetFromJsonAsync<List<JsonElement>>("/api/audit?action=http.post");
+
+        Assert.Equal(HttpStatusCode.OK, negotiated.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(entries!, e => e.GetRawText().Contains("/api/clients", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries!, e => e.GetRawText().Contains("negotiate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StagedEntry_CommitsWithItsChange_AndARolledBackChangeLeavesNone()
     {
         var ledger = factory.Services.GetRequiredService<IAuditLedger>();
