@@ -298,6 +298,7 @@ public sealed class PrivacyRightsTests(PrivacyFactory factory) : IClassFixture<P
         Assert.Contains(email, page, StringComparison.Ordinal);
         Assert.Contains("44 days left", page, StringComparison.Ordinal);
         Assert.Contains("Carry out", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"no-requests\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
