@@ -244,15 +244,22 @@ public sealed class TicketApiTests(SupportFactory factory) : IClassFixture<Suppo
         Assert.Contains(callbacks!, c => c.GetProperty("ticketId").GetGuid() == id && c.GetProperty("note").GetString() == "Check sync finished");
     }
 
+    /// <summary>A team of its own whose one agent is on call this week; returns its code and the agent's address.</summary>
+    private static async Task<(string Team, string Pager)> OnCallTeamAsync(HttpClient admin, string prefix)
+    {
+        var teamCode = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+        var team = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/teams", new { code = teamCode, name = "On call " + prefix }));
+        var pagerAddress = $"oncall-{Guid.NewGuid():N}@nqba.test";
+        var agent = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/agents", new { name = "On Call", email = pagerAddress, team = teamCode, regionCode = "europe" }));
+        await SupportFactory.ReadAsync(await admin.PutAsJsonAsync($"/api/support/teams/{team.GetProperty("id").GetGuid()}/on-call", new { agentIds = new[] { agent.GetProperty("id").GetGuid() }, start = DateTime.UtcNow.AddDays(-1), shiftHours = 24 * 7 }));
+        return (teamCode, pagerAddress);
+    }
+
     [Fact]
     public async Task Hotline_OpensEmergencyAndPagesTheOnCallAgentByEmail()
     {
         var admin = await factory.CreateAdminClientAsync();
-        var teamCode = "ops-" + Guid.NewGuid().ToString("N")[..8];
-        var team = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/teams", new { code = teamCode, name = "Ops" }));
-        var pagerAddress = $"oncall-{Guid.NewGuid():N}@nqba.test";
-        var agent = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/agents", new { name = "On Call", email = pagerAddress, team = teamCode, regionCode = "europe" }));
-        await SupportFactory.ReadAsync(await admin.PutAsJsonAsync($"/api/support/teams/{team.GetProperty("id").GetGuid()}/on-call", new { agentIds = new[] { agent.GetProperty("id").GetGuid() }, start = DateTime.UtcNow.AddDays(-1), shiftHours = 24 * 7 }));
+        var (teamCode, pagerAddress) = await OnCallTeamAsync(admin, "ops");
 
         var ticket = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "Trading desk down", body = "Nothing loads", channel = "Hotline", requesterName = "Caller", team = teamCode }));
 
@@ -263,6 +270,26 @@ public sealed class TicketApiTests(SupportFactory factory) : IClassFixture<Suppo
         var page = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == pagerAddress));
         Assert.NotNull(page);
         Assert.Contains($"#{ticket.GetProperty("number").GetInt64()}", page.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PriorityRaisedToEmergency_PagesTheOnCallAgentOnce()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var (teamCode, pagerAddress) = await OnCallTeamAsync(admin, "raise");
+        var ticket = await SupportFactory.ReadAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "Slow reports", body = "Reports take minutes", channel = "Phone", requesterName = "Caller", team = teamCode }));
+        var id = ticket.GetProperty("id").GetGuid();
+        Assert.Null(await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == pagerAddress)));
+
+        var raised = await admin.PostAsJsonAsync($"/api/support/tickets/{id}/priority", new { priority = "Emergency" });
+        var again = await admin.PostAsJsonAsync($"/api/support/tickets/{id}/priority", new { priority = "Emergency" });
+
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var page = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == pagerAddress));
+        Assert.NotNull(page);
+        Assert.Contains($"#{ticket.GetProperty("number").GetInt64()}", page.Subject, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(factory.Outbox, "*.eml").Select(File.ReadAllText), m => m.Contains(pagerAddress, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public static class SupportModule
             JobSchedule.Every(o.SlaCheckInterval), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.SlaWatchEnabled));
         services.AddScoped<OnCallPager>();
         services.AddScoped<IEventSubscriber<TicketOpened>>(sp => sp.GetRequiredService<OnCallPager>());
+        services.AddScoped<IEventSubscriber<TicketPriorityChanged>>(sp => sp.GetRequiredService<OnCallPager>());
         services.AddScoped<SlaEscalation>();
         services.AddScoped<IEventSubscriber<SlaWarning>>(sp => sp.GetRequiredService<SlaEscalation>());
         services.AddScoped<IEventSubscriber<SlaBreached>>(sp => sp.GetRequiredService<SlaEscalation>());

@@ -7,22 +7,26 @@ using Nqba.Server.Platform.Notifications.Templates;
 namespace Nqba.Server.Modules.Support.Assignment;
 
 /// <summary>
-/// Pages (e-mails) the on-call person of a ticket's team: for every emergency ticket, and on escalation. Agents
-/// store no language of their own: pages are in the default culture.
+/// Pages (e-mails) the on-call person of a ticket's team: for every emergency ticket (opened as one, or raised to
+/// Emergency later), and on escalation. Agents store no language of their own: pages are in the default culture.
 /// </summary>
-internal sealed class OnCallPager(SupportDbContext db, INotificationService notifications, TimeProvider time) : IEventSubscriber<TicketOpened>
+internal sealed class OnCallPager(SupportDbContext db, INotificationService notifications, TimeProvider time)
+    : IEventSubscriber<TicketOpened>, IEventSubscriber<TicketPriorityChanged>
 {
-    public async Task HandleAsync(TicketOpened domainEvent, StoredEventInfo info, CancellationToken cancellationToken)
-    {
-        if (domainEvent.Priority != TicketPriority.Emergency)
-        {
-            return;
-        }
+    public Task HandleAsync(TicketOpened domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        domainEvent.Priority == TicketPriority.Emergency ? PageEmergencyAsync(domainEvent.TicketId, domainEvent.At, cancellationToken) : Task.CompletedTask;
 
-        var ticket = await db.Tickets.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == domainEvent.TicketId, cancellationToken);
+    public Task HandleAsync(TicketPriorityChanged domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        domainEvent.To == TicketPriority.Emergency && domainEvent.From != TicketPriority.Emergency
+            ? PageEmergencyAsync(domainEvent.TicketId, domainEvent.At, cancellationToken)
+            : Task.CompletedTask;
+
+    private async Task PageEmergencyAsync(Guid ticketId, DateTime at, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == ticketId, cancellationToken);
         if (ticket is not null)
         {
-            var model = new EmergencyPageMailModel(ticket.Id, ticket.Number, ticket.Subject, ticket.Priority, ticket.Channel, domainEvent.At);
+            var model = new EmergencyPageMailModel(ticket.Id, ticket.Number, ticket.Subject, TicketPriority.Emergency, ticket.Channel, at);
             await PageAsync<EmergencyPageMail, EmergencyPageMailModel>(ticket.TeamId, model, cancellationToken);
         }
     }

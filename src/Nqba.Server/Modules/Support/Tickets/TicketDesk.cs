@@ -461,7 +461,8 @@ internal sealed class TicketDesk(
     }
 
     /// <summary>
-    /// Changes the ticket's priority (audited); its SLA policy is chosen again and every clock recomputed from the
+    /// Changes the ticket's priority (audited, and <see cref="TicketPriorityChanged"/> raised: raising it to Emergency
+    /// pages the team's on-call agent); its SLA policy is chosen again and every clock recomputed from the
     /// ticket's history under the new targets, in the same save. With <paramref name="expectedVersion"/>, only if the
     /// ticket is still at that version.
     /// </summary>
@@ -486,8 +487,10 @@ internal sealed class TicketDesk(
         }
 
         audit.Stage(db, new AuditRecord("support.ticket.priority-changed", "ticket", ticket.Id.ToString(), new { priority = ticket.Priority }, new { priority }, ticket.OrganizationId));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Publish(new TicketPriorityChanged(ticket.Id, ticket.OrganizationId, ticket.Priority, priority, now), now);
         ticket.Priority = priority;
-        ticket.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        ticket.UpdatedAt = now;
         await RecomputeAsync(ticket, cancellationToken);
         return await SaveDecidedAsync(ticket, expectedVersion, cancellationToken);
     }
