@@ -114,14 +114,8 @@ internal sealed class AvailabilityService(SchedulingDbContext db, ICompanyDirect
     public Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken) =>
         IsFreeAsync(region, specialist, SlotRules.From(type), type.ScheduleName, start, ignoreBooking, cancellationToken);
 
-    /// <summary>
-    /// True when a requested (pending) meeting may still be confirmed: its time is free of every other meeting and
-    /// within the specialist's hours, as for a booking, but without the minimum notice (the client asked in time).
-    /// </summary>
-    public Task<bool> CanConfirmAsync(RegionInfo region, SpecialistInfo specialist, MeetingType type, Instant start, Duration length, Guid booking, CancellationToken cancellationToken) =>
-        IsFreeAsync(region, specialist, SlotRules.From(type) with { Length = length, MinimumNotice = Duration.Zero }, type.ScheduleName, start, booking, cancellationToken);
-
-    private async Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, SlotRules rules, string? scheduleName, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
+    /// <summary>True when a meeting under <paramref name="rules"/> may start at <paramref name="start"/> with the specialist now, following their schedule named <paramref name="scheduleName"/>.</summary>
+    public async Task<bool> IsFreeAsync(RegionInfo region, SpecialistInfo specialist, SlotRules rules, string? scheduleName, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
     {
         var schedule = (await LoadSchedulesAsync([(specialist, region)], start, start + rules.Length, ignoreBooking, scheduleName, cancellationToken))[0];
         return SlotCalculator.IsFree(schedule, rules, start, Now);

@@ -104,7 +104,7 @@ internal static class BookingEndpoints
                 var query = db.Bookings.AsNoTracking().Where(b => b.Start < end && b.End > start && b.Status != BookingStatus.Held);
                 if (ids is not null)
                 {
-                    query = query.Where(b => ids.Contains(b.SpecialistId) || db.BookingHosts.Any(h => h.BookingId == b.Id && ids.Contains(h.SpecialistId)));
+                    query = db.HostedBy(query, ids);
                 }
 
                 // Client names are encrypted: materialize (which decrypts), then map.
@@ -122,7 +122,7 @@ internal static class BookingEndpoints
                     return Error.NotFound("Booking", id).ToProblem();
                 }
 
-                var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == id).Select(h => h.SpecialistId).ToListAsync(ct);
+                var coHosts = await db.CoHostsOfAsync(id, ct);
                 return TypedResults.Ok(BookingService.ToDto(booking, await availability.CompanyAsync(ct), null) with { CoHostIds = coHosts });
             })
             .WithName("GetBooking");

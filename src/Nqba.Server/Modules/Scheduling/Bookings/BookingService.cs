@@ -149,7 +149,7 @@ internal sealed class BookingService(
         }
 
         var company = await availability.CompanyAsync(cancellationToken);
-        var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booked.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken);
+        var coHosts = await db.CoHostsOfAsync(booked.Id, cancellationToken);
         return ToDto(booked, company, links.ManageToken(booked.Id), request.Name!.Trim(), email, booked.Notes) with { CoHostIds = coHosts };
     }
 
@@ -204,42 +204,15 @@ internal sealed class BookingService(
         return ToDto(booking, company, null);
     }
 
-    public async Task<Result<BookingDto>> CancelAsync(Guid bookingId, CancelRequest request, string actor, CancellationToken cancellationToken)
-    {
-        var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (current is null)
-        {
-            return Error.NotFound("Booking", bookingId);
-        }
-
-        // Under the specialist's lock, as moving and confirming: a cancel racing either sees the other's result.
-        await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
-        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
-
-        if (booking.Status is not (BookingStatus.Booked or BookingStatus.Pending))
-        {
-            return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}; it cannot be cancelled.");
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        booking.Status = BookingStatus.Cancelled;
-        booking.CancelReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        booking.Sequence++;
-        booking.UpdatedAt = now;
-        booking.ChangedBy = actor;
-        db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
-        db.Publish(new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
-        audit.Stage(db, new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        // Only once the cancellation is committed: a meeting deleted for a cancellation that then failed would be lost.
-        if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
-        {
-            booking.VideoNote = Note(booking.VideoNote, deleted);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        return ToDto(booking, await availability.CompanyAsync(cancellationToken), null);
-    }
+    public Task<Result<BookingDto>> CancelAsync(Guid bookingId, CancelRequest request, string actor, CancellationToken cancellationToken) =>
+        EndAsync(
+            bookingId,
+            request.Reason,
+            actor,
+            status => status is BookingStatus.Booked or BookingStatus.Pending ? null : $"This meeting is {status.ToString().ToLowerInvariant()}; it cannot be cancelled.",
+            (booking, now) => new MeetingCancelled(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now),
+            booking => new AuditRecord("scheduling.booking.cancelled", "booking", booking.Id.ToString(), null, new { reason = booking.CancelReason, actor }, booking.OrganizationId),
+            cancellationToken);
 
     /// <summary>
     /// Staff confirm a pending booking: under its hosts' locks its time is checked again (another booking may have
@@ -267,12 +240,9 @@ internal sealed class BookingService(
         // Free of every other meeting, as for a booking, but without the minimum notice: the client asked in time.
         var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(booking.Start, DateTimeKind.Utc));
         var length = Duration.FromTimeSpan(booking.End - booking.Start);
-        foreach (var (specialist, region) in hosts)
+        if (!await AllFreeAsync(hosts, SlotRules.From(type) with { Length = length, MinimumNotice = Duration.Zero }, type.ScheduleName, start, booking.Id, cancellationToken))
         {
-            if (!await availability.CanConfirmAsync(region, specialist, type, start, length, booking.Id, cancellationToken))
-            {
-                return TimeTaken;
-            }
+            return TimeTaken;
         }
 
         booking.Status = BookingStatus.Booked;
@@ -293,28 +263,54 @@ internal sealed class BookingService(
             return Error.Validation("reason", "At most 1000 characters.");
         }
 
+        return await EndAsync(
+            bookingId,
+            request.Reason,
+            actor,
+            status => status == BookingStatus.Pending ? null : $"This meeting is {status.ToString().ToLowerInvariant()}, not waiting for confirmation.",
+            (booking, now) => new MeetingDeclined(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now),
+            booking => new AuditRecord("scheduling.booking.declined", "booking", booking.Id.ToString(), new { status = "Pending" }, new { status = "Cancelled", actor }, booking.OrganizationId),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a booking as cancelled (a cancel or a decline), under its specialist's lock, the lock moving and confirming
+    /// take, so one of two such writers racing sees the other's result: unless <paramref name="refusal"/> names why its
+    /// status forbids it, the reason is kept, its pending jobs dropped, <paramref name="ended"/> raised and
+    /// <paramref name="audited"/> staged in the same save; its video meeting is deleted only once that is committed (a
+    /// meeting deleted for a change that then failed would be lost).
+    /// </summary>
+    private async Task<Result<BookingDto>> EndAsync(
+        Guid bookingId,
+        string? reason,
+        string actor,
+        Func<BookingStatus, string?> refusal,
+        Func<Booking, DateTime, IDomainEvent> ended,
+        Func<Booking, AuditRecord> audited,
+        CancellationToken cancellationToken)
+    {
         var current = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
         if (current is null)
         {
             return Error.NotFound("Booking", bookingId);
         }
 
-        // Under the lock a confirmation takes: one of a confirm and a decline racing wins, the other gets 409.
         await using var transaction = await SpecialistLock.BeginAsync(db, current.SpecialistId, cancellationToken);
         var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking.Status != BookingStatus.Pending)
+        if (refusal(booking.Status) is { } refused)
         {
-            return Error.Conflict($"This meeting is {booking.Status.ToString().ToLowerInvariant()}, not waiting for confirmation.");
+            return Error.Conflict(refused);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
         booking.Status = BookingStatus.Cancelled;
-        booking.CancelReason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        booking.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         booking.Sequence++;
         booking.UpdatedAt = now;
         booking.ChangedBy = actor;
-        db.Publish(new MeetingDeclined(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, actor, now), now);
-        audit.Stage(db, new AuditRecord("scheduling.booking.declined", "booking", booking.Id.ToString(), new { status = "Pending" }, new { status = "Cancelled", actor }, booking.OrganizationId));
+        db.Jobs.RemoveRange(await db.Jobs.Where(j => j.BookingId == booking.Id && j.DoneAt == null).ToListAsync(cancellationToken));
+        db.Publish(ended(booking, now), now);
+        audit.Stage(db, audited(booking));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (await video.DeleteAsync(booking.VideoProvider, booking.VideoMeetingId, CancellationToken.None) is { } deleted)
@@ -491,11 +487,15 @@ internal sealed class BookingService(
         return null;
     }
 
-    private async Task<bool> AllFreeAsync(IEnumerable<(SpecialistInfo Specialist, RegionInfo Region)> hosts, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
+    private Task<bool> AllFreeAsync(IEnumerable<(SpecialistInfo Specialist, RegionInfo Region)> hosts, MeetingType type, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken) =>
+        AllFreeAsync(hosts, SlotRules.From(type), type.ScheduleName, start, ignoreBooking, cancellationToken);
+
+    /// <summary>True when every host may take a meeting under <paramref name="rules"/> at <paramref name="start"/>.</summary>
+    private async Task<bool> AllFreeAsync(IEnumerable<(SpecialistInfo Specialist, RegionInfo Region)> hosts, SlotRules rules, string? scheduleName, Instant start, Guid? ignoreBooking, CancellationToken cancellationToken)
     {
         foreach (var (specialist, region) in hosts)
         {
-            if (!await availability.IsFreeAsync(region, specialist, type, start, ignoreBooking, cancellationToken))
+            if (!await availability.IsFreeAsync(region, specialist, rules, scheduleName, start, ignoreBooking, cancellationToken))
             {
                 return false;
             }
@@ -524,7 +524,7 @@ internal sealed class BookingService(
     /// <summary>A booking's hosts, its specialist first and then a collective meeting's co-hosts, with their regions; null when one is gone.</summary>
     private async Task<List<(SpecialistInfo Specialist, RegionInfo Region)>?> HostsAsync(CompanySnapshot company, Booking booking, CancellationToken cancellationToken)
     {
-        List<Guid> ids = [booking.SpecialistId, .. await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booking.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken)];
+        List<Guid> ids = [booking.SpecialistId, .. await db.CoHostsOfAsync(booking.Id, cancellationToken)];
         var hosts = new List<(SpecialistInfo, RegionInfo)>(ids.Count);
         foreach (var id in ids)
         {

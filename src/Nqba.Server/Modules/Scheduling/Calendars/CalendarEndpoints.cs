@@ -79,8 +79,8 @@ internal static class CalendarEndpoints
                 }
 
                 var since = time.GetUtcNow().UtcDateTime.AddDays(-30);
-                var bookings = await db.Bookings.AsNoTracking()
-                    .Where(b => (b.SpecialistId == specialistId || db.BookingHosts.Any(h => h.BookingId == b.Id && h.SpecialistId == specialistId)) && b.End > since && b.Status != BookingStatus.Held)
+                var bookings = await db.HostedBy(db.Bookings.AsNoTracking(), [specialistId])
+                    .Where(b => b.End > since && b.Status != BookingStatus.Held)
                     .OrderBy(b => b.Start).Take(2000).ToListAsync(ct);
                 var calendar = new Calendar { ProductId = "-//NQBA//Scheduling feed//EN", Method = "PUBLISH" };
                 foreach (var b in bookings)

@@ -62,7 +62,7 @@ internal sealed class BookingMailer(SchedulingDbContext db, ICompanyDirectory di
         }
 
         // The host, and a collective meeting's co-hosts.
-        var coHosts = await db.BookingHosts.AsNoTracking().Where(h => h.BookingId == booking.Id).Select(h => h.SpecialistId).ToListAsync(cancellationToken);
+        var coHosts = await db.CoHostsOfAsync(booking.Id, cancellationToken);
         foreach (var host in company.Specialists.Where(s => s.Id == booking.SpecialistId || coHosts.Contains(s.Id)))
         {
             var zone = company.Region(host.RegionCode)?.Hours.TimeZone ?? "UTC";

@@ -27,6 +27,14 @@ internal class SchedulingDbContext(DbContextOptions options) : ModuleDbContext(o
 
     public DbSet<BookingHost> BookingHosts => Set<BookingHost>();
 
+    /// <summary>A collective meeting's further hosts (none for a meeting with one specialist).</summary>
+    public Task<List<Guid>> CoHostsOfAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        BookingHosts.AsNoTracking().Where(h => h.BookingId == bookingId).Select(h => h.SpecialistId).ToListAsync(cancellationToken);
+
+    /// <summary>The bookings of <paramref name="query"/> that take the time of one of <paramref name="specialistIds"/>: their own and those they co-host.</summary>
+    public IQueryable<Booking> HostedBy(IQueryable<Booking> query, IReadOnlyCollection<Guid> specialistIds) =>
+        query.Where(b => specialistIds.Contains(b.SpecialistId) || BookingHosts.Any(h => h.BookingId == b.Id && specialistIds.Contains(h.SpecialistId)));
+
     public DbSet<ScheduledJob> Jobs => Set<ScheduledJob>();
 
     public DbSet<RoutedLead> RoutedLeads => Set<RoutedLead>();

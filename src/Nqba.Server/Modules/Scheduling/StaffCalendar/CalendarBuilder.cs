@@ -27,9 +27,8 @@ internal sealed class CalendarBuilder(SchedulingDbContext db, AvailabilityServic
         var ids = specialists.Select(s => s.Id).ToList();
 
         // Client names are encrypted: materialize (which decrypts) before use.
-        var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => (ids.Contains(b.SpecialistId) || db.BookingHosts.Any(h => h.BookingId == b.Id && ids.Contains(h.SpecialistId)))
-                && b.Start < toUtc && b.End > fromUtc && b.Status != BookingStatus.Held)
+        var bookings = await db.HostedBy(db.Bookings.AsNoTracking(), ids)
+            .Where(b => b.Start < toUtc && b.End > fromUtc && b.Status != BookingStatus.Held)
             .OrderBy(b => b.Start).Take(2000)
             .ToListAsync(cancellationToken);
         var bookingIds = bookings.ConvertAll(b => b.Id);
