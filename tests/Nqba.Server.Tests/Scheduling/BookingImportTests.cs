@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Tests.Scheduling;
 
@@ -121,6 +123,46 @@ public sealed class BookingImportTests(SchedulingFactory factory) : IClassFixtur
             Assert.Equal(3, bodies.Sum(b => b.GetProperty("created").GetInt32()));
             Assert.Equal(3, bodies.Sum(b => b.GetProperty("unchanged").GetInt32()));
             Assert.Equal(3 * (round + 1), await CountAsync(specialist));
+        }
+    }
+
+    [Fact]
+    public async Task TwoImportsRacingForOneRow_UnderDifferentSpecialists_LeaveEveryClientReadable_EveryRound()
+    {
+        // Different specialists take different calendar locks, so one import fails on the shared row's unique id and
+        // retries: the rows it creates then must be encrypted under a key that was written, not the failed attempt's.
+        var admin = await factory.CreateAdminClientAsync();
+        var first = await factory.CreateSpecialistAsync();
+        var second = await factory.CreateSpecialistAsync();
+        var day = SchedulingFactory.Weekday(30);
+
+        for (var round = 0; round < 6; round++)
+        {
+            var shared = $"shared-{round}-{Guid.NewGuid():N}";
+            object[] one = [Row(shared, first, SchedulingFactory.Berlin(day.PlusDays(round), 9)), Row($"{shared}-a", first, SchedulingFactory.Berlin(day.PlusDays(round), 11))];
+            object[] two = [Row(shared, second, SchedulingFactory.Berlin(day.PlusDays(round), 9)), Row($"{shared}-b", second, SchedulingFactory.Berlin(day.PlusDays(round), 13))];
+
+            var responses = await Task.WhenAll(admin.PostAsJsonAsync("/api/scheduling/import", one), admin.PostAsJsonAsync("/api/scheduling/import", two));
+
+            foreach (var response in responses)
+            {
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            await using var scope = factory.Services.CreateAsyncScope();
+            var bookings = await scope.ServiceProvider.GetRequiredService<SchedulingDbContext>().Bookings.AsNoTracking()
+                .Where(b => b.ExternalId != null && b.ExternalId.StartsWith(shared)).ToListAsync();
+            Assert.Equal(3, bookings.Count);
+            Assert.All(bookings, b => Assert.Equal($"{b.ExternalId}@example.com", b.ClientEmail));
+
+            // The stored ciphertexts name their key: every one must be a key row that was written.
+            var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
+            var pattern = shared + "%";
+            var stored = await db.Database.SqlQuery<string>($"SELECT \"ClientEmail\" AS \"Value\" FROM scheduling_bookings WHERE \"ExternalId\" LIKE {pattern}").ToListAsync();
+            Assert.Equal(3, stored.Count);
+            var keys = stored.Select(c => new Guid(Base64Url.DecodeFromChars(c.AsSpan("enc1:".Length)).AsSpan(0, 16))).ToList();
+            var written = await db.Set<DataKey>().AsNoTracking().Where(k => keys.Contains(k.Id)).Select(k => k.Id).ToListAsync();
+            Assert.All(keys, k => Assert.Contains(k, written));
         }
     }
 }

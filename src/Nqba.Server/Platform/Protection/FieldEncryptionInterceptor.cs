@@ -242,7 +242,15 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
         var created = _newKeys.GetOrCreateValue(context);
         if (created.TryGetValue(ownerId, out var pending))
         {
-            return (pending.Row.Id, pending.Key);
+            if (context.Entry(pending.Row).State == EntityState.Added)
+            {
+                return (pending.Row.Id, pending.Key);
+            }
+
+            // Its row left the save (a failed transaction was disposed and the tracker cleared for a retry): a
+            // record must never be encrypted under a key that will not be written.
+            protector.DiscardKey(pending.Row);
+            created.Remove(ownerId);
         }
 
         // Looked up through the saving context itself: no second context and connection (and, inside the caller's
@@ -268,7 +276,8 @@ internal sealed class FieldEncryptionInterceptor(FieldProtector protector, Resid
 
         foreach (var (row, _) in created.Values)
         {
-            if (committed)
+            // Only a row the save wrote: one detached (the tracker cleared after a failed save) or never saved is not in the table.
+            if (committed && context.Entry(row).State == EntityState.Unchanged)
             {
                 protector.PromoteKey(row);
             }

@@ -95,7 +95,9 @@ internal sealed class BookingImport(SchedulingDbContext db, ICompanyDirectory di
         var now = time.GetUtcNow().UtcDateTime;
         var sources = planned.Select(p => p.Source).Distinct().ToList();
         var ids = planned.Select(p => p.ExternalId).Distinct().ToList();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The calendars of the batch's specialists are locked as a booking locks them: a parallel import of the same
+        // rows waits and then finds them (no duplicate-key failure to retry), and no booking interleaves.
+        await using var transaction = await SpecialistLock.BeginAsync(db, planned.Select(p => p.SpecialistId), cancellationToken);
         var existing = (await db.Bookings
                 .Where(b => b.ImportSource != null && sources.Contains(b.ImportSource) && ids.Contains(b.ExternalId!))
                 .ToListAsync(cancellationToken))
