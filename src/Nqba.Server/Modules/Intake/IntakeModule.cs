@@ -22,6 +22,7 @@ public static class IntakeModule
         builder.AddModuleDbContext<IntakeDbContext, SqliteIntakeDbContext, PostgresIntakeDbContext>();
         builder.Services.AddScoped<IDataSeeder, IntakeSeeder>();
         builder.Services.AddScoped<LeadCapture>();
+        builder.Services.AddScoped<LeadQueries>();
         builder.Services.AddScoped<IIntakeLeads, IntakeLeads>();
         builder.Services.AddPersonalData<IntakePersonalData>();
         builder.Services.AddSingleton(QuestionnaireStartupCheck.Load);

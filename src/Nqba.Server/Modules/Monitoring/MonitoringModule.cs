@@ -45,6 +45,7 @@ public static class MonitoringModule
         services.AddSingleton<NotificationRepeater>();
         services.AddScoped<StateChangeNotifier>();
         services.AddScoped<IncidentClientNotifier>();
+        services.AddScoped<IncidentQueries>();
         services.AddScoped<IEventSubscriber<Support.TicketOpened>, LinkTicketsToOpenIncidents>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());

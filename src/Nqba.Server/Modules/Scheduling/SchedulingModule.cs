@@ -39,6 +39,7 @@ public static class SchedulingModule
         services.AddScoped<BookingImport>();
         services.AddSingleton<BusyFeedCache>();
         services.AddScoped<BookingService>();
+        services.AddScoped<BookingQueries>();
         services.AddScoped<Pages.Booker>();
         services.AddScoped<ILeadMeetings, LeadMeetings>();
         services.AddScoped<FollowUpService>();

@@ -42,6 +42,7 @@ public static class SupportModule
         services.AddScoped<SupportRoster>();
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
+        services.AddScoped<TicketQueries>();
         services.AddScoped<ImportReader>();
         services.AddScoped<TicketImport>();
         services.AddPersonalData<SupportPersonalData>();

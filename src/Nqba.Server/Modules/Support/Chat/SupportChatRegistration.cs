@@ -23,6 +23,7 @@ internal static class SupportChatRegistration
             ? new PostgresKnowledgeSearch(sp.GetRequiredService<SupportChatDbContext>())
             : new SqliteKnowledgeSearch(sp.GetRequiredService<SupportChatDbContext>()));
         services.AddScoped<KnowledgeService>();
+        services.AddScoped<KnowledgeQueries>();
         services.AddScoped<ChatBot>();
         services.AddScoped<ChatService>();
         services.AddScoped<AgentPresenceTracker>();
