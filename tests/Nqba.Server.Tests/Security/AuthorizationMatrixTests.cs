@@ -39,6 +39,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/clients/{id}"] = SignedIn,
         ["GET /api/leads"] = SignedIn,
         ["GET /api/leads/{id}"] = SignedIn,
+        ["GET /api/leads/search"] = Staff,
         ["GET /api/audit"] = Compliance,
         ["GET /api/compliance"] = Compliance,
         ["GET /api/audit/export"] = Compliance,

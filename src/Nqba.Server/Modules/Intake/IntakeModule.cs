@@ -42,6 +42,7 @@ public static class IntakeModule
     public static IEndpointRouteBuilder MapIntakeEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapLeadEndpoints();
+        app.MapLeadSearchEndpoints();
         app.MapIntakeFormEndpoints();
         app.MapLeadFormEndpoints();
         app.MapAssessmentEndpoints();

@@ -3,40 +3,88 @@ using Nqba.Server.Modules.Intake.Assessment;
 using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Intake.Response;
 using Nqba.Server.Modules.Intake.Routing;
+using Nqba.Server.Platform.Protection;
 
 namespace Nqba.Server.Modules.Intake.Leads;
 
 /// <summary>What the leads pages show, read for them (pages call this, never the DbContext); the caller's organization filter applies.</summary>
-internal sealed class LeadQueries(IntakeDbContext db, TimeProvider time)
+internal sealed class LeadQueries(IntakeDbContext db, FieldProtector protector, TimeProvider time)
 {
-    /// <summary>The newest 500 leads matching the inbox filters; a filter left null (or unparsable) is not applied.</summary>
-    public async Task<List<Lead>> InboxAsync(string? unit, LeadTier? tier, string? region, int? capturedWithinHours, ResponseState? sla, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the leads matching <paramref name="search"/>, filtered, counted and ordered in the database (the
+    /// response state too), so a page costs the same with 100 leads or 100,000.
+    /// </summary>
+    public async Task<LeadPageResult> SearchAsync(LeadSearch search, CancellationToken cancellationToken)
     {
         var query = db.Leads.AsNoTracking();
-        if (!string.IsNullOrEmpty(unit))
+        if (!string.IsNullOrWhiteSpace(search.Text))
         {
-            query = query.Where(l => l.UnitCode == unit);
+            var text = search.Text.Trim();
+            if (text.Contains('@', StringComparison.Ordinal))
+            {
+                var hash = await protector.SearchHashAsync(text, cancellationToken);
+                query = query.Where(l => l.ContactEmailHash == hash);
+            }
+            else
+            {
+                var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                query = query.Where(l => EF.Functions.Like(l.CompanyName!.ToLower(), pattern, "\\") || EF.Functions.Like(l.SpecialistName!.ToLower(), pattern, "\\"));
+            }
         }
 
-        if (tier is { } wanted)
+        if (!string.IsNullOrEmpty(search.Unit))
         {
-            query = query.Where(l => l.Tier == wanted);
+            query = query.Where(l => l.UnitCode == search.Unit);
         }
 
-        if (!string.IsNullOrEmpty(region))
+        if (search.Tier is { } tier)
         {
-            query = query.Where(l => l.RegionCode == region);
+            query = query.Where(l => l.Tier == tier);
         }
 
-        if (capturedWithinHours is > 0)
+        if (!string.IsNullOrEmpty(search.Region))
         {
-            var since = time.GetUtcNow().UtcDateTime.AddHours(-capturedWithinHours.Value);
+            query = query.Where(l => l.RegionCode == search.Region);
+        }
+
+        if (search.CapturedWithinHours is > 0)
+        {
+            var since = time.GetUtcNow().UtcDateTime.AddHours(-search.CapturedWithinHours.Value);
             query = query.Where(l => l.CapturedAt >= since);
         }
 
-        var leads = await query.OrderByDescending(l => l.CapturedAt).Take(500).ToListAsync(cancellationToken);
-        return sla is { } state ? leads.FindAll(l => LeadDto.StateOf(l) == state) : leads;
+        if (search.SpecialistId is { } specialist)
+        {
+            query = query.Where(l => l.SpecialistId == specialist);
+        }
+
+        if (search.Response is { } state)
+        {
+            query = WithState(query, state);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = search.Order switch
+        {
+            LeadOrder.Oldest => query.OrderBy(l => l.CapturedAt),
+            LeadOrder.Score => query.OrderBy(l => l.Score == null).ThenByDescending(l => l.Score).ThenByDescending(l => l.CapturedAt),
+            LeadOrder.Company => query.OrderBy(l => l.CompanyName == null).ThenBy(l => l.CompanyName).ThenByDescending(l => l.CapturedAt),
+            LeadOrder.ResponseDue => query.OrderBy(l => l.ResponseDueAt == null).ThenBy(l => l.ResponseDueAt).ThenByDescending(l => l.CapturedAt),
+            _ => query.OrderByDescending(l => l.CapturedAt),
+        };
+        var items = await ordered.ThenBy(l => l.Id).Skip((search.Page - 1) * search.PageSize).Take(search.PageSize).ToListAsync(cancellationToken);
+        return new LeadPageResult(items, total, search.Page, search.PageSize);
     }
+
+    /// <summary>The leads whose response clock is in <paramref name="state"/>: <see cref="LeadDto.StateOf"/> as a query.</summary>
+    private static IQueryable<Lead> WithState(IQueryable<Lead> query, ResponseState state) => state switch
+    {
+        ResponseState.Met => query.Where(l => l.FirstTouchedAt != null && l.BreachedAt == null && (l.ResponseDueAt == null || l.FirstTouchedAt <= l.ResponseDueAt)),
+        ResponseState.MetLate => query.Where(l => l.FirstTouchedAt != null && (l.BreachedAt != null || (l.ResponseDueAt != null && l.FirstTouchedAt > l.ResponseDueAt))),
+        ResponseState.Breached => query.Where(l => l.FirstTouchedAt == null && l.BreachedAt != null),
+        ResponseState.AtRisk => query.Where(l => l.FirstTouchedAt == null && l.BreachedAt == null && l.EscalatedAt != null),
+        _ => query.Where(l => l.FirstTouchedAt == null && l.BreachedAt == null && l.EscalatedAt == null),
+    };
 
     public Task<Lead?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
