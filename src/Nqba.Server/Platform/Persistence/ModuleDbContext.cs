@@ -7,7 +7,10 @@ namespace Nqba.Server.Platform.Persistence;
 /// <summary>
 /// The base of a module's context: the platform's conventions (UTC dates, decimal precision, enums stored by name)
 /// and the shared tables a module writes inside its own transactions (<see cref="ModelConventions.MapModuleShared"/>).
-/// A module adds only its own entities, in <see cref="ConfigureModule"/>, one configuration class per entity.
+/// A module adds only its own entities, in <see cref="ConfigureModule"/>: one <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// per entity in the module's Persistence folder, applied with <c>modelBuilder.ApplyConfiguration(new …())</c>. A configuration
+/// that needs the context's state takes it through its constructor; a tenant query filter reads the context passed in
+/// (EF replaces it with the querying context), never a captured <c>ITenantContext</c>, since the model is built once and cached.
 /// </summary>
 internal abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -23,6 +26,6 @@ internal abstract class ModuleDbContext(DbContextOptions options) : DbContext(op
         ConfigureModule(modelBuilder);
     }
 
-    /// <summary>Maps the module's own entities.</summary>
+    /// <summary>Maps the module's own entities by applying their configuration classes.</summary>
     protected abstract void ConfigureModule(ModelBuilder modelBuilder);
 }

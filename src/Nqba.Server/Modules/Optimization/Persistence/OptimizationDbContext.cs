@@ -12,12 +12,6 @@ internal class OptimizationDbContext(DbContextOptions options) : ModuleDbContext
 
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<OptimizationJob>(b =>
-        {
-            b.ToTable("optimization_jobs");
-            b.Property(j => j.RequestedBy).HasMaxLength(320);
-            b.Property(j => j.Error).HasMaxLength(2000);
-            b.HasIndex(j => new { j.Status, j.CreatedAt });
-        });
+        modelBuilder.ApplyConfiguration(new OptimizationJobEntityTypeConfiguration());
     }
 }
