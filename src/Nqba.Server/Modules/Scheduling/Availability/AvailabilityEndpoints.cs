@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Persistence;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Web;
@@ -165,7 +164,7 @@ internal static class AvailabilityEndpoints
             .ConvertAll(t => new TimeOffDto(t.Id, new DateTimeOffset(t.Start, TimeSpan.Zero), new DateTimeOffset(t.End, TimeSpan.Zero), t.Reason)));
 
     private static async Task<Results<Created<TimeOffDto>, ProblemHttpResult>> AddTimeOff(
-        Guid specialistId, TimeOffRequest request, SchedulingDbContext db, AvailabilityService availability, IAuditLedger audit, CancellationToken ct)
+        Guid specialistId, TimeOffRequest request, AvailabilitySchedules schedules, AvailabilityService availability, CancellationToken ct)
     {
         if (request.Start is not { } start || request.End is not { } end)
         {
@@ -182,15 +181,12 @@ internal static class AvailabilityEndpoints
             return Error.NotFound("Specialist", specialistId).ToProblem();
         }
 
-        var entry = new TimeOff { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Start = start.UtcDateTime, End = end.UtcDateTime, Reason = request.Reason };
-        db.TimeOff.Add(entry);
-        audit.Stage(db, new AuditRecord("scheduling.time-off.added", "specialist", specialistId.ToString(), null, new { entry.Start, entry.End }, null));
-        await db.SaveChangesAsync(ct);
+        var entry = await schedules.AddTimeOffAsync(specialistId, start, end, request.Reason, ct);
         return TypedResults.Created($"/api/scheduling/specialists/{specialistId}/time-off", new TimeOffDto(entry.Id, start.ToUniversalTime(), end.ToUniversalTime(), entry.Reason));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTimeOff(Guid specialistId, Guid id, SchedulingDbContext db, CancellationToken ct) =>
-        await db.TimeOff.Where(t => t.Id == id && t.SpecialistId == specialistId).ExecuteDeleteAsync(ct) == 0
-            ? Error.NotFound("Time off", id).ToProblem()
-            : TypedResults.NoContent();
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTimeOff(Guid specialistId, Guid id, AvailabilitySchedules schedules, CancellationToken ct) =>
+        await schedules.DeleteTimeOffAsync(specialistId, id, ct)
+            ? TypedResults.NoContent()
+            : Error.NotFound("Time off", id).ToProblem();
 }

@@ -5,9 +5,9 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Scheduling.Availability;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
@@ -47,7 +47,7 @@ internal static class CalendarEndpoints
         TypedResults.Ok((await db.ExternalCalendars.AsNoTracking().Where(c => c.SpecialistId == specialistId).OrderBy(c => c.Name).ToListAsync(ct)).ConvertAll(ExternalCalendarDto.From));
 
     private static async Task<Results<Created<ExternalCalendarDto>, ProblemHttpResult>> AttachExternalCalendar(
-        Guid specialistId, ExternalCalendarRequest request, SchedulingDbContext db, ICompanyDirectory directory, FeedFetcher fetcher, IAuditLedger audit, CancellationToken ct)
+        Guid specialistId, ExternalCalendarRequest request, AvailabilitySchedules schedules, ICompanyDirectory directory, FeedFetcher fetcher, CancellationToken ct)
     {
         var hasUrl = !string.IsNullOrWhiteSpace(request.Url);
         if (hasUrl == !string.IsNullOrWhiteSpace(request.Ics))
@@ -72,16 +72,14 @@ internal static class CalendarEndpoints
 
         var calendar = new ExternalCalendar { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Name = request.Name!.Trim(), Url = hasUrl ? request.Url!.Trim() : null, Content = hasUrl ? null : request.Ics };
         await fetcher.RefreshAsync(calendar, ct);
-        db.ExternalCalendars.Add(calendar);
-        audit.Stage(db, new AuditRecord("scheduling.calendar.attached", "specialist", specialistId.ToString(), null, new { calendar.Id, calendar.Name, calendar.Url }, null));
-        await db.SaveChangesAsync(ct);
+        await schedules.AttachCalendarAsync(calendar, ct);
         return TypedResults.Created($"/api/scheduling/specialists/{specialistId}/calendars/{calendar.Id}", ExternalCalendarDto.From(calendar));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DetachExternalCalendar(Guid specialistId, Guid calendarId, SchedulingDbContext db, CancellationToken ct) =>
-        await db.ExternalCalendars.Where(c => c.Id == calendarId && c.SpecialistId == specialistId).ExecuteDeleteAsync(ct) == 0
-            ? Error.NotFound("Calendar", calendarId).ToProblem()
-            : TypedResults.NoContent();
+    private static async Task<Results<NoContent, ProblemHttpResult>> DetachExternalCalendar(Guid specialistId, Guid calendarId, AvailabilitySchedules schedules, CancellationToken ct) =>
+        await schedules.DetachCalendarAsync(specialistId, calendarId, ct)
+            ? TypedResults.NoContent()
+            : Error.NotFound("Calendar", calendarId).ToProblem();
 
     private static async Task<Results<Ok<FeedLinkDto>, ProblemHttpResult>> GetBookingFeedLink(Guid specialistId, BookingLinks links, ICompanyDirectory directory, CancellationToken ct) =>
         (await directory.GetAsync(ct)).Specialists.Any(s => s.Id == specialistId)
