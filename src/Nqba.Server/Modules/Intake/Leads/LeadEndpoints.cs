@@ -57,17 +57,9 @@ internal static class LeadEndpoints
         return TypedResults.Created($"/api/leads/{lead.Id}", new LeadReceipt(lead.Id, started.Succeeded ? AssessmentLinks.PageUrl(started.Value.Token, lead.Language) : null));
     }
 
-    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> TouchLead(Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (lead is null)
-        {
-            return Error.NotFound("Lead", id).ToProblem();
-        }
-
+    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> TouchLead(Guid id, LeadCapture capture, CancellationToken ct) =>
         // The first touch stops the lead-response clock; later touches change nothing.
-        lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(LeadDto.From(lead));
-    }
+        await capture.TouchAsync(id, ct) is { } lead
+            ? TypedResults.Ok(LeadDto.From(lead))
+            : Error.NotFound("Lead", id).ToProblem();
 }

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Assessment;
-using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
@@ -30,14 +28,9 @@ internal static class LeadFormEndpoints
         return app;
     }
 
-    private static async Task<RedirectHttpResult> SubmitTouchLead(Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<RedirectHttpResult> SubmitTouchLead(Guid id, LeadCapture capture, CancellationToken ct)
     {
-        if (await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) is { } lead)
-        {
-            lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
-
+        await capture.TouchAsync(id, ct);
         return Back(id, null);
     }
 
