@@ -29,7 +29,7 @@ internal static class OptimizeEndpoints
     }
 
     private static async Task<Results<Ok<OptimizeResult>, AcceptedAtRoute<OptimizationJobDto>, ProblemHttpResult>> Optimize(
-        OptimizeRequest request, OptimizationDbContext db, JobTrigger<OptimizationQueueJob> queue, IOptions<OptimizationOptions> options,
+        OptimizeRequest request, OptimizationJobRunner jobs, JobTrigger<OptimizationQueueJob> queue, IOptions<OptimizationOptions> options,
         ClaimsPrincipal user, TimeProvider time, CancellationToken ct)
     {
         var errors = QuboSolving.Validate(request, options.Value);
@@ -52,8 +52,7 @@ internal static class OptimizeEndpoints
             RequestedBy = user.Identity?.Name,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        db.Jobs.Add(job);
-        await db.SaveChangesAsync(ct);
+        await jobs.EnqueueAsync(job, ct);
         queue.Notify();
         return TypedResults.AcceptedAtRoute(ToDto(job), "GetOptimizationJob", new { id = job.Id });
     }
