@@ -12,23 +12,29 @@ internal static class AuditEndpoints
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(NqbaPolicies.Compliance);
 
-        group.MapGet("/", async Task<Ok<List<AuditEntryDto>>> ([AsParameters] AuditFilter filter, AuditSearch search, CancellationToken ct) =>
-            TypedResults.Ok((await search.PageAsync(filter.ToQuery(), ct)).ConvertAll(AuditEntryDto.From)))
+        group.MapGet("/", ListAuditEntries)
             .WithName("ListAuditEntries")
             .WithSummary("Audit entries, newest first, with filters");
 
-        group.MapGet("/export", (HttpContext http, [AsParameters] AuditFilter filter, AuditSearch search, CancellationToken ct) =>
-            ExportAsync(http, search, filter.ToQuery(), ct))
+        group.MapGet("/export", ExportAuditEntries)
             .WithName("ExportAuditEntries")
             .WithSummary("The filtered audit ledger as JSON lines, oldest first");
 
-        group.MapGet("/verify", async Task<Ok<AuditVerification>> (AuditVerifier verifier, CancellationToken ct) =>
-            TypedResults.Ok(await verifier.VerifyAsync(ct)))
+        group.MapGet("/verify", VerifyAuditChain)
             .WithName("VerifyAuditChain")
             .WithSummary("Recomputes the hash chain and names the first broken entry");
 
         return app;
     }
+
+    private static async Task<Ok<List<AuditEntryDto>>> ListAuditEntries([AsParameters] AuditFilter filter, AuditSearch search, CancellationToken ct) =>
+        TypedResults.Ok((await search.PageAsync(filter.ToQuery(), ct)).ConvertAll(AuditEntryDto.From));
+
+    private static async Task<Ok<AuditVerification>> VerifyAuditChain(AuditVerifier verifier, CancellationToken ct) =>
+        TypedResults.Ok(await verifier.VerifyAsync(ct));
+
+    private static Task ExportAuditEntries(HttpContext http, [AsParameters] AuditFilter filter, AuditSearch search, CancellationToken ct) =>
+        ExportAsync(http, search, filter.ToQuery(), ct);
 
     private static async Task ExportAsync(HttpContext http, AuditSearch search, AuditQuery query, CancellationToken ct)
     {

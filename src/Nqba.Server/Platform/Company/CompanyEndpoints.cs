@@ -12,38 +12,51 @@ internal static class CompanyEndpoints
     {
         var group = app.MapGroup("/api/company").WithTags("Company").RequireAuthorization(NqbaPolicies.Staff);
 
-        group.MapGet("/units", async Task<Ok<List<BusinessUnitDto>>> (PlatformDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.BusinessUnits.AsNoTracking().OrderBy(u => u.Name)
-                .Select(u => new BusinessUnitDto(u.Id, u.Code, u.Name, u.Description)).ToListAsync(ct)))
+        group.MapGet("/units", ListBusinessUnits)
             .WithName("ListBusinessUnits");
 
-        group.MapGet("/regions", async Task<Ok<List<RegionDto>>> (ICompanyDirectory company, CancellationToken ct) =>
-            TypedResults.Ok((await company.GetAsync(ct)).Regions.Select(r => new RegionDto(r.Id, r.Code, r.Name, r.ResidencyZone, r.CalendarCode, r.Hours.TimeZone, [.. r.Hours.Week])).ToList()))
+        group.MapGet("/regions", ListRegions)
             .WithName("ListRegions")
             .WithSummary("Regions with the calendar each follows (its code, time zone and working intervals per weekday).");
 
-        group.MapGet("/specialists", async Task<Ok<List<SpecialistDto>>> (SpecialistRoster roster, CancellationToken ct) => TypedResults.Ok(await roster.ListAsync(ct)))
+        group.MapGet("/specialists", ListSpecialists)
             .WithName("ListSpecialists");
 
         var specialist = group.MapGroup("/specialists/{id:guid}").RequireAuthorization(NqbaPolicies.Admin);
 
-        specialist.MapPatch("/", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistChangeRequest request, SpecialistRoster roster, CancellationToken ct) =>
-                (await roster.ChangeAsync(id, request, ct)).ToOk())
+        specialist.MapPatch("/", ChangeSpecialist)
             .WithName("ChangeSpecialist")
             .WithSummary("Changes a specialist's capacity (open leads they can carry) or whether they take part; omitted fields stay.");
 
-        specialist.MapPut("/absence", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistAbsenceRequest request, SpecialistRoster roster, CancellationToken ct) =>
-                (await roster.MarkAbsentAsync(id, request, ct)).ToOk())
+        specialist.MapPut("/absence", MarkSpecialistAbsent)
             .WithName("MarkSpecialistAbsent")
             .WithSummary("Marks a specialist away until an instant: routing gives them no new leads before it (re-route their open leads with the batch router).");
 
-        specialist.MapDelete("/absence", async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> (Guid id, SpecialistRoster roster, CancellationToken ct) =>
-                (await roster.EndAbsenceAsync(id, ct)).ToOk())
+        specialist.MapDelete("/absence", EndSpecialistAbsence)
             .WithName("EndSpecialistAbsence")
             .WithSummary("Ends a specialist's absence now.");
 
         return app;
     }
+
+    private static async Task<Ok<List<BusinessUnitDto>>> ListBusinessUnits(PlatformDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.BusinessUnits.AsNoTracking().OrderBy(u => u.Name)
+            .Select(u => new BusinessUnitDto(u.Id, u.Code, u.Name, u.Description)).ToListAsync(ct));
+
+    private static async Task<Ok<List<RegionDto>>> ListRegions(ICompanyDirectory company, CancellationToken ct) =>
+        TypedResults.Ok((await company.GetAsync(ct)).Regions.Select(r => new RegionDto(r.Id, r.Code, r.Name, r.ResidencyZone, r.CalendarCode, r.Hours.TimeZone, [.. r.Hours.Week])).ToList());
+
+    private static async Task<Ok<List<SpecialistDto>>> ListSpecialists(SpecialistRoster roster, CancellationToken ct) =>
+        TypedResults.Ok(await roster.ListAsync(ct));
+
+    private static async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> ChangeSpecialist(Guid id, SpecialistChangeRequest request, SpecialistRoster roster, CancellationToken ct) =>
+        (await roster.ChangeAsync(id, request, ct)).ToOk();
+
+    private static async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> MarkSpecialistAbsent(Guid id, SpecialistAbsenceRequest request, SpecialistRoster roster, CancellationToken ct) =>
+        (await roster.MarkAbsentAsync(id, request, ct)).ToOk();
+
+    private static async Task<Results<Ok<SpecialistDto>, ProblemHttpResult>> EndSpecialistAbsence(Guid id, SpecialistRoster roster, CancellationToken ct) =>
+        (await roster.EndAbsenceAsync(id, ct)).ToOk();
 
     internal sealed record BusinessUnitDto(Guid Id, string Code, string Name, string Description);
 

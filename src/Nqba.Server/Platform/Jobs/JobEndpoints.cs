@@ -9,8 +9,7 @@ internal static class JobEndpoints
     {
         var group = app.MapGroup("/api/admin/jobs").WithTags("Jobs").RequireAuthorization(NqbaPolicies.Admin);
 
-        group.MapGet("/", async Task<Ok<IReadOnlyList<JobStatus>>> (NqbaJobs jobs, CancellationToken ct) =>
-            TypedResults.Ok(await jobs.ListAsync(ct)))
+        group.MapGet("/", ListJobs)
             .WithName("ListJobs")
             .WithSummary("Every background job: its trigger, next and last fire time, and the last run's outcome")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -18,4 +17,7 @@ internal static class JobEndpoints
 
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<JobStatus>>> ListJobs(NqbaJobs jobs, CancellationToken ct) =>
+        TypedResults.Ok(await jobs.ListAsync(ct));
 }

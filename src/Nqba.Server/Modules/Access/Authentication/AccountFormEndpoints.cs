@@ -23,110 +23,118 @@ internal static class AccountFormEndpoints
     {
         var group = app.MapGroup("/account").WithTags("Account").ExcludeFromDescription().WithFormBinding();
 
-        group.MapPost("/login", async Task<RedirectHttpResult> ([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, SignInService signIns, UserLookupHash lookup, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
-        {
-            var returnUrl = SafeReturnUrl(form.ReturnUrl);
-            // The same answer, after the same work, for an unknown address, a wrong password and a locked account.
-            var (user, lockedOut) = await signIns.FindForPasswordSignInAsync(form.Email ?? string.Empty, form.Password ?? string.Empty);
-            var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : lockedOut ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
-                : await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-            // The ledger names the account by id; a typed address that matches no account only by its keyed hash.
-            var actor = new AuditActor(user?.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
-            if (result.RequiresTwoFactor)
-            {
-                return TypedResults.LocalRedirect($"/account/login-mfa?returnUrl={Uri.EscapeDataString(returnUrl)}");
-            }
+        group.MapPost("/login", SubmitLogin).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLogin");
 
-            if (result.IsLockedOut)
-            {
-                await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user?.Id.ToString(), After: new { channel = "web" }), actor, ct);
-                return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
-            }
+        group.MapPost("/login-mfa", SubmitLoginMfa).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLoginMfa");
 
-            if (!result.Succeeded)
-            {
-                await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user?.Id.ToString() ?? await lookup.HashAsync(signIn.UserManager.NormalizeEmail(form.Email ?? string.Empty), ct), After: new { channel = "web" }), actor, ct);
-                return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
-            }
-
-            await signIns.SucceededAsync(user!, new { channel = "web", mfa = false }, actor, ct);
-            return TypedResults.LocalRedirect(returnUrl);
-        }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLogin");
-
-        group.MapPost("/login-mfa", async Task<RedirectHttpResult> ([FromForm] MfaForm form, SignInManager<NqbaUser> signIn, SignInService signIns, IAuditLedger audit, HttpContext http, CancellationToken ct) =>
-        {
-            var returnUrl = SafeReturnUrl(form.ReturnUrl);
-            var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-            if (user is null)
-            {
-                return TypedResults.LocalRedirect("/account/login?error=expired");
-            }
-
-            var result = form.UseRecoveryCode
-                ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(form.Code))
-                : await signIn.TwoFactorAuthenticatorSignInAsync((form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal), isPersistent: false, rememberClient: false);
-            var actor = new AuditActor(user.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
-            if (result.IsLockedOut)
-            {
-                await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user.Id.ToString(), After: new { channel = "web" }), actor, ct);
-                return TypedResults.LocalRedirect("/account/login?error=locked");
-            }
-
-            if (!result.Succeeded)
-            {
-                await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user.Id.ToString(), After: new { channel = "web", reason = "wrong code" }), actor, ct);
-                return TypedResults.LocalRedirect($"/account/login-mfa?error=code&returnUrl={Uri.EscapeDataString(returnUrl)}");
-            }
-
-            await signIns.SucceededAsync(user, new { channel = "web", mfa = true, recovery = form.UseRecoveryCode }, actor, ct);
-            return TypedResults.LocalRedirect(returnUrl);
-        }).RequireRateLimiting(RateLimiting.SignIn).WithName("SubmitLoginMfa");
-
-        group.MapPost("/mfa", async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> ([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, AccessDbContext db, IAuditLedger audit, CancellationToken ct) =>
-        {
-            var user = await users.GetUserAsync(principal);
-            if (user is null)
-            {
-                return TypedResults.LocalRedirect("/account/login");
-            }
-
-            var code = (form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            {
-                return TypedResults.LocalRedirect("/account/mfa?error=code");
-            }
-
-            List<string> codes;
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-            {
-                await users.SetTwoFactorEnabledAsync(user, true);
-                codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-                audit.Stage(db, new AuditRecord("access.mfa.enrolled", "user", user.Id.ToString(), After: new { recoveryCodes = codes.Count }));
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-
-            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(NqbaClaims.AuthenticationMethod, "mfa")]);
-            return new RazorComponentResult<RecoveryCodesPage>(new { Codes = codes });
-        }).RequireAuthorization(NqbaPolicies.MfaEnrolment).WithName("SubmitMfaEnrolment");
+        group.MapPost("/mfa", SubmitMfaEnrolment).RequireAuthorization(NqbaPolicies.MfaEnrolment).WithName("SubmitMfaEnrolment");
 
         // Anti-forgery checked although it takes no fields: a forged post would sign a person out (a nuisance, and
         // the first step of a login CSRF).
-        group.MapPost("/logout", async Task<RedirectHttpResult> (ClaimsPrincipal principal, SignInManager<NqbaUser> signIn, SessionRevocation revocation, CancellationToken ct) =>
-        {
-            // A new security stamp, not only a deleted cookie: a copy of the cookie (or a bearer token) no longer works.
-            // API keys stay: they are revoked on their own, or by "sign out everywhere".
-            if (await signIn.UserManager.GetUserAsync(principal) is { } user)
-            {
-                await revocation.RevokeAllAsync(user, "signed out", apiKeys: false, ct);
-            }
-
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/account/login");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitLogout");
+        group.MapPost("/logout", SubmitLogout).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitLogout");
 
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitLogin([FromForm] LoginForm form, SignInManager<NqbaUser> signIn, SignInService signIns, UserLookupHash lookup, IAuditLedger audit, HttpContext http, CancellationToken ct)
+    {
+        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        // The same answer, after the same work, for an unknown address, a wrong password and a locked account.
+        var (user, lockedOut) = await signIns.FindForPasswordSignInAsync(form.Email ?? string.Empty, form.Password ?? string.Empty);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : lockedOut ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+            : await signIn.PasswordSignInAsync(user, form.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        // The ledger names the account by id; a typed address that matches no account only by its keyed hash.
+        var actor = new AuditActor(user?.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
+        if (result.RequiresTwoFactor)
+        {
+            return TypedResults.LocalRedirect($"/account/login-mfa?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user?.Id.ToString(), After: new { channel = "web" }), actor, ct);
+            return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        if (!result.Succeeded)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user?.Id.ToString() ?? await lookup.HashAsync(signIn.UserManager.NormalizeEmail(form.Email ?? string.Empty), ct), After: new { channel = "web" }), actor, ct);
+            return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        await signIns.SucceededAsync(user!, new { channel = "web", mfa = false }, actor, ct);
+        return TypedResults.LocalRedirect(returnUrl);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitLoginMfa([FromForm] MfaForm form, SignInManager<NqbaUser> signIn, SignInService signIns, IAuditLedger audit, HttpContext http, CancellationToken ct)
+    {
+        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return TypedResults.LocalRedirect("/account/login?error=expired");
+        }
+
+        var result = form.UseRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(form.Code))
+            : await signIn.TwoFactorAuthenticatorSignInAsync((form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+        var actor = new AuditActor(user.Id.ToString(), "web sign-in", http.Connection.RemoteIpAddress?.ToString());
+        if (result.IsLockedOut)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.locked_out", "user", user.Id.ToString(), After: new { channel = "web" }), actor, ct);
+            return TypedResults.LocalRedirect("/account/login?error=locked");
+        }
+
+        if (!result.Succeeded)
+        {
+            await audit.AppendAsync(new AuditRecord("access.signin.failed", "user", user.Id.ToString(), After: new { channel = "web", reason = "wrong code" }), actor, ct);
+            return TypedResults.LocalRedirect($"/account/login-mfa?error=code&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        await signIns.SucceededAsync(user, new { channel = "web", mfa = true, recovery = form.UseRecoveryCode }, actor, ct);
+        return TypedResults.LocalRedirect(returnUrl);
+    }
+
+    private static async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> SubmitMfaEnrolment([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, AccessDbContext db, IAuditLedger audit, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return TypedResults.LocalRedirect("/account/login");
+        }
+
+        var code = (form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return TypedResults.LocalRedirect("/account/mfa?error=code");
+        }
+
+        List<string> codes;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+            audit.Stage(db, new AuditRecord("access.mfa.enrolled", "user", user.Id.ToString(), After: new { recoveryCodes = codes.Count }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(NqbaClaims.AuthenticationMethod, "mfa")]);
+        return new RazorComponentResult<RecoveryCodesPage>(new { Codes = codes });
+    }
+
+    private static async Task<RedirectHttpResult> SubmitLogout(ClaimsPrincipal principal, SignInManager<NqbaUser> signIn, SessionRevocation revocation, CancellationToken ct)
+    {
+        // A new security stamp, not only a deleted cookie: a copy of the cookie (or a bearer token) no longer works.
+        // API keys stay: they are revoked on their own, or by "sign out everywhere".
+        if (await signIn.UserManager.GetUserAsync(principal) is { } user)
+        {
+            await revocation.RevokeAllAsync(user, "signed out", apiKeys: false, ct);
+        }
+
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/account/login");
     }
 
     /// <summary>

@@ -9,11 +9,13 @@ internal static class ComplianceEndpoints
     {
         var group = app.MapGroup("/api/compliance").WithTags("Compliance").RequireAuthorization(NqbaPolicies.Compliance);
 
-        group.MapGet("/", async Task<Ok<ComplianceReport>> (ComplianceService compliance, CancellationToken ct) =>
-            TypedResults.Ok(await compliance.ReportAsync(ct)))
+        group.MapGet("/", GetComplianceReport)
             .WithName("GetComplianceReport")
             .WithSummary("Backups against the RPO, the last restore drill against the RTO, the key ring and open privacy requests.");
 
         return app;
     }
+
+    private static async Task<Ok<ComplianceReport>> GetComplianceReport(ComplianceService compliance, CancellationToken ct) =>
+        TypedResults.Ok(await compliance.ReportAsync(ct));
 }

@@ -14,36 +14,42 @@ internal static class OrganizationEndpoints
         // Client users reach this group too: the query filter confines them to their own organization.
         var group = app.MapGroup("/api/clients").WithTags("Clients").RequireAuthorization();
 
-        group.MapGet("/", async Task<Ok<List<ClientOrganizationDto>>> (AccessDbContext db, CancellationToken ct) =>
-            TypedResults.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct)).ConvertAll(ClientOrganizationDto.From)))
+        group.MapGet("/", ListClients)
             .WithName("ListClients");
 
-        group.MapGet("/{id:guid}", async Task<Results<Ok<ClientOrganizationDto>, ProblemHttpResult>> (Guid id, AccessDbContext db, CancellationToken ct) =>
-            await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } org
-                ? TypedResults.Ok(ClientOrganizationDto.From(org))
-                : Error.NotFound("Client", id).ToProblem())
+        group.MapGet("/{id:guid}", GetClient)
             .WithName("GetClient");
 
-        group.MapPost("/", async Task<Created<ClientOrganizationDto>> (CreateOrganizationRequest request, AccessDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
-            {
-                var org = new ClientOrganization
-                {
-                    Id = Guid.CreateVersion7(),
-                    Name = request.Name.Trim(),
-                    Domain = request.Domain?.Trim().ToLowerInvariant(),
-                    RegionCode = request.RegionCode,
-                    Industry = request.Industry,
-                    CreatedAt = time.GetUtcNow().UtcDateTime,
-                };
-                db.Organizations.Add(org);
-                var dto = ClientOrganizationDto.From(org);
-                audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/clients/{org.Id}", dto);
-            })
+        group.MapPost("/", CreateClient)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("CreateClient");
 
         return app;
+    }
+
+    private static async Task<Ok<List<ClientOrganizationDto>>> ListClients(AccessDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Organizations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct)).ConvertAll(ClientOrganizationDto.From));
+
+    private static async Task<Results<Ok<ClientOrganizationDto>, ProblemHttpResult>> GetClient(Guid id, AccessDbContext db, CancellationToken ct) =>
+        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } org
+            ? TypedResults.Ok(ClientOrganizationDto.From(org))
+            : Error.NotFound("Client", id).ToProblem();
+
+    private static async Task<Created<ClientOrganizationDto>> CreateClient(CreateOrganizationRequest request, AccessDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    {
+        var org = new ClientOrganization
+        {
+            Id = Guid.CreateVersion7(),
+            Name = request.Name.Trim(),
+            Domain = request.Domain?.Trim().ToLowerInvariant(),
+            RegionCode = request.RegionCode,
+            Industry = request.Industry,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Organizations.Add(org);
+        var dto = ClientOrganizationDto.From(org);
+        audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/clients/{org.Id}", dto);
     }
 }

@@ -15,34 +15,40 @@ internal static class PrivacyFormEndpoints
     {
         var group = app.MapGroup("/admin/privacy").WithTags("Privacy forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Compliance).WithFormBinding();
 
-        group.MapPost("/requests", async Task<RedirectHttpResult> ([FromForm] RequestForm form, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var kind = FormBinding.TryParseEnum<PrivacyRequestKind>(form.Kind, out var k) ? k : (PrivacyRequestKind?)null;
-            var law = FormBinding.TryParseEnum<PrivacyLaw>(form.Law, out var l) ? l : (PrivacyLaw?)null;
-            if (kind is null || law is null)
-            {
-                return Back(Error.Validation("kind", "Choose the kind of request and the law it is made under."));
-            }
+        group.MapPost("/requests", SubmitPrivacyRequest).WithName("SubmitPrivacyRequest");
 
-            var result = await privacy.CreateAsync(
-                new CreatePrivacyRequest(kind, law, Blank(form.Email), Guid.TryParse(form.OrganizationId, out var org) ? org : null, Blank(form.Name), Blank(form.NewEmail), Blank(form.Phone)),
-                Actor(user),
-                ct);
-            return Back(result.Error);
-        }).WithName("SubmitPrivacyRequest");
-
-        group.MapPost("/requests/{id:guid}/complete", async Task<RedirectHttpResult> (Guid id, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
-            Back((await privacy.CompleteAsync(id, Actor(user), ct)).Error))
+        group.MapPost("/requests/{id:guid}/complete", SubmitCompletePrivacyRequest)
             .WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitCompletePrivacyRequest");
 
-        group.MapPost("/requests/{id:guid}/reject", async Task<RedirectHttpResult> (Guid id, [FromForm] RejectForm form, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
-            Back(string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > 1000
-                ? Error.Validation("reason", "A rejection needs a reason (at most 1000 characters).")
-                : (await privacy.RejectAsync(id, form.Reason, Actor(user), ct)).Error))
+        group.MapPost("/requests/{id:guid}/reject", SubmitRejectPrivacyRequest)
             .WithName("SubmitRejectPrivacyRequest");
 
         return app;
     }
+
+    private static async Task<RedirectHttpResult> SubmitPrivacyRequest([FromForm] RequestForm form, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var kind = FormBinding.TryParseEnum<PrivacyRequestKind>(form.Kind, out var k) ? k : (PrivacyRequestKind?)null;
+        var law = FormBinding.TryParseEnum<PrivacyLaw>(form.Law, out var l) ? l : (PrivacyLaw?)null;
+        if (kind is null || law is null)
+        {
+            return Back(Error.Validation("kind", "Choose the kind of request and the law it is made under."));
+        }
+
+        var result = await privacy.CreateAsync(
+            new CreatePrivacyRequest(kind, law, Blank(form.Email), Guid.TryParse(form.OrganizationId, out var org) ? org : null, Blank(form.Name), Blank(form.NewEmail), Blank(form.Phone)),
+            Actor(user),
+            ct);
+        return Back(result.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitCompletePrivacyRequest(Guid id, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
+        Back((await privacy.CompleteAsync(id, Actor(user), ct)).Error);
+
+    private static async Task<RedirectHttpResult> SubmitRejectPrivacyRequest(Guid id, [FromForm] RejectForm form, PrivacyService privacy, ClaimsPrincipal user, CancellationToken ct) =>
+        Back(string.IsNullOrWhiteSpace(form.Reason) || form.Reason.Length > 1000
+            ? Error.Validation("reason", "A rejection needs a reason (at most 1000 characters).")
+            : (await privacy.RejectAsync(id, form.Reason, Actor(user), ct)).Error);
 
     private static RedirectHttpResult Back(Error? error) =>
         TypedResults.LocalRedirect(error is null ? "/admin/privacy" : $"/admin/privacy?error={Uri.EscapeDataString(error.Detail + " " + string.Join(" ", error.Fields?.SelectMany(f => f.Value) ?? []))}");

@@ -22,6 +22,20 @@ internal sealed partial class LeadCapture(IntakeDbContext db, IClientDirectory c
     public Task<Result<CapturedLead>> CaptureAsync(CaptureLeadRequest request, LeadSource defaultSource, CancellationToken cancellationToken) =>
         CaptureAsync(request, defaultSource, retried: false, cancellationToken);
 
+    /// <summary>Marks a lead touched by staff: the first touch stops the lead-response clock, later ones change nothing; null when there is no such lead.</summary>
+    public async Task<Lead?> TouchAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lead is null)
+        {
+            return null;
+        }
+
+        lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return lead;
+    }
+
     private async Task<Result<CapturedLead>> CaptureAsync(CaptureLeadRequest request, LeadSource defaultSource, bool retried, CancellationToken cancellationToken)
     {
         if (Validate(request) is { Count: > 0 } fields)

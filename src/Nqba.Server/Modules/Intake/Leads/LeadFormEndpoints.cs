@@ -2,9 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Intake.Assessment;
-using Nqba.Server.Modules.Intake.Persistence;
 using Nqba.Server.Modules.Intake.Routing;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
@@ -19,36 +17,39 @@ internal static class LeadFormEndpoints
     {
         var group = app.MapGroup("/leads/{id:guid}").WithTags("Lead forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding();
 
-        group.MapPost("/touch", async Task<RedirectHttpResult> (Guid id, IntakeDbContext db, TimeProvider time, CancellationToken ct) =>
-        {
-            if (await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct) is { } lead)
-            {
-                lead.FirstTouchedAt ??= time.GetUtcNow().UtcDateTime;
-                await db.SaveChangesAsync(ct);
-            }
+        group.MapPost("/touch", SubmitTouchLead).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitTouchLead");
 
-            return Back(id, null);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitTouchLead");
+        group.MapPost("/override", SubmitOverrideAssessment).WithName("SubmitOverrideAssessment");
 
-        group.MapPost("/override", async Task<RedirectHttpResult> (Guid id, [FromForm] OverrideForm form, AssessmentService assessments, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var result = await assessments.OverrideAsync(id, new OverrideAssessmentRequest(Blank(form.Unit), Blank(form.MeetingType), form.Reason), Staff(user), ct);
-            return Back(id, result.Succeeded ? null : result.Error);
-        }).WithName("SubmitOverrideAssessment");
+        group.MapPost("/reassign", SubmitReassignLead).WithName("SubmitReassignLead");
 
-        group.MapPost("/reassign", async Task<RedirectHttpResult> (Guid id, [FromForm] ReassignForm form, LeadRouting routing, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var result = await routing.ReassignAsync(id, new ReassignLeadRequest(form.SpecialistId, form.Reason), Staff(user), ct);
-            return Back(id, result.Succeeded ? null : result.Error);
-        }).WithName("SubmitReassignLead");
-
-        group.MapPost("/route", async Task<RedirectHttpResult> (Guid id, LeadRouting routing, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var result = await routing.RouteAsync(id, Staff(user), ct);
-            return Back(id, result.Succeeded ? null : result.Error);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitRouteLead");
+        group.MapPost("/route", SubmitRouteLead).WithMetadata(new RequireAntiforgeryTokenAttribute()).WithName("SubmitRouteLead");
 
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitTouchLead(Guid id, LeadCapture capture, CancellationToken ct)
+    {
+        await capture.TouchAsync(id, ct);
+        return Back(id, null);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitOverrideAssessment(Guid id, [FromForm] OverrideForm form, AssessmentService assessments, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await assessments.OverrideAsync(id, new OverrideAssessmentRequest(Blank(form.Unit), Blank(form.MeetingType), form.Reason), Staff(user), ct);
+        return Back(id, result.Succeeded ? null : result.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitReassignLead(Guid id, [FromForm] ReassignForm form, LeadRouting routing, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await routing.ReassignAsync(id, new ReassignLeadRequest(form.SpecialistId, form.Reason), Staff(user), ct);
+        return Back(id, result.Succeeded ? null : result.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitRouteLead(Guid id, LeadRouting routing, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await routing.RouteAsync(id, Staff(user), ct);
+        return Back(id, result.Succeeded ? null : result.Error);
     }
 
     private static RedirectHttpResult Back(Guid id, Error? error) =>

@@ -16,156 +16,35 @@ internal static class MonitorEndpoints
     {
         var components = app.MapGroup("/api/monitoring/components").WithTags("Monitoring").RequireAuthorization(NqbaPolicies.Staff);
 
-        components.MapGet("/", async Task<Ok<List<ComponentDto>>> (MonitoringDbContext db, CancellationToken ct) =>
-            {
-                var counts = await db.Monitors.GroupBy(m => m.ComponentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-                var list = await db.Components.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
-                return TypedResults.Ok(list.ConvertAll(c => ToDto(c, counts.GetValueOrDefault(c.Id))));
-            })
+        components.MapGet("/", ListMonitoredComponents)
             .WithName("ListMonitoredComponents");
 
-        components.MapPost("/", async Task<Results<Created<ComponentDto>, ProblemHttpResult>> (ComponentRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
-            {
-                if (await db.Components.AnyAsync(c => c.Key == request.Key, ct))
-                {
-                    return Error.Validation("key", $"A component with key '{request.Key}' exists.").ToProblem();
-                }
-
-                var now = time.GetUtcNow().UtcDateTime;
-                var component = new MonitoredComponent
-                {
-                    Id = Guid.CreateVersion7(),
-                    Key = request.Key,
-                    Name = request.Name,
-                    UnitCode = request.UnitCode,
-                    UnitName = request.UnitName,
-                    TargetPercent = request.TargetPercent,
-                    SortOrder = await db.Components.CountAsync(ct),
-                    State = ServiceState.Unknown,
-                    StateSince = now,
-                    CreatedAt = now,
-                };
-                db.Components.Add(component);
-                db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = component.Id, State = ServiceState.Unknown, From = now });
-                audit.Stage(db, new AuditRecord("monitoring.component.created", "MonitoredComponent", component.Id.ToString(), After: request));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/monitoring/components/{component.Key}", ToDto(component, 0));
-            })
+        components.MapPost("/", CreateMonitoredComponent)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("CreateMonitoredComponent");
 
         var monitors = app.MapGroup("/api/monitoring/monitors").WithTags("Monitoring").RequireAuthorization(NqbaPolicies.Staff);
 
-        monitors.MapGet("/", async Task<Ok<List<MonitorDto>>> (MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
-            {
-                var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
-                var list = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
-                var averages = await ResponseTimes.AveragesAsync(db, list.ConvertAll(m => m.Id), time.GetUtcNow().UtcDateTime, ct);
-                return TypedResults.Ok(list.ConvertAll(m => ToDto(m, keys[m.ComponentId], averages: averages[m.Id])));
-            })
+        monitors.MapGet("/", ListMonitors)
             .WithName("ListMonitors");
 
-        monitors.MapGet("/{id:guid}", async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> (Guid id, MonitoringDbContext db, TimeProvider time, CancellationToken ct) =>
-            {
-                if (await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } monitor)
-                {
-                    return Error.NotFound("Monitor", id).ToProblem();
-                }
-
-                var averages = await ResponseTimes.AveragesAsync(db, [id], time.GetUtcNow().UtcDateTime, ct);
-                var key = await db.Components.Where(c => c.Id == monitor.ComponentId).Select(c => c.Key).FirstAsync(ct);
-                return TypedResults.Ok(ToDto(monitor, key, averages: averages[id]));
-            })
+        monitors.MapGet("/{id:guid}", GetMonitor)
             .WithName("GetMonitor");
 
         // The response-time history (Uptime Kuma's ping chart): each check's time, state and latency, newest first.
-        monitors.MapGet("/{id:guid}/results", async Task<Results<Ok<List<CheckResultDto>>, ProblemHttpResult>> (Guid id, int? take, DateTime? since, MonitoringDbContext db, CancellationToken ct) =>
-                await db.Monitors.AnyAsync(m => m.Id == id, ct)
-                    ? TypedResults.Ok(await db.CheckResults.AsNoTracking().Where(r => r.MonitorId == id && (since == null || r.At >= since)).OrderByDescending(r => r.At)
-                        .Take(Math.Clamp(take ?? 100, 1, 1000)).Select(r => new CheckResultDto(r.At, r.State, r.LatencyMs, r.Message)).ToListAsync(ct))
-                    : Error.NotFound("Monitor", id).ToProblem())
+        monitors.MapGet("/{id:guid}/results", ListMonitorResults)
             .WithName("ListMonitorResults")
             .WithSummary("The monitor's recent checks, newest first (take: 1-1000, default 100; since: UTC time): time, state, response time in ms, message");
 
-        monitors.MapPost("/", async Task<Results<Created<CreatedMonitor>, ProblemHttpResult>> (MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
-            {
-                var errors = MonitorValidation.Validate(request);
-                var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-                if (component is null)
-                {
-                    errors["component"] = [$"No component with key '{request.Component}'."];
-                }
-
-                if (errors.Count > 0)
-                {
-                    return Error.Validation(errors).ToProblem();
-                }
-
-                var now = time.GetUtcNow().UtcDateTime;
-                var monitor = new ServiceMonitor { Id = Guid.CreateVersion7(), Name = request.Name, CreatedAt = now, State = ServiceState.Unknown, NextDueAt = now };
-                Apply(monitor, request, component!.Id);
-                string? token = null;
-                if (monitor.Kind == MonitorKind.Heartbeat)
-                {
-                    token = HeartbeatTokens.Create();
-                    monitor.HeartbeatTokenHash = HeartbeatTokens.Hash(token);
-                }
-
-                db.Monitors.Add(monitor);
-                audit.Stage(db, new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/monitoring/monitors/{monitor.Id}", new CreatedMonitor(ToDto(monitor, component.Key, token), token));
-            })
+        monitors.MapPost("/", CreateMonitor)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("CreateMonitor");
 
-        monitors.MapPut("/{id:guid}", async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> (Guid id, MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct) =>
-            {
-                var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
-                if (monitor is null)
-                {
-                    return Error.NotFound("Monitor", id).ToProblem();
-                }
-
-                var errors = MonitorValidation.Validate(request);
-                var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-                if (component is null)
-                {
-                    errors["component"] = [$"No component with key '{request.Component}'."];
-                }
-
-                if (request.Kind is { } kind && kind != monitor.Kind)
-                {
-                    errors["kind"] = ["A monitor's kind cannot change; create a new monitor."];
-                }
-
-                if (errors.Count > 0)
-                {
-                    return Error.Validation(errors).ToProblem();
-                }
-
-                var before = ToDto(monitor, component!.Key);
-                Apply(monitor, request, component.Id);
-                audit.Stage(db, new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(ToDto(monitor, component.Key));
-            })
+        monitors.MapPut("/{id:guid}", UpdateMonitor)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("UpdateMonitor");
 
-        monitors.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct) =>
-            {
-                var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
-                if (monitor is null)
-                {
-                    return Error.NotFound("Monitor", id).ToProblem();
-                }
-
-                db.Monitors.Remove(monitor);
-                audit.Stage(db, new AuditRecord("monitoring.monitor.deleted", "Monitor", id.ToString(), Before: new { monitor.Name, monitor.Kind, monitor.Target }));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.NoContent();
-            })
+        monitors.MapDelete("/{id:guid}", DeleteMonitor)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("DeleteMonitor");
 
@@ -182,6 +61,143 @@ internal static class MonitorEndpoints
             .WithName("PushHeartbeatByGet");
 
         return app;
+    }
+
+    private static async Task<Ok<List<ComponentDto>>> ListMonitoredComponents(MonitoringDbContext db, CancellationToken ct)
+    {
+        var counts = await db.Monitors.GroupBy(m => m.ComponentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var list = await db.Components.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
+        return TypedResults.Ok(list.ConvertAll(c => ToDto(c, counts.GetValueOrDefault(c.Id))));
+    }
+
+    private static async Task<Results<Created<ComponentDto>, ProblemHttpResult>> CreateMonitoredComponent(ComponentRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Components.AnyAsync(c => c.Key == request.Key, ct))
+        {
+            return Error.Validation("key", $"A component with key '{request.Key}' exists.").ToProblem();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var component = new MonitoredComponent
+        {
+            Id = Guid.CreateVersion7(),
+            Key = request.Key,
+            Name = request.Name,
+            UnitCode = request.UnitCode,
+            UnitName = request.UnitName,
+            TargetPercent = request.TargetPercent,
+            SortOrder = await db.Components.CountAsync(ct),
+            State = ServiceState.Unknown,
+            StateSince = now,
+            CreatedAt = now,
+        };
+        db.Components.Add(component);
+        db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = component.Id, State = ServiceState.Unknown, From = now });
+        audit.Stage(db, new AuditRecord("monitoring.component.created", "MonitoredComponent", component.Id.ToString(), After: request));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/monitoring/components/{component.Key}", ToDto(component, 0));
+    }
+
+    private static async Task<Ok<List<MonitorDto>>> ListMonitors(MonitoringDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
+        var list = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
+        var averages = await ResponseTimes.AveragesAsync(db, list.ConvertAll(m => m.Id), time.GetUtcNow().UtcDateTime, ct);
+        return TypedResults.Ok(list.ConvertAll(m => ToDto(m, keys[m.ComponentId], averages: averages[m.Id])));
+    }
+
+    private static async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> GetMonitor(Guid id, MonitoringDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Monitors.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } monitor)
+        {
+            return Error.NotFound("Monitor", id).ToProblem();
+        }
+
+        var averages = await ResponseTimes.AveragesAsync(db, [id], time.GetUtcNow().UtcDateTime, ct);
+        var key = await db.Components.Where(c => c.Id == monitor.ComponentId).Select(c => c.Key).FirstAsync(ct);
+        return TypedResults.Ok(ToDto(monitor, key, averages: averages[id]));
+    }
+
+    private static async Task<Results<Ok<List<CheckResultDto>>, ProblemHttpResult>> ListMonitorResults(Guid id, int? take, DateTime? since, MonitoringDbContext db, CancellationToken ct) =>
+        await db.Monitors.AnyAsync(m => m.Id == id, ct)
+            ? TypedResults.Ok(await db.CheckResults.AsNoTracking().Where(r => r.MonitorId == id && (since == null || r.At >= since)).OrderByDescending(r => r.At)
+                .Take(Math.Clamp(take ?? 100, 1, 1000)).Select(r => new CheckResultDto(r.At, r.State, r.LatencyMs, r.Message)).ToListAsync(ct))
+            : Error.NotFound("Monitor", id).ToProblem();
+
+    private static async Task<Results<Created<CreatedMonitor>, ProblemHttpResult>> CreateMonitor(MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    {
+        var errors = MonitorValidation.Validate(request);
+        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
+        if (component is null)
+        {
+            errors["component"] = [$"No component with key '{request.Component}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors).ToProblem();
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var monitor = new ServiceMonitor { Id = Guid.CreateVersion7(), Name = request.Name, CreatedAt = now, State = ServiceState.Unknown, NextDueAt = now };
+        Apply(monitor, request, component!.Id);
+        string? token = null;
+        if (monitor.Kind == MonitorKind.Heartbeat)
+        {
+            token = HeartbeatTokens.Create();
+            monitor.HeartbeatTokenHash = HeartbeatTokens.Hash(token);
+        }
+
+        db.Monitors.Add(monitor);
+        audit.Stage(db, new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/monitoring/monitors/{monitor.Id}", new CreatedMonitor(ToDto(monitor, component.Key, token), token));
+    }
+
+    private static async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> UpdateMonitor(Guid id, MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    {
+        var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (monitor is null)
+        {
+            return Error.NotFound("Monitor", id).ToProblem();
+        }
+
+        var errors = MonitorValidation.Validate(request);
+        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
+        if (component is null)
+        {
+            errors["component"] = [$"No component with key '{request.Component}'."];
+        }
+
+        if (request.Kind is { } kind && kind != monitor.Kind)
+        {
+            errors["kind"] = ["A monitor's kind cannot change; create a new monitor."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors).ToProblem();
+        }
+
+        var before = ToDto(monitor, component!.Key);
+        Apply(monitor, request, component.Id);
+        audit.Stage(db, new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(monitor, component.Key));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMonitor(Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    {
+        var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (monitor is null)
+        {
+            return Error.NotFound("Monitor", id).ToProblem();
+        }
+
+        db.Monitors.Remove(monitor);
+        audit.Stage(db, new AuditRecord("monitoring.monitor.deleted", "Monitor", id.ToString(), Before: new { monitor.Name, monitor.Kind, monitor.Target }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     /// <summary>

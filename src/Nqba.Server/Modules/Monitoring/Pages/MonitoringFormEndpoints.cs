@@ -12,13 +12,7 @@ internal static class MonitoringFormEndpoints
 {
     public static IEndpointRouteBuilder MapMonitoringFormEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/monitoring/incidents/{id:guid}/notify-clients", async Task<RedirectHttpResult> (Guid id, [FromForm] NotifyClientsForm form, IncidentClientNotifier notifier, CancellationToken ct) =>
-            {
-                var result = await notifier.NotifyAsync(id, form.Message, ct);
-                return TypedResults.LocalRedirect(result.Succeeded
-                    ? $"/monitoring/incidents/{id}?sent={result.Value.Recipients}&organizations={result.Value.Organizations.Count}"
-                    : $"/monitoring/incidents/{id}?error={Uri.EscapeDataString(string.Join(',', result.Error.Fields?.Keys ?? [result.Error.Title]))}");
-            })
+        app.MapPost("/monitoring/incidents/{id:guid}/notify-clients", SubmitNotifyIncidentClients)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithTags("Monitoring forms")
@@ -26,5 +20,13 @@ internal static class MonitoringFormEndpoints
             .WithFormBinding()
             .WithName("SubmitNotifyIncidentClients");
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitNotifyIncidentClients(Guid id, [FromForm] NotifyClientsForm form, IncidentClientNotifier notifier, CancellationToken ct)
+    {
+        var result = await notifier.NotifyAsync(id, form.Message, ct);
+        return TypedResults.LocalRedirect(result.Succeeded
+            ? $"/monitoring/incidents/{id}?sent={result.Value.Recipients}&organizations={result.Value.Organizations.Count}"
+            : $"/monitoring/incidents/{id}?error={Uri.EscapeDataString(string.Join(',', result.Error.Fields?.Keys ?? [result.Error.Title]))}");
     }
 }

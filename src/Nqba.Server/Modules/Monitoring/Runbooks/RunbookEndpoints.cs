@@ -15,100 +15,110 @@ internal static class RunbookEndpoints
     {
         var group = app.MapGroup("/api/monitoring/runbooks").WithTags("Monitoring").RequireAuthorization(NqbaPolicies.Staff);
 
-        group.MapGet("/", async Task<Ok<List<RunbookDto>>> (MonitoringDbContext db, CancellationToken ct) =>
-            {
-                var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
-                var list = await db.Runbooks.AsNoTracking().OrderBy(r => r.CreatedAt).ToListAsync(ct);
-                return TypedResults.Ok(list.ConvertAll(r => ToDto(r, keys[r.ComponentId])));
-            })
+        group.MapGet("/", ListRunbooks)
             .WithName("ListRunbooks");
 
-        group.MapPost("/", async Task<Results<Created<RunbookDto>, ProblemHttpResult>> (RunbookRequest request, MonitoringDbContext db, IOptions<MonitoringOptions> options, IAuditLedger audit, TimeProvider time, CancellationToken ct) =>
-            {
-                var errors = new Dictionary<string, string[]>();
-                var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-                if (component is null)
-                {
-                    errors["component"] = [$"No component with key '{request.Component}'."];
-                }
-
-                switch (request.Kind)
-                {
-                    case RunbookKind.HttpCall when !Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps):
-                        errors["url"] = ["An HTTP runbook needs an absolute http(s) URL."];
-                        break;
-                    case RunbookKind.Command when request.Command is null || !options.Value.Commands.ContainsKey(request.Command):
-                        errors["command"] = [$"Name a command configured under Monitoring:Commands ({string.Join(", ", options.Value.Commands.Keys)})."];
-                        break;
-                    default:
-                        break;
-                }
-
-                if (errors.Count > 0)
-                {
-                    return Error.Validation(errors).ToProblem();
-                }
-
-                var runbook = new Runbook
-                {
-                    Id = Guid.CreateVersion7(),
-                    ComponentId = component!.Id,
-                    Name = request.Name,
-                    Kind = request.Kind,
-                    Url = request.Kind == RunbookKind.HttpCall ? request.Url : null,
-                    Command = request.Kind == RunbookKind.Command ? request.Command : null,
-                    CooldownSeconds = request.CooldownSeconds,
-                    MaxAttemptsPerHour = request.MaxAttemptsPerHour,
-                    Enabled = request.Enabled,
-                    CreatedAt = time.GetUtcNow().UtcDateTime,
-                };
-                db.Runbooks.Add(runbook);
-                audit.Stage(db, new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/monitoring/runbooks/{runbook.Id}", ToDto(runbook, component.Key));
-            })
+        group.MapPost("/", CreateRunbook)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("CreateRunbook");
 
-        group.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct) =>
-            {
-                var runbook = await db.Runbooks.FirstOrDefaultAsync(r => r.Id == id, ct);
-                if (runbook is null)
-                {
-                    return Error.NotFound("Runbook", id).ToProblem();
-                }
-
-                db.Runbooks.Remove(runbook);
-                audit.Stage(db, new AuditRecord("monitoring.runbook.deleted", "Runbook", id.ToString(), Before: new { runbook.Name, Kind = runbook.Kind.ToString() }));
-                await db.SaveChangesAsync(ct);
-                return TypedResults.NoContent();
-            })
+        group.MapDelete("/{id:guid}", DeleteRunbook)
             .RequireAuthorization(NqbaPolicies.Admin)
             .WithName("DeleteRunbook");
 
-        group.MapGet("/runs", async Task<Ok<List<RunbookRunDto>>> (Guid? runbookId, MonitoringDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.RunbookRuns.AsNoTracking().Where(r => runbookId == null || r.RunbookId == runbookId)
-                    .OrderByDescending(r => r.At).Take(500)
-                    .Select(r => new RunbookRunDto(r.Id, r.RunbookId, r.IncidentId, r.At, r.Succeeded, r.Outcome)).ToListAsync(ct)))
+        group.MapGet("/runs", ListRunbookRuns)
             .WithName("ListRunbookRuns");
 
-        app.MapGet("/api/monitoring/reports/recovery", async Task<Ok<RecoveryReportDto>> (MonitoringDbContext db, CancellationToken ct) =>
-            {
-                var incidents = await db.Incidents.AsNoTracking()
-                    .Where(i => i.Origin == IncidentOrigin.Automatic && i.ResolvedAt != null)
-                    .Select(i => new { i.Id, i.OpenedAt, ResolvedAt = i.ResolvedAt!.Value }).ToListAsync(ct);
-                var healed = (await db.RunbookRuns.AsNoTracking().Where(r => r.Succeeded && r.IncidentId != null).Select(r => r.IncidentId!.Value).ToListAsync(ct)).ToHashSet();
-                var with = incidents.Where(i => healed.Contains(i.Id)).Select(i => (i.ResolvedAt - i.OpenedAt).TotalMinutes).ToList();
-                var without = incidents.Where(i => !healed.Contains(i.Id)).Select(i => (i.ResolvedAt - i.OpenedAt).TotalMinutes).ToList();
-                return TypedResults.Ok(new RecoveryReportDto(
-                    with.Count, with.Count > 0 ? Math.Round(with.Average(), 2) : null, without.Count, without.Count > 0 ? Math.Round(without.Average(), 2) : null));
-            })
+        app.MapGet("/api/monitoring/reports/recovery", GetRecoveryReport)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithTags("Monitoring")
             .WithName("GetRecoveryReport")
             .WithSummary("Mean time to recovery of automatic incidents with and without a successful runbook run");
 
         return app;
+    }
+
+    private static async Task<Ok<List<RunbookDto>>> ListRunbooks(MonitoringDbContext db, CancellationToken ct)
+    {
+        var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
+        var list = await db.Runbooks.AsNoTracking().OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(list.ConvertAll(r => ToDto(r, keys[r.ComponentId])));
+    }
+
+    private static async Task<Results<Created<RunbookDto>, ProblemHttpResult>> CreateRunbook(RunbookRequest request, MonitoringDbContext db, IOptions<MonitoringOptions> options, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
+        if (component is null)
+        {
+            errors["component"] = [$"No component with key '{request.Component}'."];
+        }
+
+        switch (request.Kind)
+        {
+            case RunbookKind.HttpCall when !Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps):
+                errors["url"] = ["An HTTP runbook needs an absolute http(s) URL."];
+                break;
+            case RunbookKind.Command when request.Command is null || !options.Value.Commands.ContainsKey(request.Command):
+                errors["command"] = [$"Name a command configured under Monitoring:Commands ({string.Join(", ", options.Value.Commands.Keys)})."];
+                break;
+            default:
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return Error.Validation(errors).ToProblem();
+        }
+
+        var runbook = new Runbook
+        {
+            Id = Guid.CreateVersion7(),
+            ComponentId = component!.Id,
+            Name = request.Name,
+            Kind = request.Kind,
+            Url = request.Kind == RunbookKind.HttpCall ? request.Url : null,
+            Command = request.Kind == RunbookKind.Command ? request.Command : null,
+            CooldownSeconds = request.CooldownSeconds,
+            MaxAttemptsPerHour = request.MaxAttemptsPerHour,
+            Enabled = request.Enabled,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Runbooks.Add(runbook);
+        audit.Stage(db, new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/monitoring/runbooks/{runbook.Id}", ToDto(runbook, component.Key));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRunbook(Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    {
+        var runbook = await db.Runbooks.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (runbook is null)
+        {
+            return Error.NotFound("Runbook", id).ToProblem();
+        }
+
+        db.Runbooks.Remove(runbook);
+        audit.Stage(db, new AuditRecord("monitoring.runbook.deleted", "Runbook", id.ToString(), Before: new { runbook.Name, Kind = runbook.Kind.ToString() }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<RunbookRunDto>>> ListRunbookRuns(Guid? runbookId, MonitoringDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.RunbookRuns.AsNoTracking().Where(r => runbookId == null || r.RunbookId == runbookId)
+            .OrderByDescending(r => r.At).Take(500)
+            .Select(r => new RunbookRunDto(r.Id, r.RunbookId, r.IncidentId, r.At, r.Succeeded, r.Outcome)).ToListAsync(ct));
+
+    private static async Task<Ok<RecoveryReportDto>> GetRecoveryReport(MonitoringDbContext db, CancellationToken ct)
+    {
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.Origin == IncidentOrigin.Automatic && i.ResolvedAt != null)
+            .Select(i => new { i.Id, i.OpenedAt, ResolvedAt = i.ResolvedAt!.Value }).ToListAsync(ct);
+        var healed = (await db.RunbookRuns.AsNoTracking().Where(r => r.Succeeded && r.IncidentId != null).Select(r => r.IncidentId!.Value).ToListAsync(ct)).ToHashSet();
+        var with = incidents.Where(i => healed.Contains(i.Id)).Select(i => (i.ResolvedAt - i.OpenedAt).TotalMinutes).ToList();
+        var without = incidents.Where(i => !healed.Contains(i.Id)).Select(i => (i.ResolvedAt - i.OpenedAt).TotalMinutes).ToList();
+        return TypedResults.Ok(new RecoveryReportDto(
+            with.Count, with.Count > 0 ? Math.Round(with.Average(), 2) : null, without.Count, without.Count > 0 ? Math.Round(without.Average(), 2) : null));
     }
 
     private static RunbookDto ToDto(Runbook r, string componentKey) =>

@@ -23,6 +23,15 @@ internal sealed partial class OptimizationJobRunner(
 
     private readonly SemaphoreSlim _slots = new(options.Value.ConcurrentJobs);
 
+    /// <summary>Stores a queued job for a run to claim (the caller wakes the queue).</summary>
+    public async Task EnqueueAsync(OptimizationJob job, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OptimizationDbContext>();
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Claims and solves queued jobs, one after another, while this instance has a free slot and a job is waiting;
     /// returns how many it solved (none when every slot is busy: a running solve claims the next job when it ends).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Nqba.Server.Modules.Scheduling.Calendars;
 using Nqba.Server.Modules.Scheduling.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
@@ -193,6 +194,32 @@ internal sealed class AvailabilitySchedules(SchedulingDbContext db, ICompanyDire
         await audit.AppendAsync(new AuditRecord("scheduling.override.removed", "specialist", specialistId.ToString(), new { date }, null), cancellationToken);
         return true;
     }
+
+    /// <summary>Stores a span the specialist is out of office (audited in the same save).</summary>
+    public async Task<TimeOff> AddTimeOffAsync(Guid specialistId, DateTimeOffset start, DateTimeOffset end, string? reason, CancellationToken cancellationToken)
+    {
+        var entry = new TimeOff { Id = Guid.CreateVersion7(), SpecialistId = specialistId, Start = start.UtcDateTime, End = end.UtcDateTime, Reason = reason };
+        db.TimeOff.Add(entry);
+        audit.Stage(db, new AuditRecord("scheduling.time-off.added", "specialist", specialistId.ToString(), null, new { entry.Start, entry.End }, null));
+        await db.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Removes one of the specialist's time-off entries; false when there was none.</summary>
+    public async Task<bool> DeleteTimeOffAsync(Guid specialistId, Guid id, CancellationToken cancellationToken) =>
+        await db.TimeOff.Where(t => t.Id == id && t.SpecialistId == specialistId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>Stores an external busy calendar already fetched once (audited in the same save).</summary>
+    public async Task AttachCalendarAsync(ExternalCalendar calendar, CancellationToken cancellationToken)
+    {
+        db.ExternalCalendars.Add(calendar);
+        audit.Stage(db, new AuditRecord("scheduling.calendar.attached", "specialist", calendar.SpecialistId.ToString(), null, new { calendar.Id, calendar.Name, calendar.Url }, null));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes one of the specialist's external calendars; false when there was none.</summary>
+    public async Task<bool> DetachCalendarAsync(Guid specialistId, Guid calendarId, CancellationToken cancellationToken) =>
+        await db.ExternalCalendars.Where(c => c.Id == calendarId && c.SpecialistId == specialistId).ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>The override's ranges, in order, each named by its field when wrong.</summary>
     private static Result<List<(TimeOnly Opens, TimeOnly Closes)>> ParseOverride(OverrideRequest request)

@@ -12,14 +12,16 @@ internal static class BatchEndpoints
     {
         var group = app.MapGroup("/api/scheduling/batch").WithTags("Scheduling batch").RequireAuthorization(NqbaPolicies.Staff);
 
-        group.MapPost("/", async Task<Results<Ok<BatchSchedulingResult>, ProblemHttpResult>> (BatchSchedulingRequest request, BatchScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
-            {
-                var result = await scheduler.ScheduleAsync(request, BookingEndpoints.Actor(user), ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-            })
+        group.MapPost("/", ScheduleBatch)
             .WithName("ScheduleBatch")
             .WithSummary("Places many requested meetings into the specialists' free time at once (largest total priority), then books them unless dryRun.");
 
         return app;
+    }
+
+    private static async Task<Results<Ok<BatchSchedulingResult>, ProblemHttpResult>> ScheduleBatch(BatchSchedulingRequest request, BatchScheduler scheduler, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await scheduler.ScheduleAsync(request, BookingEndpoints.Actor(user), ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 }

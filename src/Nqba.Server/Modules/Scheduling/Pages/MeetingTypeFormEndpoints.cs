@@ -17,62 +17,7 @@ internal static class MeetingTypeFormEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingTypeFormEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/scheduling/meeting-types/save", async Task<RedirectHttpResult> ([FromForm] MeetingTypeForm form, MeetingTypeCatalog types, CancellationToken ct) =>
-            {
-                var editing = string.IsNullOrWhiteSpace(form.Editing) ? null : form.Editing.Trim();
-                var numbers = new Dictionary<string, int?>();
-                foreach (var (field, text) in new[]
-                {
-                    ("durationMinutes", form.DurationMinutes), ("slotStepMinutes", form.SlotStepMinutes), ("beforeBufferMinutes", form.BeforeBufferMinutes),
-                    ("afterBufferMinutes", form.AfterBufferMinutes), ("startOffsetMinutes", form.StartOffsetMinutes), ("minimumNoticeMinutes", form.MinimumNoticeMinutes),
-                    ("bookingWindowDays", form.BookingWindowDays), ("maxPerDay", form.MaxPerDay), ("maxPerWeek", form.MaxPerWeek), ("maxPerMonth", form.MaxPerMonth),
-                    ("maxMinutesPerDay", form.MaxMinutesPerDay), ("maxMinutesPerWeek", form.MaxMinutesPerWeek), ("maxMinutesPerMonth", form.MaxMinutesPerMonth),
-                    ("version", form.Version),
-                })
-                {
-                    if (string.IsNullOrWhiteSpace(text))
-                    {
-                        numbers[field] = null;
-                    }
-                    else if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-                    {
-                        numbers[field] = value;
-                    }
-                    else
-                    {
-                        return Back(editing, form.Lang, field);
-                    }
-                }
-
-                if (!Enum.TryParse<BookingWindowKind>(form.WindowKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
-                {
-                    return Back(editing, form.Lang, "windowKind");
-                }
-
-                var assignment = HostAssignment.RoundRobin;
-                if (!string.IsNullOrWhiteSpace(form.Assignment) && !FormBinding.TryParseEnum(form.Assignment, out assignment))
-                {
-                    return Back(editing, form.Lang, "assignment");
-                }
-
-                var first = Date(form.WindowStart, out var firstOk);
-                var last = Date(form.WindowEnd, out var lastOk);
-                if (!firstOk || !lastOk)
-                {
-                    return Back(editing, form.Lang, firstOk ? "windowEnd" : "windowStart");
-                }
-
-                var request = new MeetingTypeRequest(
-                    editing ?? form.Code?.Trim(), form.Name, numbers["durationMinutes"], numbers["slotStepMinutes"], numbers["beforeBufferMinutes"],
-                    numbers["afterBufferMinutes"], numbers["startOffsetMinutes"], numbers["minimumNoticeMinutes"], kind, numbers["bookingWindowDays"],
-                    first, last, numbers["maxPerDay"], numbers["maxPerWeek"], numbers["maxPerMonth"],
-                    numbers["maxMinutesPerDay"], numbers["maxMinutesPerWeek"], numbers["maxMinutesPerMonth"], form.Active, numbers["version"],
-                    form.RequiresConfirmation, form.PendingBlocks, form.ScheduleName ?? string.Empty, assignment);
-                var result = editing is null
-                    ? await types.CreateAsync(request, ct)
-                    : await types.UpdateAsync(editing, request, numbers["version"], ct);
-                return result.Succeeded ? Back(result.Value.Code, form.Lang, null) : Back(editing, form.Lang, result.Error.ToFormField());
-            })
+        app.MapPost("/scheduling/meeting-types/save", SubmitMeetingType)
             .WithTags("Scheduling forms")
             .ExcludeFromDescription()
             .RequireAuthorization(NqbaPolicies.Admin)
@@ -80,6 +25,63 @@ internal static class MeetingTypeFormEndpoints
             .WithFormBinding()
             .WithName("SubmitMeetingType");
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitMeetingType([FromForm] MeetingTypeForm form, MeetingTypeCatalog types, CancellationToken ct)
+    {
+        var editing = string.IsNullOrWhiteSpace(form.Editing) ? null : form.Editing.Trim();
+        var numbers = new Dictionary<string, int?>();
+        foreach (var (field, text) in new[]
+        {
+            ("durationMinutes", form.DurationMinutes), ("slotStepMinutes", form.SlotStepMinutes), ("beforeBufferMinutes", form.BeforeBufferMinutes),
+            ("afterBufferMinutes", form.AfterBufferMinutes), ("startOffsetMinutes", form.StartOffsetMinutes), ("minimumNoticeMinutes", form.MinimumNoticeMinutes),
+            ("bookingWindowDays", form.BookingWindowDays), ("maxPerDay", form.MaxPerDay), ("maxPerWeek", form.MaxPerWeek), ("maxPerMonth", form.MaxPerMonth),
+            ("maxMinutesPerDay", form.MaxMinutesPerDay), ("maxMinutesPerWeek", form.MaxMinutesPerWeek), ("maxMinutesPerMonth", form.MaxMinutesPerMonth),
+            ("version", form.Version),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                numbers[field] = null;
+            }
+            else if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                numbers[field] = value;
+            }
+            else
+            {
+                return Back(editing, form.Lang, field);
+            }
+        }
+
+        if (!Enum.TryParse<BookingWindowKind>(form.WindowKind, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+        {
+            return Back(editing, form.Lang, "windowKind");
+        }
+
+        var assignment = HostAssignment.RoundRobin;
+        if (!string.IsNullOrWhiteSpace(form.Assignment) && !FormBinding.TryParseEnum(form.Assignment, out assignment))
+        {
+            return Back(editing, form.Lang, "assignment");
+        }
+
+        var first = Date(form.WindowStart, out var firstOk);
+        var last = Date(form.WindowEnd, out var lastOk);
+        if (!firstOk || !lastOk)
+        {
+            return Back(editing, form.Lang, firstOk ? "windowEnd" : "windowStart");
+        }
+
+        var request = new MeetingTypeRequest(
+            editing ?? form.Code?.Trim(), form.Name, numbers["durationMinutes"], numbers["slotStepMinutes"], numbers["beforeBufferMinutes"],
+            numbers["afterBufferMinutes"], numbers["startOffsetMinutes"], numbers["minimumNoticeMinutes"], kind, numbers["bookingWindowDays"],
+            first, last, numbers["maxPerDay"], numbers["maxPerWeek"], numbers["maxPerMonth"],
+            numbers["maxMinutesPerDay"], numbers["maxMinutesPerWeek"], numbers["maxMinutesPerMonth"], form.Active, numbers["version"],
+            form.RequiresConfirmation, form.PendingBlocks, form.ScheduleName ?? string.Empty, assignment);
+        var result = editing is null
+            ? await types.CreateAsync(request, ct)
+            : await types.UpdateAsync(editing, request, numbers["version"], ct);
+        return result.Succeeded ? Back(result.Value.Code, form.Lang, null) : Back(editing, form.Lang, result.Error.ToFormField());
     }
 
     /// <summary>An empty box is no date; anything else must be yyyy-MM-dd.</summary>

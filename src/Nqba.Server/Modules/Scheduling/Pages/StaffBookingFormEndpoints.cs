@@ -28,50 +28,62 @@ internal static class StaffBookingFormEndpoints
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .WithFormBinding();
 
-        group.MapPost("/reschedule", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var zone = Zone(form.Tz);
-            if (Parse(form.Start) is not { } local)
-            {
-                return Back(id, form, "start");
-            }
+        group.MapPost("/reschedule", SubmitStaffReschedule).WithName("SubmitStaffReschedule");
 
-            // A time skipped by a DST change moves forward by the gap; a repeated one takes its first occurrence.
-            var start = local.InZoneLeniently(zone).ToDateTimeOffset();
-            var result = await bookings.RescheduleAsync(id, new RescheduleRequest(start), BookingEndpoints.Actor(user), ct);
-            return Back(id, form, result.Succeeded ? null : result.Error.Status == StatusCodes.Status409Conflict ? "taken" : "start", "rescheduled");
-        }).WithName("SubmitStaffReschedule");
+        group.MapPost("/cancel", SubmitStaffCancel).WithName("SubmitStaffCancel");
 
-        group.MapPost("/cancel", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
-            var result = await bookings.CancelAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
-            return Back(id, form, Code(result.Error), "cancelled");
-        }).WithName("SubmitStaffCancel");
+        group.MapPost("/confirm", SubmitStaffConfirm).WithName("SubmitStaffConfirm");
 
-        group.MapPost("/confirm", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var result = await bookings.ConfirmAsync(id, BookingEndpoints.Actor(user), ct);
-            return Back(id, form, result.Succeeded ? null : result.Error == BookingService.TimeTaken ? "taken" : "state", "confirmed");
-        }).WithName("SubmitStaffConfirm");
+        group.MapPost("/decline", SubmitStaffDecline).WithName("SubmitStaffDecline");
 
-        group.MapPost("/decline", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
-            var result = await bookings.DeclineAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
-            return Back(id, form, Code(result.Error), "declined");
-        }).WithName("SubmitStaffDecline");
-
-        group.MapPost("/held", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-            Back(id, form, Code((await bookings.RecordAttendanceAsync(id, held: true, BookingEndpoints.Actor(user), ct)).Error), "held"))
+        group.MapPost("/held", SubmitStaffMarkHeld)
             .WithName("SubmitStaffMarkHeld");
 
-        group.MapPost("/no-show", async Task<RedirectHttpResult> (Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
-            Back(id, form, Code((await bookings.RecordAttendanceAsync(id, held: false, BookingEndpoints.Actor(user), ct)).Error), "no-show"))
+        group.MapPost("/no-show", SubmitStaffMarkNoShow)
             .WithName("SubmitStaffMarkNoShow");
 
         return app;
     }
+
+    private static async Task<RedirectHttpResult> SubmitStaffReschedule(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var zone = Zone(form.Tz);
+        if (Parse(form.Start) is not { } local)
+        {
+            return Back(id, form, "start");
+        }
+
+        // A time skipped by a DST change moves forward by the gap; a repeated one takes its first occurrence.
+        var start = local.InZoneLeniently(zone).ToDateTimeOffset();
+        var result = await bookings.RescheduleAsync(id, new RescheduleRequest(start), BookingEndpoints.Actor(user), ct);
+        return Back(id, form, result.Succeeded ? null : result.Error.Status == StatusCodes.Status409Conflict ? "taken" : "start", "rescheduled");
+    }
+
+    private static async Task<RedirectHttpResult> SubmitStaffCancel(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
+        var result = await bookings.CancelAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
+        return Back(id, form, Code(result.Error), "cancelled");
+    }
+
+    private static async Task<RedirectHttpResult> SubmitStaffConfirm(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await bookings.ConfirmAsync(id, BookingEndpoints.Actor(user), ct);
+        return Back(id, form, result.Succeeded ? null : result.Error == BookingService.TimeTaken ? "taken" : "state", "confirmed");
+    }
+
+    private static async Task<RedirectHttpResult> SubmitStaffDecline(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
+        var result = await bookings.DeclineAsync(id, new CancelRequest(reason is { Length: > 1000 } ? reason[..1000] : reason), BookingEndpoints.Actor(user), ct);
+        return Back(id, form, Code(result.Error), "declined");
+    }
+
+    private static async Task<RedirectHttpResult> SubmitStaffMarkHeld(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+        Back(id, form, Code((await bookings.RecordAttendanceAsync(id, held: true, BookingEndpoints.Actor(user), ct)).Error), "held");
+
+    private static async Task<RedirectHttpResult> SubmitStaffMarkNoShow(Guid id, [FromForm] StaffBookingForm form, BookingService bookings, ClaimsPrincipal user, CancellationToken ct) =>
+        Back(id, form, Code((await bookings.RecordAttendanceAsync(id, held: false, BookingEndpoints.Actor(user), ct)).Error), "no-show");
 
     /// <summary>The browser's datetime-local value: minutes, or seconds when the browser adds them.</summary>
     private static LocalDateTime? Parse(string? value)

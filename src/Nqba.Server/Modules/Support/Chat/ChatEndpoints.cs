@@ -10,17 +10,21 @@ internal static class ChatEndpoints
     {
         var group = app.MapGroup("/api/support/chat").WithTags("Support").RequireAuthorization(NqbaPolicies.Staff);
 
-        group.MapGet("/conversations", async Task<Ok<List<ConversationSummary>>> (ChatService chat, CancellationToken ct) =>
-                TypedResults.Ok(await chat.ListOpenAsync(ct)))
+        group.MapGet("/conversations", ListChatConversations)
             .WithName("ListChatConversations");
 
-        group.MapGet("/conversations/{id:guid}", async Task<Results<Ok<ConversationView>, ProblemHttpResult>> (Guid id, ChatService chat, CancellationToken ct) =>
-            {
-                var result = await chat.GetAsync(id, ct);
-                return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-            })
+        group.MapGet("/conversations/{id:guid}", GetChatConversation)
             .WithName("GetChatConversation");
 
         return app;
+    }
+
+    private static async Task<Ok<List<ConversationSummary>>> ListChatConversations(ChatService chat, CancellationToken ct) =>
+        TypedResults.Ok(await chat.ListOpenAsync(ct));
+
+    private static async Task<Results<Ok<ConversationView>, ProblemHttpResult>> GetChatConversation(Guid id, ChatService chat, CancellationToken ct)
+    {
+        var result = await chat.GetAsync(id, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 }
