@@ -215,8 +215,7 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
 
         await visitor.InvokeAsync<string>("EmailTranscript");
 
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        var mail = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(marker, StringComparison.Ordinal));
+        var mail = Assert.Single(await factory.MailsWithAsync(marker));
         Assert.Contains("erika@example.com", mail, StringComparison.Ordinal);
         Assert.Contains("Your chat transcript", mail, StringComparison.Ordinal);
     }
