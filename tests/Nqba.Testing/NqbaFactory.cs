@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using Npgsql;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Events;
@@ -195,15 +196,41 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Delivers the events due now, then returns the e-mails written so far (no SMTP in tests) whose text contains <paramref name="text"/>.</summary>
-    public async Task<List<string>> MailsWithAsync(string text)
+    /// <summary>The folder the server writes its e-mails to: tests have no SMTP server, so every mail sent lands here as an .eml file.</summary>
+    public string Outbox => Path.Combine(ContentRoot, "data", "outbox");
+
+    /// <summary>
+    /// The one way a test reads the mail the server sent: delivers the events due now first (mails go out from event
+    /// subscribers, see <see cref="DeliverEventsAsync"/>), then returns the e-mails written so far, parsed and oldest
+    /// first, that match <paramref name="match"/> (every one when it is null). No polling: a mail that is not here when
+    /// this returns was not sent.
+    /// </summary>
+    public async Task<List<MimeMessage>> SentMailsAsync(Func<MimeMessage, bool>? match = null)
     {
         await DeliverEventsAsync();
-        var outbox = Path.Combine(ContentRoot, "data", "outbox");
-        return Directory.Exists(outbox)
-            ? [.. Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Where(t => t.Contains(text, StringComparison.Ordinal))]
-            : [];
+        var found = new List<MimeMessage>();
+        if (!Directory.Exists(Outbox))
+        {
+            return found;
+        }
+
+        // The sender writes each file under a temporary name and renames it, so every *.eml is whole; the names begin
+        // with the send time, so their order is the sending order.
+        foreach (var file in Directory.GetFiles(Outbox, "*.eml").Order(StringComparer.Ordinal))
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (match is null || match(message))
+            {
+                found.Add(message);
+            }
+        }
+
+        return found;
     }
+
+    /// <summary>The text of the e-mails sent so far (see <see cref="SentMailsAsync"/>) that contains <paramref name="text"/>.</summary>
+    public async Task<List<string>> MailsWithAsync(string text) =>
+        [.. (await SentMailsAsync()).Select(m => m.ToString()).Where(t => t.Contains(text, StringComparison.Ordinal))];
 
     private static async Task<string> TokenForAsync(HttpClient client, string email, string password, string? totpKey)
     {

@@ -87,9 +87,8 @@ public sealed partial class SessionRevocationTests(NqbaFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Forbidden, (await factory.CreateClient().PostAsJsonAsync("/api/auth/token", new { email, password })).StatusCode);
         var audit = await admin.GetFromJsonAsync<JsonElement>($"/api/audit?action=access.user.mfa_reset&entityId={id}");
         Assert.Contains(id.ToString(), audit.GetRawText(), StringComparison.OrdinalIgnoreCase);
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        Assert.Contains(Directory.GetFiles(outbox, "*.eml"), f => File.ReadAllText(f).Contains(email, StringComparison.OrdinalIgnoreCase)
-            && File.ReadAllText(f).Contains("two-factor", StringComparison.Ordinal));
+        Assert.Contains(await factory.SentMailsAsync(), m => m.ToString().Contains(email, StringComparison.OrdinalIgnoreCase)
+            && m.ToString().Contains("two-factor", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -122,20 +122,7 @@ public sealed class LeadResponseClockTests(NqbaFactory factory) : IClassFixture<
     }
 
     /// <summary>The mail the outbox sends to <paramref name="address"/> about the lead, once the events due now are delivered.</summary>
-    private async Task<MimeKit.MimeMessage?> MailToAsync(string address, Guid leadId)
-    {
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        await factory.DeliverEventsAsync();
-        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-        {
-            var message = await MimeKit.MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => m.Address == address) && message.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true
-                && (message.Subject ?? string.Empty).Contains("nqba-core", StringComparison.OrdinalIgnoreCase))
-            {
-                return message;
-            }
-        }
-
-        return null;
-    }
+    private async Task<MimeKit.MimeMessage?> MailToAsync(string address, Guid leadId) =>
+        (await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == address) && m.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true
+            && (m.Subject ?? string.Empty).Contains("nqba-core", StringComparison.OrdinalIgnoreCase))).FirstOrDefault();
 }

@@ -40,18 +40,7 @@ public sealed class RoutingApiTests(NqbaFactory factory) : IClassFixture<NqbaFac
         var lead = await WaitUntilRoutedAsync(admin, leadId);
         var specialists = await admin.GetFromJsonAsync<List<JsonElement>>("/api/company/specialists");
         var address = specialists!.Single(s => s.GetProperty("id").GetGuid() == lead.GetProperty("specialistId").GetGuid()).GetProperty("email").GetString()!;
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-
-        await factory.DeliverEventsAsync();
-        MimeKit.MimeMessage? mail = null;
-        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-        {
-            var message = await MimeKit.MimeMessage.LoadAsync(file);
-            if (message.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true)
-            {
-                mail = message;
-            }
-        }
+        var mail = (await factory.SentMailsAsync(m => m.TextBody?.Contains(leadId.ToString(), StringComparison.Ordinal) == true)).LastOrDefault();
 
         Assert.NotNull(mail);
         Assert.Equal(address, mail.To.Mailboxes.Single().Address);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MimeKit;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Platform.Seeding;
 
@@ -31,7 +30,7 @@ public sealed class IncidentClientTests(MonitoringFactory factory) : IClassFixtu
         var linked = await WaitForLinksAsync(admin, incident, 1);
         var notified = await admin.PostAsJsonAsync($"/api/monitoring/incidents/{incident}/notify-clients", new { message = "We are restoring the API; next update in 30 minutes." });
         var result = await notified.Content.ReadFromJsonAsync<JsonElement>();
-        var mail = await WaitForMailAsync(acmeEmail);
+        var mail = (await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == acmeEmail))).FirstOrDefault();
         var tooShort = await admin.PostAsJsonAsync($"/api/monitoring/incidents/{incident}/notify-clients", new { message = "" });
         var unknown = await admin.PostAsJsonAsync($"/api/monitoring/incidents/{Guid.NewGuid()}/notify-clients", new { message = "Hello there" });
         var asClient = await acme.GetAsync($"/api/monitoring/incidents/{incident}/tickets");
@@ -46,7 +45,7 @@ public sealed class IncidentClientTests(MonitoringFactory factory) : IClassFixtu
         Assert.NotNull(mail);
         Assert.Contains("API errors", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("next update in 30 minutes", mail.TextBody, StringComparison.Ordinal);
-        Assert.Null(await FindMailAsync(nordEmail));
+        Assert.Empty(await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == nordEmail)));
         Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, asClient.StatusCode);
@@ -80,33 +79,5 @@ public sealed class IncidentClientTests(MonitoringFactory factory) : IClassFixtu
         var links = (await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/incidents/{incident}/tickets"))!;
         Assert.True(links.Length >= count, $"{links.Length} linked tickets, expected {count}");
         return links;
-    }
-
-    private async Task<MimeMessage?> WaitForMailAsync(string to)
-    {
-        await factory.DeliverEventsAsync();
-        return await FindMailAsync(to);
-    }
-
-    private async Task<MimeMessage?> FindMailAsync(string to)
-    {
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-        {
-            try
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == to))
-                {
-                    return message;
-                }
-            }
-            catch (Exception ex) when (ex is IOException or FormatException)
-            {
-                // still being written: looked at again on the next round
-            }
-        }
-
-        return null;
     }
 }

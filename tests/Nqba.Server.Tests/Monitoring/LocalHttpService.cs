@@ -39,7 +39,7 @@ public sealed class LocalHttpService : IAsyncDisposable
         {
             if (service._delayMs > 0)
             {
-                await Task.Delay(service._delayMs);
+                await Task.Delay(service._delayMs); // a slow monitored service, when a test asks for one (latency and timeouts)
             }
 
             var healthy = service._plan.TryDequeue(out var planned) ? planned : service._healthy;

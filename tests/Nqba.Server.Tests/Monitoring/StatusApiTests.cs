@@ -108,7 +108,9 @@ public sealed class StatusApiTests(MonitoringFactory factory) : IClassFixture<Mo
         var delivery = Assert.Single(deliveries);
         Assert.True(delivery.GetProperty("succeeded").GetBoolean(), delivery.ToString());
         var path = delivery.GetProperty("detail").GetString()!;
-        var mail = await MimeKit.MimeMessage.LoadAsync(path);
+        Assert.Equal(Path.GetFullPath(factory.Outbox), Path.GetDirectoryName(path)); // the delivery names the mail it wrote
+        Assert.True(File.Exists(path), path);
+        var mail = Assert.Single(await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == "oncall@nqba.test")));
         Assert.Equal("oncall@nqba.test", mail.To.Mailboxes.Single().Address);
         Assert.Contains("DOWN", mail.TextBody, StringComparison.Ordinal);
     }

@@ -10,18 +10,7 @@ public sealed class StatusSubscriberEmailTests(MonitoringFactory factory) : ICla
     /// <summary>The mails to <paramref name="address"/> that match, once the events due now are delivered.</summary>
     private async Task<List<MimeMessage>> MailsToAsync(string address, Func<MimeMessage, bool> match, int expected)
     {
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        await factory.DeliverEventsAsync();
-        var found = new List<MimeMessage>();
-        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-        {
-            var message = await MimeMessage.LoadAsync(file);
-            if (message.To.Mailboxes.Any(m => m.Address == address) && match(message))
-            {
-                found.Add(message);
-            }
-        }
-
+        var found = await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == address) && match(m));
         Assert.True(found.Count >= expected, $"{found.Count} matching mails to {address}, expected {expected}");
         return found;
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Modules.Support.Surveys;
 using Nqba.Server.Platform;
+using Nqba.Server.Platform.Observability;
 using Nqba.Server.Platform.Protection;
 using Nqba.Testing;
 
@@ -123,8 +125,7 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
         var readBefore = thisInstance.Unprotect(value); // cached here now
         await otherInstance.DestroyOrganizationKeysAsync(person, CancellationToken.None);
         var readFromCache = thisInstance.Unprotect(value);
-        clock.Advance(TimeSpan.FromSeconds(30));
-        var readAfter = await EventuallyAsync(() => thisInstance.Unprotect(value) == FieldProtector.ErasedValue);
+        var readAfter = await AfterWatcherLooksAsync(() => clock.Advance(TimeSpan.FromSeconds(30)), () => thisInstance.Unprotect(value) == FieldProtector.ErasedValue);
         await watcher.StopAsync(CancellationToken.None);
 
         Assert.Equal("Ada's note", readBefore);
@@ -174,9 +175,37 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
         Assert.Equal("first.time@client.example", fresh.Unprotect(stored));
     }
 
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    /// <summary>
+    /// Does <paramref name="tick"/> (the fake clock's step that makes the watcher look), then waits for the watcher to
+    /// report a finished look (its run counter, <c>nqba.jobs.runs</c> with <c>job=DestroyedKeyWatcher</c>) and returns
+    /// whether <paramref name="condition"/> holds after it. No polling: the watcher says when it has looked. Other hosts'
+    /// watchers (on the real clock) report too: each report is one more look to check after, until 10 s pass without any.
+    /// </summary>
+    private static async Task<bool> AfterWatcherLooksAsync(Action tick, Func<bool> condition)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(50))
+        using var looked = new SemaphoreSlim(0);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument == NqbaTelemetry.JobRuns)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "job" && Equals(tag.Value, nameof(DestroyedKeyWatcher)))
+                {
+                    looked.Release();
+                }
+            }
+        });
+        listener.Start();
+
+        tick();
+        while (await looked.WaitAsync(TimeSpan.FromSeconds(10)))
         {
             if (condition())
             {
@@ -184,6 +213,6 @@ public sealed class FieldEncryptionTests(NqbaFactory factory) : IClassFixture<Nq
             }
         }
 
-        return false;
+        return condition();
     }
 }

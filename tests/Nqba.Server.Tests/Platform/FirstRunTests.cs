@@ -46,7 +46,7 @@ public sealed class FirstRunTests : IAsyncLifetime
         {
             Assert.False(_server.HasExited, "the server exited: " + string.Join('\n', _output));
             Assert.True(DateTime.UtcNow < deadline, "no first-start line within 120 s: " + string.Join('\n', _output));
-            await Task.Delay(100);
+            await Task.Delay(100); // the real server process prints its first-start line once it has seeded
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class FirstRunTests : IAsyncLifetime
                 break;
             }
 
-            await Task.Delay(500);
+            await Task.Delay(500); // the separate process's own monitor checks itself on its real clock: ask again
         }
 
         // Up, or degraded when a cold start's first answer is slower than the self-check's latency threshold.

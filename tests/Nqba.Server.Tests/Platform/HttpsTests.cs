@@ -66,7 +66,7 @@ public sealed partial class HttpsTests(HttpsTests.Server server) : IClassFixture
                     throw;
                 }
 
-                await Task.Delay(250);
+                await Task.Delay(250); // the separate server process is not listening yet: ask again (bounded by the deadline)
             }
         }
 

@@ -106,6 +106,8 @@ public sealed class JobClusterTests : IAsyncLifetime
 
         await a.Start(CancellationToken.None);
         await b.Start(CancellationToken.None);
+        // What is under test is Quartz's own clustering on the real clock (its triggers and database locks know no fake
+        // clock): wait, bounded, for the fire times to pass.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (firings.Runs.Count < fires && DateTime.UtcNow < deadline)
         {

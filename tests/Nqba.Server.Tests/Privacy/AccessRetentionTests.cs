@@ -32,6 +32,11 @@ public sealed class AccessRetentionTests(PrivacyFactory factory) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<AccessDbContext>().Users.Where(u => u.Id == id).Select(u => u.LastSignInAt).SingleOrDefaultAsync();
     }
 
+    /// <summary>
+    /// Waits, bounded at a minute, for the server's own start-up run of <see cref="RetentionJob"/>: a retention configured
+    /// (as <see cref="PrivacyFactory"/> does, and RetentionJobTests checks the trigger it gets) is always fired at start
+    /// on the real clock, so the test cannot run it instead, only wait until that run has happened.
+    /// </summary>
     private async Task StartupRetentionRunAsync()
     {
         var jobs = factory.Services.GetRequiredService<NqbaJobs>();

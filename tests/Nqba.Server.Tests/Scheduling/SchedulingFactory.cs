@@ -60,9 +60,6 @@ public class SchedulingFactory : NqbaFactory
         }
     }
 
-    /// <summary>The outbox folder e-mails are written to (no SMTP in tests).</summary>
-    public string Outbox => Path.Combine(ContentRoot, "data", "outbox");
-
     internal JobRunner CreateJobRunner() => ActivatorUtilities.CreateInstance<JobRunner>(Services);
 
     /// <summary>A business unit of its own for one test, with no specialists yet; returns its id and code.</summary>

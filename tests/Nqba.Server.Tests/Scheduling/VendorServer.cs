@@ -132,7 +132,7 @@ public sealed class VendorServer : IAsyncDisposable
         });
         app.MapPost("/google/calendar/v3/calendars/{calendar}/events", async (HttpRequest request, string calendar, JsonElement body) =>
         {
-            await Task.Delay(server.GoogleDelay);
+            await Task.Delay(server.GoogleDelay); // a slow remote API, when a test asks for one (the product's timeout is under test)
             if (request.Headers.Authorization != "Bearer " + GoogleToken || server.GoogleFailure is not null)
             {
                 return Results.Json(new { error = new { code = 401, message = "Request had invalid authentication credentials." } }, statusCode: server.GoogleFailure ?? 401);

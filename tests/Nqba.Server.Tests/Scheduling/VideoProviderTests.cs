@@ -35,23 +35,9 @@ public sealed class VideoProviderTests(VideoFactory factory) : IClassFixture<Vid
     private List<VendorServer.VendorCall> MeetingCalls(DateTimeOffset start) =>
         Vendors.Calls.Where(c => c.Body.Contains(Utc(start), StringComparison.Ordinal)).ToList();
 
-    private async Task<MimeMessage> ConfirmationAsync(string email)
-    {
-        await factory.DeliverEventsAsync();
-        if (Directory.Exists(factory.Outbox))
-        {
-            foreach (var file in Directory.GetFiles(factory.Outbox, "*.eml"))
-            {
-                var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && message.Subject?.StartsWith("Meeting confirmed", StringComparison.Ordinal) == true)
-                {
-                    return message;
-                }
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"No confirmation e-mail to {email}.");
-    }
+    private async Task<MimeMessage> ConfirmationAsync(string email) =>
+        (await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == email) && m.Subject?.StartsWith("Meeting confirmed", StringComparison.Ordinal) == true)).FirstOrDefault()
+            ?? throw new Xunit.Sdk.XunitException($"No confirmation e-mail to {email}.");
 
     [Fact]
     public async Task Book_ZoomConfigured_GetsTheZoomJoinUrlInDtoMailAndInvite()

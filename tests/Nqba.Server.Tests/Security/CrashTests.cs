@@ -87,7 +87,7 @@ public sealed class CrashTests : IAsyncLifetime
             }
 
             Assert.True(DateTime.UtcNow < deadline, "the server did not become ready within 120 s");
-            await Task.Delay(200);
+            await Task.Delay(200); // a separate server process is starting (migrations, seeding): ask again shortly
         }
 
         var token = await (await http.PostAsJsonAsync("/api/auth/token", new { email = "admin@nqba.local", password = Password })).Content.ReadFromJsonAsync<JsonElement>();
@@ -130,8 +130,11 @@ public sealed class CrashTests : IAsyncLifetime
                 }
             })).ToArray();
 
+            // The writers run against a real separate process: let them get 40 writes acknowledged (bounded at 60 s).
+            var loaded = DateTime.UtcNow.AddSeconds(60);
             while (acknowledged.Count < 40)
             {
+                Assert.True(DateTime.UtcNow < loaded, $"only {acknowledged.Count} writes acknowledged within 60 s");
                 await Task.Delay(50);
             }
 

@@ -477,7 +477,11 @@ public sealed partial class FuzzTests(FuzzTests.Factory factory) : IClassFixture
         return rows.ToDictionary(r => tables[r.Index], r => r.Rows);
     }
 
-    /// <summary>After an accepted request its events are still being handled: wait until the counts stop moving.</summary>
+    /// <summary>
+    /// After an accepted request, work it started may still be writing: event delivery and the timed jobs are off in
+    /// <see cref="Factory"/>, but a queued optimization job is fired at once on the server's scheduler (no setting keeps
+    /// that job off) and the chat pickup job purges stale presence. Wait, bounded at 12.5 s, until the counts stop moving.
+    /// </summary>
     private async Task<Dictionary<string, long>> SettledCountsAsync(List<string> tables)
     {
         var previous = await CountsAsync(tables);

@@ -45,7 +45,7 @@ public sealed class EmailChannelTests(SupportFactory factory) : IClassFixture<Su
 
         // The agent's reply goes out threaded under the client's message.
         await SupportFactory.ReadAsync(await admin.PostAsJsonAsync($"/api/support/tickets/{id}/messages", new { body = "Which browser do you use?" }));
-        var reply = await factory.WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == sender));
+        var reply = (await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == sender))).FirstOrDefault();
         Assert.NotNull(reply);
         Assert.Equal(first.MessageId, reply.InReplyTo);
         Assert.Contains(first.MessageId, reply.References);

@@ -1,6 +1,6 @@
 namespace Nqba.Server.Tests.Support;
 
-/// <summary>The support server with its mail poller on, reading a real IMAP mailbox (Dovecot) every second.</summary>
+/// <summary>The support server with a real IMAP mailbox (Dovecot) configured; the tests run its mail poller when they have put mail in the box.</summary>
 public sealed class ImapFactory : SupportFactory
 {
     public LocalImapServer Imap { get; private set; } = null!;
@@ -10,8 +10,7 @@ public sealed class ImapFactory : SupportFactory
         get
         {
             var settings = base.Settings;
-            settings["Support:MailPollingEnabled"] = "true";
-            settings["Support:MailPollInterval"] = "00:00:01";
+            // The mail poller's schedule stays off (SupportFactory): the tests run a poll when they have put mail in the box.
             settings["Support:ImapHost"] = Imap.Host;
             settings["Support:ImapPort"] = Imap.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Support:ImapSecurity"] = "None";

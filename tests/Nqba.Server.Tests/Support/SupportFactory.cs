@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MimeKit;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Events;
 using Nqba.Testing;
@@ -21,8 +20,6 @@ public class SupportFactory : NqbaFactory
         ["Support:ImportMaxTickets"] = "50",
     };
 
-    public string Outbox => Path.Combine(ContentRoot, "data", "outbox");
-
     public string Inbox => Path.Combine(ContentRoot, "data", "inbox");
 
     /// <summary>How many events of a type the ticket has in the event log.</summary>
@@ -32,22 +29,6 @@ public class SupportFactory : NqbaFactory
         var db = scope.ServiceProvider.GetRequiredService<SupportDbContext>();
         var payloads = await db.Set<StoredEvent>().AsNoTracking().Where(e => e.Type == type).Select(e => e.Payload).ToListAsync();
         return payloads.Count(p => p.Contains(ticketId.ToString(), StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>The first .eml in the outbox whose text matches, once the events due now are delivered (mails go out from event subscribers).</summary>
-    public async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match)
-    {
-        await DeliverEventsAsync();
-        foreach (var file in Directory.Exists(Outbox) ? Directory.GetFiles(Outbox, "*.eml") : [])
-        {
-            var message = await MimeMessage.LoadAsync(file);
-            if (match(message))
-            {
-                return message;
-            }
-        }
-
-        return null;
     }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)

@@ -25,7 +25,9 @@ public sealed class ChatFactory : NqbaFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["SupportChat:VisitorMessagesPerMinute"] = "8",
-        ["SupportChat:PickupTimeout"] = "00:00:05",
+        // Long enough that the server's own pickup job (on the real clock) hands nothing over during a test: the pickup
+        // test runs the hand-over itself on a fake clock past the timeout.
+        ["SupportChat:PickupTimeout"] = "01:00:00",
         ["SupportChat:PickupCheckInterval"] = "00:00:01",
     };
 
@@ -94,16 +96,28 @@ public sealed class ChatFactory : NqbaFactory
     public sealed class Inbox
     {
         private readonly ConcurrentQueue<object> _items = new();
-        public void Add(object item) => _items.Enqueue(item);
+
+        // Completed (and replaced) by every arrival: a waiter wakes when something arrives, not on a timer.
+        private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Add(object item)
+        {
+            _items.Enqueue(item);
+            Interlocked.Exchange(ref _arrived, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
 
         public IReadOnlyList<T> Snapshot<T>() => [.. _items.OfType<T>()];
 
-        /// <summary>Waits for an item matching <paramref name="match"/> (up to 15 seconds, then fails).</summary>
+        /// <summary>
+        /// Waits for an item matching <paramref name="match"/>, looking again at each arrival. The hub pushes over a real
+        /// (long-polling) connection, so this is a wait for I/O: bounded at 15 seconds, then it fails.
+        /// </summary>
         public async Task<T> WaitForAsync<T>(Func<T, bool> match)
         {
             var deadline = DateTime.UtcNow.AddSeconds(15);
             while (true)
             {
+                var arrived = Volatile.Read(ref _arrived); // taken before looking: an arrival after the look completes it
                 if (_items.OfType<T>().FirstOrDefault(match) is { } found)
                 {
                     return found;
@@ -111,7 +125,14 @@ public sealed class ChatFactory : NqbaFactory
 
                 var left = deadline - DateTime.UtcNow;
                 Assert.True(left > TimeSpan.Zero, $"Nothing matching arrived; received: {string.Join(" | ", _items)}");
-                await Task.Delay(20);
+                try
+                {
+                    await arrived.Task.WaitAsync(left);
+                }
+                catch (TimeoutException)
+                {
+                    // looked at once more above, then the deadline fails it
+                }
             }
         }
     }

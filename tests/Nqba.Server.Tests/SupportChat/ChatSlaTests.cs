@@ -54,21 +54,6 @@ public sealed class ChatSlaTests(ChatFactory factory) : IClassFixture<ChatFactor
         return payloads.Count(p => p.Contains(conversationId.ToString(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private async Task<MimeMessage?> WaitForMailAsync(Func<MimeMessage, bool> match)
-    {
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        await factory.DeliverEventsAsync();
-        foreach (var file in Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-        {
-            if (await MimeMessage.LoadAsync(file) is var message && match(message))
-            {
-                return message;
-            }
-        }
-
-        return null;
-    }
-
     [Fact]
     public async Task WaitingChat_WarnsAt80AndBreachesAt100_ExactlyOnce_AndTheTeamLeadIsTold()
     {
@@ -102,8 +87,8 @@ public sealed class ChatSlaTests(ChatFactory factory) : IClassFixture<ChatFactor
         Assert.Equal(0, breachesBefore100);
         Assert.Equal(1, await EventCountAsync(nameof(SlaBreached), id));
         Assert.Equal(1, await EventCountAsync(nameof(SlaWarning), id));
-        var breachMail = await WaitForMailAsync(m => m.To.Mailboxes.Any(a => a.Address == DefaultTeamLead)
-            && m.Subject?.Contains("breach", StringComparison.Ordinal) == true && m.TextBody?.Contains(id.ToString("N"), StringComparison.Ordinal) == true);
+        var breachMail = (await factory.SentMailsAsync(m => m.To.Mailboxes.Any(a => a.Address == DefaultTeamLead)
+            && m.Subject?.Contains("breach", StringComparison.Ordinal) == true && m.TextBody?.Contains(id.ToString("N"), StringComparison.Ordinal) == true)).FirstOrDefault();
         Assert.NotNull(breachMail);
         Assert.Contains("/support/chat", breachMail.TextBody, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Nqba.Server.Modules.Support.Chat;
 using Nqba.Server.Modules.Support.Chat.Persistence;
 using Nqba.Server.Platform;
@@ -160,9 +161,13 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
 
         await visitor.InvokeAsync<ConversationSummary>("RequestHuman");
         await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.Waiting);
+        await HandOverUnansweredAsync(TimeSpan.FromMinutes(59)); // within the pickup timeout: it stays waiting
+        var beforeTimeout = await StatusAsync(start.Conversation.Id);
+        await HandOverUnansweredAsync(TimeSpan.FromMinutes(61)); // the pickup job's run, once the timeout has passed
         var status = await inbox.WaitForAsync<ConversationSummary>(c => c.Status == ChatStatus.HandedOver);
         var handedOver = await HandedOverEventAsync(start.Conversation.Id);
 
+        Assert.Equal(ChatStatus.Waiting, beforeTimeout);
         Assert.Equal("no-pickup", status.HandoverReason);
         Assert.False(handedOver.GetProperty("outsideHours").GetBoolean());
     }
@@ -210,8 +215,7 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
 
         await visitor.InvokeAsync<string>("EmailTranscript");
 
-        var outbox = Path.Combine(factory.ContentRoot, "data", "outbox");
-        var mail = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(marker, StringComparison.Ordinal));
+        var mail = Assert.Single(await factory.MailsWithAsync(marker));
         Assert.Contains("erika@example.com", mail, StringComparison.Ordinal);
         Assert.Contains("Your chat transcript", mail, StringComparison.Ordinal);
     }
@@ -299,6 +303,23 @@ public sealed class ChatTests(ChatFactory factory) : IClassFixture<ChatFactory>
     }
 
     private static StartChatRequest Visitor(string region, string language = "en") => new("Vera Visitor", "visitor@example.com", region, language);
+
+    /// <summary>
+    /// What <see cref="ChatPickupJob"/> does at a moment <paramref name="later"/> from now (a fake clock; the factory's
+    /// pickup timeout is one hour, so the server's own job on the real clock hands over nothing while a test runs).
+    /// </summary>
+    private async Task HandOverUnansweredAsync(TimeSpan later)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var chats = ActivatorUtilities.CreateInstance<ChatService>(scope.ServiceProvider, new FakeTimeProvider(DateTimeOffset.UtcNow + later));
+        await chats.HandOverUnansweredAsync(CancellationToken.None);
+    }
+
+    private async Task<ChatStatus> StatusAsync(Guid conversationId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SupportChatDbContext>().Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => c.Status).SingleAsync();
+    }
 
     private async Task<JsonElement> HandedOverEventAsync(Guid conversationId)
     {
