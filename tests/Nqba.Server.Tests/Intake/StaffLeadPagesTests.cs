@@ -35,6 +35,34 @@ public sealed class StaffLeadPagesTests(NqbaFactory factory) : IClassFixture<Nqb
     }
 
     [Fact]
+    public async Task LeadPage_ShowsTheOrganizationsTickets_WithLinks_AndNoneOfAnotherOrganization()
+    {
+        var anonymous = factory.CreateClient();
+        var domain = $"ctx-{Guid.NewGuid():N}.example";
+        var receipt = await (await anonymous.PostAsJsonAsync("/api/leads", new { name = "Context Person", email = $"p@{domain}", company = "Context GmbH", regionCode = "europe" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var leadId = receipt.GetProperty("leadId").GetGuid();
+        var admin = await factory.CreateAdminClientAsync();
+        var lead = await admin.GetFromJsonAsync<JsonElement>($"/api/leads/{leadId}");
+        var organization = lead.GetProperty("clientOrganizationId").GetGuid();
+        var subject = $"Invoice question {Guid.NewGuid():N}";
+        var other = $"Someone else's problem {Guid.NewGuid():N}";
+        var created = await admin.PostAsJsonAsync("/api/support/tickets", new { subject, body = "Where is it?", requesterName = "Context Person", organizationId = organization });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var ticket = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var elsewhere = (await (await admin.PostAsJsonAsync("/api/clients", new { name = "Elsewhere Ltd", regionCode = "apac" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var theirs = await admin.PostAsJsonAsync("/api/support/tickets", new { subject = other, body = "Not theirs", requesterName = "Someone", organizationId = elsewhere });
+        Assert.Equal(HttpStatusCode.Created, theirs.StatusCode);
+
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync($"/leads/{leadId}"));
+
+        Assert.Contains(subject, page, StringComparison.Ordinal);
+        Assert.Contains($"/support/tickets/{ticket.GetProperty("id").GetGuid()}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, page, StringComparison.Ordinal);
+        Assert.Contains("Context GmbH", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inbox_Anonymous_IsNotShown()
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

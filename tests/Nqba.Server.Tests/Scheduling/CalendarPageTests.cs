@@ -196,6 +196,15 @@ public sealed class CalendarPageTests(SchedulingFactory factory) : IClassFixture
         Assert.Contains("Termin absagen", booking, StringComparison.Ordinal);
     }
 
+    private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<Guid> CreateOrganizationAsync(HttpClient admin, string name) =>
+        (await CreatedAsync(await admin.PostAsJsonAsync("/api/clients", new { name, regionCode = "europe" }))).GetProperty("id").GetGuid();
+
     [Fact]
     public async Task BookingPage_ShowsTheBriefing_WithAssessmentRoutingAndEarlierMeetings()
     {
@@ -205,13 +214,19 @@ public sealed class CalendarPageTests(SchedulingFactory factory) : IClassFixture
         var earlier = await BookAsync(specialist, SchedulingFactory.Berlin(date, 9), email);
         var id = await BookAsync(specialist, SchedulingFactory.Berlin(date, 15), email);
         var lead = Guid.CreateVersion7();
+        var admin = await factory.CreateAdminClientAsync();
+        var organization = await CreateOrganizationAsync(admin, "Briefed Client GmbH");
+        var elsewhere = await CreateOrganizationAsync(admin, "Another Client Ltd");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SchedulingDbContext>();
             db.RoutedLeads.Add(new RoutedLead { LeadId = lead, AssessmentTotal = 82, RecommendedUnit = "flyfox-ai", RunnerUpUnit = "sigma-select", MeetingType = "demo-60", RoutingReason = "wants AI agents; speaks German" });
             await db.SaveChangesAsync();
-            await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.LeadId, lead));
+            await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(s => s.SetProperty(b => b.LeadId, lead).SetProperty(b => b.OrganizationId, organization));
         }
+
+        var ticket = await CreatedAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "Export keeps failing", body = "Since Monday", requesterName = "Ada Client", organizationId = organization }));
+        await CreatedAsync(await admin.PostAsJsonAsync("/api/support/tickets", new { subject = "Another company's outage", body = "Not theirs", requesterName = "Someone", organizationId = elsewhere }));
 
         var page = await PageAsync($"/scheduling/bookings/{id}");
 
@@ -226,7 +241,10 @@ public sealed class CalendarPageTests(SchedulingFactory factory) : IClassFixture
         Assert.Contains($"/scheduling/bookings/{earlier}", briefing, StringComparison.Ordinal);
         Assert.Contains("Pipeline stage", briefing, StringComparison.Ordinal);
         Assert.Contains("Open tickets", briefing, StringComparison.Ordinal);
-        Assert.Equal(4, briefing.Split("data-testid=\"briefing-pending\"").Length - 1);
+        Assert.Contains($"href=\"/support/tickets/{ticket.GetProperty("id").GetGuid()}\"", briefing, StringComparison.Ordinal);
+        Assert.Contains("Export keeps failing", briefing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Another company's outage", briefing, StringComparison.Ordinal);
+        Assert.Equal(3, briefing.Split("data-testid=\"briefing-pending\"").Length - 1);
         // Staff actions for a meeting still ahead: reschedule and cancel (held / no-show only once it has started).
         Assert.Contains($"action=\"/scheduling/bookings/{id}/reschedule\"", page, StringComparison.Ordinal);
         Assert.Contains($"action=\"/scheduling/bookings/{id}/cancel\"", page, StringComparison.Ordinal);

@@ -43,6 +43,7 @@ public static class SupportModule
         services.AddScoped<TicketMailer>();
         services.AddScoped<TicketDesk>();
         services.AddScoped<TicketQueries>();
+        services.AddScoped<IOrganizationTickets, OrganizationTickets>();
         services.AddScoped<ImportReader>();
         services.AddScoped<TicketImport>();
         services.AddPersonalData<SupportPersonalData>();

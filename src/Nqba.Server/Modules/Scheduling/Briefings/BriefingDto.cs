@@ -14,4 +14,5 @@ internal sealed record BriefingDto(
     string? RecommendedMeetingType,
     string? RoutingReason,
     IReadOnlyList<EarlierMeetingDto> EarlierMeetings,
+    IReadOnlyList<BriefingTicketDto> OpenTickets,
     IReadOnlyList<string> NotAvailableYet);

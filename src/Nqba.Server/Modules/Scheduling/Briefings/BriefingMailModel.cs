@@ -15,4 +15,5 @@ public sealed record BriefingMailModel(
     string? RecommendedMeetingType,
     string? RoutingReason,
     IReadOnlyList<(string MeetingType, DateTime StartUtc)> EarlierMeetings,
+    IReadOnlyList<string> OpenTickets,
     IReadOnlyList<string> NotAvailableYet);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Modules.Support;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Notifications;
@@ -9,11 +10,15 @@ namespace Nqba.Server.Modules.Scheduling.Briefings;
 
 /// <summary>
 /// The pre-meeting briefing: the client, their SigmaEQ score and routing reason (from Scheduling's copy of Intake's
-/// events) and earlier meetings. Pipeline, support, survey and incident sections fill as those modules land.
+/// events), earlier meetings and the organization's open support tickets (Support's contract). Pipeline, survey and
+/// incident sections fill as those modules land.
 /// </summary>
-internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, INotificationService notifications)
+internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, IOrganizationTickets tickets, INotificationService notifications)
 {
-    private static readonly string[] Pending = ["pipeline stage", "open tickets", "CSAT/NPS history", "incidents affecting the client's services"];
+    private static readonly string[] Pending = ["pipeline stage", "CSAT/NPS history", "incidents affecting the client's services"];
+
+    /// <summary>How many of the organization's newest tickets are looked through for open ones.</summary>
+    private const int TicketsLookedAt = 50;
 
     public async Task<BriefingDto> BuildAsync(Booking booking, CancellationToken cancellationToken)
     {
@@ -25,6 +30,12 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
                 .OrderByDescending(b => b.Start).Take(20)
                 .Select(b => new { b.Id, b.MeetingTypeCode, b.Start, b.Status })
                 .ToListAsync(cancellationToken);
+        var open = booking.OrganizationId is { } organization
+            ? (await tickets.ForOrganizationAsync(organization, TicketsLookedAt, cancellationToken))
+                .Where(t => t.Status is not ("Solved" or "Closed"))
+                .Select(t => new BriefingTicketDto(t.TicketId, t.Number, t.Subject, t.Priority, t.Status, new DateTimeOffset(t.CreatedAt, TimeSpan.Zero)))
+                .ToList()
+            : [];
         return new BriefingDto(
             booking.Id,
             booking.MeetingTypeCode,
@@ -38,6 +49,7 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
             lead?.MeetingType,
             lead?.RoutingReason,
             earlier.ConvertAll(b => new EarlierMeetingDto(b.Id, b.MeetingTypeCode, new DateTimeOffset(b.Start, TimeSpan.Zero), b.Status.ToString())),
+            open,
             Pending);
     }
 
@@ -56,7 +68,8 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
         var model = new BriefingMailModel(
             booking.Id, briefing.MeetingType, booking.Start, zone, briefing.ClientName, briefing.ClientEmail, briefing.ClientNotes, briefing.AssessmentTotal,
             briefing.RecommendedUnit, briefing.RunnerUpUnit, briefing.RecommendedMeetingType, briefing.RoutingReason,
-            briefing.EarlierMeetings.Select(m => (m.MeetingType, m.Start.UtcDateTime)).ToList(), briefing.NotAvailableYet);
+            briefing.EarlierMeetings.Select(m => (m.MeetingType, m.Start.UtcDateTime)).ToList(),
+            briefing.OpenTickets.Select(t => $"#{t.Number} {t.Subject} ({t.Priority})").ToList(), briefing.NotAvailableYet);
         // Staff store no language of their own: the default culture.
         await notifications.SendAsync<BriefingMail, BriefingMailModel>(new(specialist.Email, null, model), cancellationToken);
         db.Publish(new BriefingReady(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, now), now);
