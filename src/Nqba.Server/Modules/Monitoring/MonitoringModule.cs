@@ -46,6 +46,13 @@ public static class MonitoringModule
         services.AddScoped<StateChangeNotifier>();
         services.AddScoped<IncidentClientNotifier>();
         services.AddScoped<IncidentQueries>();
+        services.AddScoped<MonitorCatalog>();
+        services.AddScoped<IncidentDesk>();
+        services.AddScoped<MaintenancePlanner>();
+        services.AddScoped<NotificationChannels>();
+        services.AddScoped<RunbookCatalog>();
+        services.AddScoped<ClientServiceCatalog>();
+        services.AddScoped<StatusSubscriptions>();
         services.AddScoped<IEventSubscriber<Support.TicketOpened>, LinkTicketsToOpenIncidents>();
         services.AddScoped<IEventSubscriber<ComponentStateChanged>>(sp => sp.GetRequiredService<StateChangeNotifier>());
         services.AddScoped<IEventSubscriber<IncidentOpened>>(sp => sp.GetRequiredService<StateChangeNotifier>());

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Checks;
 using Nqba.Server.Modules.Monitoring.Persistence;
-using Nqba.Server.Modules.Monitoring.Uptime;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -70,32 +68,12 @@ internal static class MonitorEndpoints
         return TypedResults.Ok(list.ConvertAll(c => ToDto(c, counts.GetValueOrDefault(c.Id))));
     }
 
-    private static async Task<Results<Created<ComponentDto>, ProblemHttpResult>> CreateMonitoredComponent(ComponentRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<ComponentDto>, ProblemHttpResult>> CreateMonitoredComponent(ComponentRequest request, MonitorCatalog catalog, CancellationToken ct)
     {
-        if (await db.Components.AnyAsync(c => c.Key == request.Key, ct))
-        {
-            return Error.Validation("key", $"A component with key '{request.Key}' exists.").ToProblem();
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var component = new MonitoredComponent
-        {
-            Id = Guid.CreateVersion7(),
-            Key = request.Key,
-            Name = request.Name,
-            UnitCode = request.UnitCode,
-            UnitName = request.UnitName,
-            TargetPercent = request.TargetPercent,
-            SortOrder = await db.Components.CountAsync(ct),
-            State = ServiceState.Unknown,
-            StateSince = now,
-            CreatedAt = now,
-        };
-        db.Components.Add(component);
-        db.StateIntervals.Add(new StateInterval { Id = Guid.CreateVersion7(), ComponentId = component.Id, State = ServiceState.Unknown, From = now });
-        audit.Stage(db, new AuditRecord("monitoring.component.created", "MonitoredComponent", component.Id.ToString(), After: request));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/monitoring/components/{component.Key}", ToDto(component, 0));
+        var result = await catalog.CreateComponentAsync(request, ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/monitoring/components/{result.Value.Key}", ToDto(result.Value, 0))
+            : result.Error.ToProblem();
     }
 
     private static async Task<Ok<List<MonitorDto>>> ListMonitors(MonitoringDbContext db, TimeProvider time, CancellationToken ct)
@@ -124,80 +102,24 @@ internal static class MonitorEndpoints
                 .Take(Math.Clamp(take ?? 100, 1, 1000)).Select(r => new CheckResultDto(r.At, r.State, r.LatencyMs, r.Message)).ToListAsync(ct))
             : Error.NotFound("Monitor", id).ToProblem();
 
-    private static async Task<Results<Created<CreatedMonitor>, ProblemHttpResult>> CreateMonitor(MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<CreatedMonitor>, ProblemHttpResult>> CreateMonitor(MonitorRequest request, MonitorCatalog catalog, CancellationToken ct)
     {
-        var errors = MonitorValidation.Validate(request);
-        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-        if (component is null)
-        {
-            errors["component"] = [$"No component with key '{request.Component}'."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Error.Validation(errors).ToProblem();
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var monitor = new ServiceMonitor { Id = Guid.CreateVersion7(), Name = request.Name, CreatedAt = now, State = ServiceState.Unknown, NextDueAt = now };
-        Apply(monitor, request, component!.Id);
-        string? token = null;
-        if (monitor.Kind == MonitorKind.Heartbeat)
-        {
-            token = HeartbeatTokens.Create();
-            monitor.HeartbeatTokenHash = HeartbeatTokens.Hash(token);
-        }
-
-        db.Monitors.Add(monitor);
-        audit.Stage(db, new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/monitoring/monitors/{monitor.Id}", new CreatedMonitor(ToDto(monitor, component.Key, token), token));
+        var result = await catalog.CreateMonitorAsync(request, ct);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/monitoring/monitors/{result.Value.Monitor.Id}", result.Value)
+            : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> UpdateMonitor(Guid id, MonitorRequest request, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> UpdateMonitor(Guid id, MonitorRequest request, MonitorCatalog catalog, CancellationToken ct)
     {
-        var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (monitor is null)
-        {
-            return Error.NotFound("Monitor", id).ToProblem();
-        }
-
-        var errors = MonitorValidation.Validate(request);
-        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-        if (component is null)
-        {
-            errors["component"] = [$"No component with key '{request.Component}'."];
-        }
-
-        if (request.Kind is { } kind && kind != monitor.Kind)
-        {
-            errors["kind"] = ["A monitor's kind cannot change; create a new monitor."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Error.Validation(errors).ToProblem();
-        }
-
-        var before = ToDto(monitor, component!.Key);
-        Apply(monitor, request, component.Id);
-        audit.Stage(db, new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(monitor, component.Key));
+        var result = await catalog.UpdateMonitorAsync(id, request, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMonitor(Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMonitor(Guid id, MonitorCatalog catalog, CancellationToken ct)
     {
-        var monitor = await db.Monitors.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (monitor is null)
-        {
-            return Error.NotFound("Monitor", id).ToProblem();
-        }
-
-        db.Monitors.Remove(monitor);
-        audit.Stage(db, new AuditRecord("monitoring.monitor.deleted", "Monitor", id.ToString(), Before: new { monitor.Name, monitor.Kind, monitor.Target }));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var result = await catalog.DeleteMonitorAsync(id, ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     /// <summary>
@@ -205,7 +127,7 @@ internal static class MonitorEndpoints
     /// message (retries apply as to any failure); ping is recorded as its response time.
     /// </summary>
     private static async Task<Results<Ok<HeartbeatReceipt>, ProblemHttpResult>> PushHeartbeatAsync(
-        string token, string? status, string? msg, string? ping, MonitoringDbContext db, CheckRecorder recorder, TimeProvider time, CancellationToken ct)
+        string token, string? status, string? msg, string? ping, MonitorCatalog catalog, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var down = false;
@@ -236,44 +158,8 @@ internal static class MonitorEndpoints
             return Error.Validation(errors).ToProblem();
         }
 
-        var hash = HeartbeatTokens.Hash(token);
-        var now = time.GetUtcNow().UtcDateTime;
-        var monitorId = await db.Monitors.Where(m => m.HeartbeatTokenHash == hash && m.Kind == MonitorKind.Heartbeat).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
-        if (monitorId is not { } id)
-        {
-            return new Error("not_found", "Not found", "No heartbeat monitor has this token.", StatusCodes.Status404NotFound).ToProblem();
-        }
-
-        await db.Monitors.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.LastHeartbeatAt, now), ct);
-        var message = string.IsNullOrWhiteSpace(msg) ? (down ? "The service pushed status=down." : "Heartbeat received.") : msg.Trim();
-        await recorder.RecordAsync(id, down ? CheckOutcome.Down(message, latency) : new CheckOutcome(ServiceState.Up, latency, message), now, ct);
-        return TypedResults.Ok(new HeartbeatReceipt(now));
-    }
-
-    private static void Apply(ServiceMonitor monitor, MonitorRequest request, Guid componentId)
-    {
-        var retarget = monitor.Target != (request.Target ?? string.Empty);
-        monitor.ComponentId = componentId;
-        monitor.Name = request.Name;
-        monitor.Kind = request.Kind.GetValueOrDefault(monitor.Kind);
-        monitor.Target = request.Target ?? string.Empty;
-        monitor.StandbyTarget = request.StandbyTarget;
-        monitor.ExpectedStatus = request.ExpectedStatus;
-        monitor.Keyword = request.Keyword;
-        monitor.JsonPath = request.JsonPath;
-        monitor.JsonExpected = request.JsonExpected;
-        monitor.DegradedLatencyMs = request.DegradedLatencyMs;
-        monitor.TlsDegradedDays = request.TlsDegradedDays;
-        monitor.TlsDownDays = request.TlsDownDays;
-        monitor.AcceptUntrustedCertificate = request.AcceptUntrustedCertificate;
-        monitor.IntervalSeconds = request.IntervalSeconds;
-        monitor.TimeoutSeconds = request.TimeoutSeconds;
-        monitor.Retries = request.Retries;
-        monitor.Enabled = request.Enabled;
-        if (retarget)
-        {
-            monitor.UsingStandby = false;
-        }
+        var result = await catalog.PushHeartbeatAsync(token, down, latency, msg, ct);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
 
     internal static ComponentDto ToDto(MonitoredComponent c, int monitors) =>

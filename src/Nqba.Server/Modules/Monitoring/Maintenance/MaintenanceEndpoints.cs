@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Persistence;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -35,71 +34,16 @@ internal static class MaintenanceEndpoints
         return TypedResults.Ok(windows.ConvertAll(w => ToDto(w, keys, now)));
     }
 
-    private static async Task<Results<Created<MaintenanceDto>, ProblemHttpResult>> CreateMaintenanceWindow(MaintenanceRequest request, MonitoringDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<MaintenanceDto>, ProblemHttpResult>> CreateMaintenanceWindow(MaintenanceRequest request, MaintenancePlanner planner, CancellationToken ct)
     {
-        var keys = await db.Components.ToDictionaryAsync(c => c.Key, c => c.Id, ct);
-        var errors = new Dictionary<string, string[]>();
-        var unknown = request.Components.Where(k => !keys.ContainsKey(k)).ToList();
-        if (unknown.Count > 0)
-        {
-            errors["components"] = [$"Unknown component(s): {string.Join(", ", unknown)}."];
-        }
-
-        if (!MaintenanceSchedule.TryParseStart(request.LocalStart, out _))
-        {
-            errors["localStart"] = ["Use the local wall-clock time as yyyy-MM-ddTHH:mm, e.g. 2026-12-01T02:00."];
-        }
-
-        if (MaintenanceSchedule.Zone(request.TimeZone) is null)
-        {
-            errors["timeZone"] = [$"'{request.TimeZone}' is not an IANA time zone (e.g. Europe/Berlin)."];
-        }
-
-        if (request.RecursUntil is not null && !MaintenanceSchedule.TryParseDate(request.RecursUntil, out _))
-        {
-            errors["recursUntil"] = ["Use yyyy-MM-dd."];
-        }
-
-        if (request.Recurrence != MaintenanceRecurrence.None && request.DurationMinutes > 1440)
-        {
-            errors["durationMinutes"] = ["A recurring window lasts at most 24 hours."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Error.Validation(errors).ToProblem();
-        }
-
-        var window = new MaintenanceWindow
-        {
-            Id = Guid.CreateVersion7(),
-            Title = request.Title,
-            ComponentIds = [.. request.Components.Distinct(StringComparer.Ordinal).Select(k => keys[k])],
-            LocalStart = request.LocalStart,
-            TimeZone = request.TimeZone,
-            DurationMinutes = request.DurationMinutes,
-            Recurrence = request.Recurrence,
-            RecursUntil = request.RecursUntil,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.MaintenanceWindows.Add(window);
-        audit.Stage(db, new AuditRecord("monitoring.maintenance.created", "MaintenanceWindow", window.Id.ToString(), After: request));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/monitoring/maintenance/{window.Id}", ToDto(window, keys.ToDictionary(p => p.Value, p => p.Key), window.CreatedAt));
+        var result = await planner.CreateAsync(request, ct);
+        return result.Succeeded ? TypedResults.Created($"/api/monitoring/maintenance/{result.Value.Id}", result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMaintenanceWindow(Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMaintenanceWindow(Guid id, MaintenancePlanner planner, CancellationToken ct)
     {
-        var window = await db.MaintenanceWindows.FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (window is null)
-        {
-            return Error.NotFound("Maintenance window", id).ToProblem();
-        }
-
-        db.MaintenanceWindows.Remove(window);
-        audit.Stage(db, new AuditRecord("monitoring.maintenance.deleted", "MaintenanceWindow", id.ToString(), Before: new { window.Title, window.LocalStart, window.TimeZone }));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var result = await planner.DeleteAsync(id, ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     internal static MaintenanceDto ToDto(MaintenanceWindow w, IReadOnlyDictionary<Guid, string> keys, DateTime now)

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Persistence;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -45,63 +43,16 @@ internal static class RunbookEndpoints
         return TypedResults.Ok(list.ConvertAll(r => ToDto(r, keys[r.ComponentId])));
     }
 
-    private static async Task<Results<Created<RunbookDto>, ProblemHttpResult>> CreateRunbook(RunbookRequest request, MonitoringDbContext db, IOptions<MonitoringOptions> options, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Created<RunbookDto>, ProblemHttpResult>> CreateRunbook(RunbookRequest request, RunbookCatalog catalog, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var component = await db.Components.AsNoTracking().FirstOrDefaultAsync(c => c.Key == request.Component, ct);
-        if (component is null)
-        {
-            errors["component"] = [$"No component with key '{request.Component}'."];
-        }
-
-        switch (request.Kind)
-        {
-            case RunbookKind.HttpCall when !Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps):
-                errors["url"] = ["An HTTP runbook needs an absolute http(s) URL."];
-                break;
-            case RunbookKind.Command when request.Command is null || !options.Value.Commands.ContainsKey(request.Command):
-                errors["command"] = [$"Name a command configured under Monitoring:Commands ({string.Join(", ", options.Value.Commands.Keys)})."];
-                break;
-            default:
-                break;
-        }
-
-        if (errors.Count > 0)
-        {
-            return Error.Validation(errors).ToProblem();
-        }
-
-        var runbook = new Runbook
-        {
-            Id = Guid.CreateVersion7(),
-            ComponentId = component!.Id,
-            Name = request.Name,
-            Kind = request.Kind,
-            Url = request.Kind == RunbookKind.HttpCall ? request.Url : null,
-            Command = request.Kind == RunbookKind.Command ? request.Command : null,
-            CooldownSeconds = request.CooldownSeconds,
-            MaxAttemptsPerHour = request.MaxAttemptsPerHour,
-            Enabled = request.Enabled,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Runbooks.Add(runbook);
-        audit.Stage(db, new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/monitoring/runbooks/{runbook.Id}", ToDto(runbook, component.Key));
+        var result = await catalog.CreateAsync(request, ct);
+        return result.Succeeded ? TypedResults.Created($"/api/monitoring/runbooks/{result.Value.Id}", result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRunbook(Guid id, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteRunbook(Guid id, RunbookCatalog catalog, CancellationToken ct)
     {
-        var runbook = await db.Runbooks.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (runbook is null)
-        {
-            return Error.NotFound("Runbook", id).ToProblem();
-        }
-
-        db.Runbooks.Remove(runbook);
-        audit.Stage(db, new AuditRecord("monitoring.runbook.deleted", "Runbook", id.ToString(), Before: new { runbook.Name, Kind = runbook.Kind.ToString() }));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var result = await catalog.DeleteAsync(id, ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     private static async Task<Ok<List<RunbookRunDto>>> ListRunbookRuns(Guid? runbookId, MonitoringDbContext db, CancellationToken ct) =>
@@ -121,6 +72,6 @@ internal static class RunbookEndpoints
             with.Count, with.Count > 0 ? Math.Round(with.Average(), 2) : null, without.Count, without.Count > 0 ? Math.Round(without.Average(), 2) : null));
     }
 
-    private static RunbookDto ToDto(Runbook r, string componentKey) =>
+    internal static RunbookDto ToDto(Runbook r, string componentKey) =>
         new(r.Id, componentKey, r.Name, r.Kind, r.Url, r.Command, r.CooldownSeconds, r.MaxAttemptsPerHour, r.Enabled);
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Uptime;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -27,29 +26,10 @@ internal static class SlaEndpoints
         return app;
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SetClientServices(Guid organizationId, ClientServicesRequest request, MonitoringDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetClientServices(Guid organizationId, ClientServicesRequest request, ClientServiceCatalog catalog, CancellationToken ct)
     {
-        if (request.Services.Any(s => s is null))
-        {
-            return Error.Validation("services", "A service must not be null.").ToProblem();
-        }
-
-        var keys = await db.Components.ToDictionaryAsync(c => c.Key, c => c.Id, ct);
-        var unknown = request.Services.Select(s => s.Component).Where(k => !keys.ContainsKey(k)).ToList();
-        if (unknown.Count > 0)
-        {
-            return Error.Validation("services", $"Unknown component(s): {string.Join(", ", unknown)}.").ToProblem();
-        }
-
-        db.RemoveRange(await db.ClientServices.Where(s => s.OrganizationId == organizationId).ToListAsync(ct));
-        foreach (var service in request.Services.DistinctBy(s => s.Component))
-        {
-            db.ClientServices.Add(new ClientService { Id = Guid.CreateVersion7(), OrganizationId = organizationId, ComponentId = keys[service.Component], MonthlyFee = service.MonthlyFee });
-        }
-
-        audit.Stage(db, new AuditRecord("monitoring.client_services.set", "ClientServices", organizationId.ToString(), After: request, OrganizationId: organizationId));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var result = await catalog.SetAsync(organizationId, request, ct);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<SlaReportDto>, ProblemHttpResult>> GetClientSlaReport(Guid organizationId, string month, MonitoringDbContext db, IOptions<MonitoringOptions> options, TimeProvider time, CancellationToken ct)

@@ -1,15 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Monitoring.Checks;
-using Nqba.Server.Modules.Monitoring.Notifications;
 using Nqba.Server.Modules.Monitoring.Persistence;
 using Nqba.Server.Modules.Monitoring.Uptime;
 using Nqba.Server.Platform.Errors;
-using Nqba.Server.Platform.Protection;
 using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Monitoring.StatusPage;
@@ -132,25 +128,27 @@ internal static class StatusEndpoints
             "image/svg+xml; charset=utf-8");
     }
 
-    private static async Task<Results<Created, ProblemHttpResult>> SubscribeToStatus(SubscribeRequest request, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
-        await SubscribeAsync(request.Email, request.Component, db, protector, time, ct) is { } error ? error.ToProblem() : TypedResults.Created();
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeFromStatus(string? token, MonitoringDbContext db, CancellationToken ct)
+    private static async Task<Results<Created, ProblemHttpResult>> SubscribeToStatus(SubscribeRequest request, StatusSubscriptions subscriptions, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || await db.Subscriptions.FirstOrDefaultAsync(s => s.UnsubscribeToken == token, ct) is not { } subscription)
-        {
-            return Error.NotFound("Subscription", token ?? string.Empty).ToProblem();
-        }
-
-        db.Subscriptions.Remove(subscription);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Content("<!doctype html><title>Unsubscribed</title><p>You will get no more status e-mails for this component.</p><p><a href=\"/status\">Status page</a></p>", "text/html; charset=utf-8");
+        var result = await subscriptions.SubscribeAsync(request.Email, request.Component, ct);
+        return result.Succeeded ? TypedResults.Created() : result.Error.ToProblem();
     }
 
-    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SubscribeToStatusForm([FromForm] string email, [FromForm] string component, [FromForm] string? lang, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct) =>
-        await SubscribeAsync(email, component, db, protector, time, ct) is { } error
-            ? error.ToProblem()
-            : TypedResults.Redirect($"/status?subscribed=1{(string.IsNullOrEmpty(lang) ? string.Empty : "&lang=" + Uri.EscapeDataString(lang))}");
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> UnsubscribeFromStatus(string? token, StatusSubscriptions subscriptions, CancellationToken ct)
+    {
+        var result = await subscriptions.UnsubscribeAsync(token, ct);
+        return result.Succeeded
+            ? TypedResults.Content("<!doctype html><title>Unsubscribed</title><p>You will get no more status e-mails for this component.</p><p><a href=\"/status\">Status page</a></p>", "text/html; charset=utf-8")
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SubscribeToStatusForm([FromForm] string email, [FromForm] string component, [FromForm] string? lang, StatusSubscriptions subscriptions, CancellationToken ct)
+    {
+        var result = await subscriptions.SubscribeAsync(email, component, ct);
+        return result.Succeeded
+            ? TypedResults.Redirect($"/status?subscribed=1{(string.IsNullOrEmpty(lang) ? string.Empty : "&lang=" + Uri.EscapeDataString(lang))}")
+            : result.Error.ToProblem();
+    }
 
     private const string DurationRule = "duration must be 24h, 7d, 30d, 90d or 1y, or a number of hours (e.g. 48h) or days (e.g. 14d) up to one year.";
 
@@ -176,38 +174,6 @@ internal static class StatusEndpoints
         {
             var length = unit == 'h' ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
             return length <= TimeSpan.FromDays(366) ? length : null;
-        }
-
-        return null;
-    }
-
-    private static async Task<Error?> SubscribeAsync(string email, string componentKey, MonitoringDbContext db, FieldProtector protector, TimeProvider time, CancellationToken ct)
-    {
-        if (!new EmailAddressAttribute().IsValid(email) || email.Length > 320)
-        {
-            return Error.Validation("email", "Enter a valid e-mail address.");
-        }
-
-        var componentId = await db.Components.Where(c => c.Key == componentKey).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (componentId is null)
-        {
-            return Error.Validation("component", $"No component with key '{componentKey}'.");
-        }
-
-        var normalized = email.Trim().ToLowerInvariant();
-        var hash = await protector.SearchHashAsync(normalized, ct);
-        if (!await db.Subscriptions.AnyAsync(s => s.ComponentId == componentId && s.EmailHash == hash, ct))
-        {
-            db.Subscriptions.Add(new StatusSubscription
-            {
-                Id = Guid.CreateVersion7(),
-                Email = normalized,
-                EmailHash = hash,
-                UnsubscribeToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-                ComponentId = componentId.Value,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(ct);
         }
 
         return null;
