@@ -72,7 +72,7 @@ internal sealed class MonitorCatalog(MonitoringDbContext db, IAuditLedger audit,
         db.Monitors.Add(monitor);
         audit.Stage(db, new AuditRecord("monitoring.monitor.created", "Monitor", monitor.Id.ToString(), After: request));
         await db.SaveChangesAsync(cancellationToken);
-        return new CreatedMonitor(MonitorEndpoints.ToDto(monitor, component.Key, token), token);
+        return new CreatedMonitor(MonitorDto.From(monitor, component.Key, token), token);
     }
 
     /// <summary>Changes a monitor (not its kind); moving it to another target leaves its standby target.</summary>
@@ -102,11 +102,11 @@ internal sealed class MonitorCatalog(MonitoringDbContext db, IAuditLedger audit,
             return Error.Validation(errors);
         }
 
-        var before = MonitorEndpoints.ToDto(monitor, component!.Key);
+        var before = MonitorDto.From(monitor, component!.Key);
         Apply(monitor, request, component.Id);
         audit.Stage(db, new AuditRecord("monitoring.monitor.updated", "Monitor", id.ToString(), Before: before, After: request));
         await db.SaveChangesAsync(cancellationToken);
-        return MonitorEndpoints.ToDto(monitor, component.Key);
+        return MonitorDto.From(monitor, component.Key);
     }
 
     /// <summary>Deletes a monitor.</summary>

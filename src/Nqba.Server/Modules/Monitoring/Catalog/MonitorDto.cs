@@ -30,4 +30,13 @@ public sealed record MonitorDto(
     DateTime? LastHeartbeatAt,
     string? HeartbeatUrl,
     double? AverageResponseMs24h = null,
-    double? AverageResponseMs30d = null);
+    double? AverageResponseMs30d = null)
+{
+    internal static MonitorDto From(ServiceMonitor m, string componentKey, string? token = null, (double? Day, double? Month) averages = default) => new(
+        m.Id, componentKey, m.Name, m.Kind, m.Target, m.StandbyTarget, m.UsingStandby, m.ExpectedStatus, m.Keyword, m.JsonPath, m.JsonExpected,
+        m.DegradedLatencyMs, m.TlsDegradedDays, m.TlsDownDays, m.AcceptUntrustedCertificate, m.IntervalSeconds, m.TimeoutSeconds, m.Retries,
+        m.Enabled, m.State, m.ConsecutiveFailures, m.LastCheckedAt, m.LastLatencyMs, m.LastMessage, m.NextDueAt, m.LastHeartbeatAt,
+        token is null ? null : $"/api/monitoring/heartbeat/{token}",
+        averages.Day,
+        averages.Month);
+}

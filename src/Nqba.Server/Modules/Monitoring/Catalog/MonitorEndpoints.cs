@@ -65,14 +65,14 @@ internal static class MonitorEndpoints
     {
         var counts = await db.Monitors.GroupBy(m => m.ComponentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var list = await db.Components.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
-        return TypedResults.Ok(list.ConvertAll(c => ToDto(c, counts.GetValueOrDefault(c.Id))));
+        return TypedResults.Ok(list.ConvertAll(c => ComponentDto.From(c, counts.GetValueOrDefault(c.Id))));
     }
 
     private static async Task<Results<Created<ComponentDto>, ProblemHttpResult>> CreateMonitoredComponent(ComponentRequest request, MonitorCatalog catalog, CancellationToken ct)
     {
         var result = await catalog.CreateComponentAsync(request, ct);
         return result.Succeeded
-            ? TypedResults.Created($"/api/monitoring/components/{result.Value.Key}", ToDto(result.Value, 0))
+            ? TypedResults.Created($"/api/monitoring/components/{result.Value.Key}", ComponentDto.From(result.Value, 0))
             : result.Error.ToProblem();
     }
 
@@ -81,7 +81,7 @@ internal static class MonitorEndpoints
         var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
         var list = await db.Monitors.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
         var averages = await ResponseTimes.AveragesAsync(db, list.ConvertAll(m => m.Id), time.GetUtcNow().UtcDateTime, ct);
-        return TypedResults.Ok(list.ConvertAll(m => ToDto(m, keys[m.ComponentId], averages: averages[m.Id])));
+        return TypedResults.Ok(list.ConvertAll(m => MonitorDto.From(m, keys[m.ComponentId], averages: averages[m.Id])));
     }
 
     private static async Task<Results<Ok<MonitorDto>, ProblemHttpResult>> GetMonitor(Guid id, MonitoringDbContext db, TimeProvider time, CancellationToken ct)
@@ -93,7 +93,7 @@ internal static class MonitorEndpoints
 
         var averages = await ResponseTimes.AveragesAsync(db, [id], time.GetUtcNow().UtcDateTime, ct);
         var key = await db.Components.Where(c => c.Id == monitor.ComponentId).Select(c => c.Key).FirstAsync(ct);
-        return TypedResults.Ok(ToDto(monitor, key, averages: averages[id]));
+        return TypedResults.Ok(MonitorDto.From(monitor, key, averages: averages[id]));
     }
 
     private static async Task<Results<Ok<List<CheckResultDto>>, ProblemHttpResult>> ListMonitorResults(Guid id, int? take, DateTime? since, MonitoringDbContext db, CancellationToken ct) =>
@@ -161,15 +161,4 @@ internal static class MonitorEndpoints
         var result = await catalog.PushHeartbeatAsync(token, down, latency, msg, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
-
-    internal static ComponentDto ToDto(MonitoredComponent c, int monitors) =>
-        new(c.Id, c.Key, c.Name, c.UnitCode, c.UnitName, c.TargetPercent, c.State, c.StateSince, monitors);
-
-    internal static MonitorDto ToDto(ServiceMonitor m, string componentKey, string? token = null, (double? Day, double? Month) averages = default) => new(
-        m.Id, componentKey, m.Name, m.Kind, m.Target, m.StandbyTarget, m.UsingStandby, m.ExpectedStatus, m.Keyword, m.JsonPath, m.JsonExpected,
-        m.DegradedLatencyMs, m.TlsDegradedDays, m.TlsDownDays, m.AcceptUntrustedCertificate, m.IntervalSeconds, m.TimeoutSeconds, m.Retries,
-        m.Enabled, m.State, m.ConsecutiveFailures, m.LastCheckedAt, m.LastLatencyMs, m.LastMessage, m.NextDueAt, m.LastHeartbeatAt,
-        token is null ? null : $"/api/monitoring/heartbeat/{token}",
-        averages.Day,
-        averages.Month);
 }

@@ -43,7 +43,7 @@ internal sealed class IncidentDesk(MonitoringDbContext db, IAuditLedger audit, T
         db.Publish(new IncidentOpened(incident.Id, incident.Title, incident.ComponentIds, Automatic: false, Predicted: false, now), now);
         audit.Stage(db, new AuditRecord("monitoring.incident.opened", "Incident", incident.Id.ToString(), After: request));
         await db.SaveChangesAsync(cancellationToken);
-        return IncidentEndpoints.ToDto(incident, keys.ToDictionary(p => p.Value, p => p.Key));
+        return IncidentDto.From(incident, keys.ToDictionary(p => p.Value, p => p.Key));
     }
 
     /// <summary>Posts an update: an open incident moves forward only; resolving it publishes <see cref="IncidentResolved"/>.</summary>
@@ -80,7 +80,7 @@ internal sealed class IncidentDesk(MonitoringDbContext db, IAuditLedger audit, T
         audit.Stage(db, new AuditRecord("monitoring.incident.updated", "Incident", id.ToString(), Before: new { Status = before.ToString() }, After: request));
         await db.SaveChangesAsync(cancellationToken);
         incident.Updates.Add(update);
-        return IncidentEndpoints.ToDto(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, cancellationToken));
+        return IncidentDto.From(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, cancellationToken));
     }
 
     /// <summary>Sets (or replaces) the incident's post-mortem.</summary>
@@ -96,6 +96,6 @@ internal sealed class IncidentDesk(MonitoringDbContext db, IAuditLedger audit, T
         incident.PostMortem = request.Text;
         audit.Stage(db, new AuditRecord("monitoring.incident.postmortem", "Incident", id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
-        return IncidentEndpoints.ToDto(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, cancellationToken));
+        return IncidentDto.From(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, cancellationToken));
     }
 }

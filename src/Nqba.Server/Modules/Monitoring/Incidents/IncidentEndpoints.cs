@@ -40,12 +40,12 @@ internal static class IncidentEndpoints
 
         var incidents = await query.OrderByDescending(i => i.OpenedAt).Take(200).ToListAsync(ct);
         var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
-        return TypedResults.Ok(incidents.ConvertAll(i => ToDto(i, keys)));
+        return TypedResults.Ok(incidents.ConvertAll(i => IncidentDto.From(i, keys)));
     }
 
     private static async Task<Results<Ok<IncidentDto>, ProblemHttpResult>> GetIncident(Guid id, MonitoringDbContext db, CancellationToken ct) =>
         await db.Incidents.AsNoTracking().Include(i => i.Updates).FirstOrDefaultAsync(i => i.Id == id, ct) is { } incident
-            ? TypedResults.Ok(ToDto(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct)))
+            ? TypedResults.Ok(IncidentDto.From(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct)))
             : Error.NotFound("Incident", id).ToProblem();
 
     private static async Task<Results<Created<IncidentDto>, ProblemHttpResult>> OpenIncident(OpenIncidentRequest request, IncidentDesk desk, CancellationToken ct)
@@ -65,16 +65,4 @@ internal static class IncidentEndpoints
         var result = await desk.SetPostMortemAsync(id, request, ct);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
-
-    internal static IncidentDto ToDto(Incident i, IReadOnlyDictionary<Guid, string> keys) => new(
-        i.Id,
-        i.Title,
-        i.Status,
-        i.Origin,
-        i.Origin == IncidentOrigin.Predicted,
-        [.. i.ComponentIds.Select(id => keys.GetValueOrDefault(id, id.ToString()))],
-        i.OpenedAt,
-        i.ResolvedAt,
-        i.PostMortem,
-        [.. i.Updates.OrderBy(u => u.At).Select(u => new IncidentUpdateDto(u.Status, u.Message, u.At))]);
 }

@@ -31,7 +31,7 @@ internal static class MaintenanceEndpoints
         var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var windows = await db.MaintenanceWindows.AsNoTracking().OrderBy(w => w.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(windows.ConvertAll(w => ToDto(w, keys, now)));
+        return TypedResults.Ok(windows.ConvertAll(w => MaintenanceDto.From(w, keys, now)));
     }
 
     private static async Task<Results<Created<MaintenanceDto>, ProblemHttpResult>> CreateMaintenanceWindow(MaintenanceRequest request, MaintenancePlanner planner, CancellationToken ct)
@@ -44,14 +44,5 @@ internal static class MaintenanceEndpoints
     {
         var result = await planner.DeleteAsync(id, ct);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
-    }
-
-    internal static MaintenanceDto ToDto(MaintenanceWindow w, IReadOnlyDictionary<Guid, string> keys, DateTime now)
-    {
-        var active = MaintenanceSchedule.ActiveAt(w, now);
-        var next = active ?? MaintenanceSchedule.Occurrences(w, now, now.AddDays(400)).Cast<(DateTime Start, DateTime End)?>().FirstOrDefault();
-        return new MaintenanceDto(
-            w.Id, w.Title, [.. w.ComponentIds.Select(id => keys.GetValueOrDefault(id, id.ToString()))], w.LocalStart, w.TimeZone, w.DurationMinutes,
-            w.Recurrence, w.RecursUntil, next?.Start, next?.End, active is not null);
     }
 }

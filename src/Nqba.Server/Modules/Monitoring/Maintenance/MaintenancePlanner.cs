@@ -60,7 +60,7 @@ internal sealed class MaintenancePlanner(MonitoringDbContext db, IAuditLedger au
         db.MaintenanceWindows.Add(window);
         audit.Stage(db, new AuditRecord("monitoring.maintenance.created", "MaintenanceWindow", window.Id.ToString(), After: request));
         await db.SaveChangesAsync(cancellationToken);
-        return MaintenanceEndpoints.ToDto(window, keys.ToDictionary(p => p.Value, p => p.Key), window.CreatedAt);
+        return MaintenanceDto.From(window, keys.ToDictionary(p => p.Value, p => p.Key), window.CreatedAt);
     }
 
     /// <summary>Deletes a maintenance window.</summary>

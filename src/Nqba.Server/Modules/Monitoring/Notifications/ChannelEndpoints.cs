@@ -31,7 +31,7 @@ internal static class ChannelEndpoints
     {
         var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
         var list = await db.Channels.AsNoTracking().OrderBy(c => c.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(list.ConvertAll(c => ToDto(c, keys)));
+        return TypedResults.Ok(list.ConvertAll(c => ChannelDto.From(c, keys)));
     }
 
     private static async Task<Results<Created<ChannelDto>, ProblemHttpResult>> CreateNotificationChannel(ChannelRequest request, NotificationChannels channels, CancellationToken ct)
@@ -49,7 +49,4 @@ internal static class ChannelEndpoints
     private static async Task<Ok<List<DeliveryDto>>> ListNotificationDeliveries(Guid id, MonitoringDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Deliveries.AsNoTracking().Where(d => d.ChannelId == id).OrderByDescending(d => d.At).Take(200)
             .Select(d => new DeliveryDto(d.ChannelId, d.Kind, d.Text, d.Succeeded, d.Detail, d.At)).ToListAsync(ct));
-
-    internal static ChannelDto ToDto(NotificationChannel c, IReadOnlyDictionary<Guid, string> keys) =>
-        new(c.Id, c.Name, c.Kind, c.Target, [.. c.ComponentIds.Select(id => keys.GetValueOrDefault(id, id.ToString()))], c.RepeatMinutes, c.EscalateAfterMinutes, c.EscalationTarget, c.Enabled);
 }

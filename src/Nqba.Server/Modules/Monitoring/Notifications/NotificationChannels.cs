@@ -57,7 +57,7 @@ internal sealed class NotificationChannels(MonitoringDbContext db, IAuditLedger 
         db.Channels.Add(channel);
         audit.Stage(db, new AuditRecord("monitoring.channel.created", "NotificationChannel", channel.Id.ToString(), After: new { request.Name, Kind = request.Kind.ToString() }));
         await db.SaveChangesAsync(cancellationToken);
-        return ChannelEndpoints.ToDto(channel, keys.ToDictionary(p => p.Value, p => p.Key));
+        return ChannelDto.From(channel, keys.ToDictionary(p => p.Value, p => p.Key));
     }
 
     /// <summary>Deletes a notification channel.</summary>

@@ -53,7 +53,7 @@ internal sealed class RunbookCatalog(MonitoringDbContext db, IOptions<Monitoring
         db.Runbooks.Add(runbook);
         audit.Stage(db, new AuditRecord("monitoring.runbook.created", "Runbook", runbook.Id.ToString(), After: request));
         await db.SaveChangesAsync(cancellationToken);
-        return RunbookEndpoints.ToDto(runbook, component.Key);
+        return RunbookDto.From(runbook, component.Key);
     }
 
     /// <summary>Deletes a runbook.</summary>

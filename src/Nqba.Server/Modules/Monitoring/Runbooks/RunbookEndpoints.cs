@@ -40,7 +40,7 @@ internal static class RunbookEndpoints
     {
         var keys = await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct);
         var list = await db.Runbooks.AsNoTracking().OrderBy(r => r.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(list.ConvertAll(r => ToDto(r, keys[r.ComponentId])));
+        return TypedResults.Ok(list.ConvertAll(r => RunbookDto.From(r, keys[r.ComponentId])));
     }
 
     private static async Task<Results<Created<RunbookDto>, ProblemHttpResult>> CreateRunbook(RunbookRequest request, RunbookCatalog catalog, CancellationToken ct)
@@ -71,7 +71,4 @@ internal static class RunbookEndpoints
         return TypedResults.Ok(new RecoveryReportDto(
             with.Count, with.Count > 0 ? Math.Round(with.Average(), 2) : null, without.Count, without.Count > 0 ? Math.Round(without.Average(), 2) : null));
     }
-
-    internal static RunbookDto ToDto(Runbook r, string componentKey) =>
-        new(r.Id, componentKey, r.Name, r.Kind, r.Url, r.Command, r.CooldownSeconds, r.MaxAttemptsPerHour, r.Enabled);
 }
