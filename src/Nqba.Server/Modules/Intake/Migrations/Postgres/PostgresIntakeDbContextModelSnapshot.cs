@@ -250,13 +250,13 @@ namespace Nqba.Server.Modules.Intake.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CapturedAt");
-
                     b.HasIndex("ClientOrganizationId");
 
                     b.HasIndex("ContactEmailHash");
 
                     b.HasIndex("SpecialistId");
+
+                    b.HasIndex(new[] { "CapturedAt", "UnitCode", "Tier", "RegionCode", "Score", "SpecialistId", "ResponseDueAt", "FirstTouchedAt", "EscalatedAt", "BreachedAt", "CompanyName", "SpecialistName" }, "IX_intake_leads_workspace");
 
                     b.ToTable("intake_leads", (string)null);
                 });

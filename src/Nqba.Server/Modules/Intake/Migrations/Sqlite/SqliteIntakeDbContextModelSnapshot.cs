@@ -245,13 +245,13 @@ namespace Nqba.Server.Modules.Intake.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CapturedAt");
-
                     b.HasIndex("ClientOrganizationId");
 
                     b.HasIndex("ContactEmailHash");
 
                     b.HasIndex("SpecialistId");
+
+                    b.HasIndex(new[] { "CapturedAt", "UnitCode", "Tier", "RegionCode", "Score", "SpecialistId", "ResponseDueAt", "FirstTouchedAt", "EscalatedAt", "BreachedAt", "CompanyName", "SpecialistName" }, "IX_intake_leads_workspace");
 
                     b.ToTable("intake_leads", (string)null);
                 });
