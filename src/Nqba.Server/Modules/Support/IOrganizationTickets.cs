@@ -8,4 +8,4 @@ public interface IOrganizationTickets
 }
 
 /// <summary>One ticket as other modules see it; times in UTC.</summary>
-public sealed record OrganizationTicket(Guid TicketId, long Number, string Subject, string Status, TicketPriority Priority, DateTime CreatedAt);
+public sealed record OrganizationTicket(Guid TicketId, long Number, string Subject, string Status, bool IsOpen, TicketPriority Priority, DateTime CreatedAt);

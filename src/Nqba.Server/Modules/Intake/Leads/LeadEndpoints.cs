@@ -39,8 +39,8 @@ internal static class LeadEndpoints
     private static async Task<Ok<List<LeadDto>>> ListLeads(IntakeDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Leads.AsNoTracking().OrderByDescending(l => l.CapturedAt).Take(500).ToListAsync(ct)).ConvertAll(LeadDto.From));
 
-    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> GetLead(Guid id, IntakeDbContext db, CancellationToken ct) =>
-        await db.Leads.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) is { } lead
+    private static async Task<Results<Ok<LeadDto>, ProblemHttpResult>> GetLead(Guid id, LeadQueries leads, CancellationToken ct) =>
+        await leads.FindAsync(id, ct) is { } lead
             ? TypedResults.Ok(LeadDto.From(lead))
             : Error.NotFound("Lead", id).ToProblem();
 

@@ -43,8 +43,8 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(incidents.ConvertAll(i => IncidentDto.From(i, keys)));
     }
 
-    private static async Task<Results<Ok<IncidentDto>, ProblemHttpResult>> GetIncident(Guid id, MonitoringDbContext db, CancellationToken ct) =>
-        await db.Incidents.AsNoTracking().Include(i => i.Updates).FirstOrDefaultAsync(i => i.Id == id, ct) is { } incident
+    private static async Task<Results<Ok<IncidentDto>, ProblemHttpResult>> GetIncident(Guid id, IncidentQueries incidents, MonitoringDbContext db, CancellationToken ct) =>
+        await incidents.FindAsync(id, ct) is { } incident
             ? TypedResults.Ok(IncidentDto.From(incident, await db.Components.ToDictionaryAsync(c => c.Id, c => c.Key, ct)))
             : Error.NotFound("Incident", id).ToProblem();
 

@@ -32,7 +32,7 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
                 .ToListAsync(cancellationToken);
         var open = booking.OrganizationId is { } organization
             ? (await tickets.ForOrganizationAsync(organization, TicketsLookedAt, cancellationToken))
-                .Where(t => t.Status is not ("Solved" or "Closed"))
+                .Where(t => t.IsOpen)
                 .Select(t => new BriefingTicketDto(t.TicketId, t.Number, t.Subject, t.Priority, t.Status, new DateTimeOffset(t.CreatedAt, TimeSpan.Zero)))
                 .ToList()
             : [];

@@ -63,7 +63,7 @@ internal static class KnowledgeEndpoints
         return result.Succeeded ? TypedResults.Created($"/api/support/help/categories", result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Results<Ok<List<ArticleSummaryDto>>, ProblemHttpResult>> ListHelpArticles(string? language, SupportChatDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ArticleSummaryDto>>, ProblemHttpResult>> ListHelpArticles(string? language, KnowledgeQueries articles, CancellationToken ct)
     {
         language ??= "en";
         if (!KbLanguages.IsSupported(language))
@@ -71,13 +71,11 @@ internal static class KnowledgeEndpoints
             return Error.Validation("language", "Language must be one of en, de, ja.").ToProblem();
         }
 
-        var articles = await db.Articles.AsNoTracking().Where(a => a.Language == language && a.Visibility == ArticleVisibility.Public)
-            .OrderBy(a => a.Title).Take(1000).ToListAsync(ct);
-        return TypedResults.Ok(articles.ConvertAll(a => KnowledgeService.ToSummary(a)));
+        return TypedResults.Ok(await articles.PublicArticlesAsync(language, 1000, ct));
     }
 
-    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> GetHelpArticle(string language, string slug, SupportChatDbContext db, CancellationToken ct) =>
-        await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Language == language && a.Slug == slug && a.Visibility == ArticleVisibility.Public, ct) is { } article
+    private static async Task<Results<Ok<ArticleDto>, ProblemHttpResult>> GetHelpArticle(string language, string slug, KnowledgeQueries articles, CancellationToken ct) =>
+        await articles.PublicArticleAsync(language, slug, ct) is { } article
             ? TypedResults.Ok(KnowledgeService.ToDto(article))
             : Error.NotFound("Article", $"{language}/{slug}").ToProblem();
 

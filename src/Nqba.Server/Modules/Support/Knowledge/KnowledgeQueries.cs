@@ -13,10 +13,10 @@ internal sealed class KnowledgeQueries(SupportChatDbContext db)
     public Task<List<KbCategory>> CategoriesAsync(CancellationToken cancellationToken) =>
         db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
 
-    /// <summary>The public articles of a language, by title (at most 500).</summary>
-    public async Task<List<ArticleSummaryDto>> PublicArticlesAsync(string language, CancellationToken cancellationToken) =>
+    /// <summary>The public articles of a language, by title (at most <paramref name="limit"/>).</summary>
+    public async Task<List<ArticleSummaryDto>> PublicArticlesAsync(string language, int limit, CancellationToken cancellationToken) =>
         (await db.Articles.AsNoTracking().Where(a => a.Language == language && a.Visibility == ArticleVisibility.Public)
-            .OrderBy(a => a.Title).Take(500).ToListAsync(cancellationToken))
+            .OrderBy(a => a.Title).Take(limit).ToListAsync(cancellationToken))
         .ConvertAll(a => KnowledgeService.ToSummary(a));
 
     /// <summary>A public article by language and slug, or null (internal articles are not on the help centre).</summary>

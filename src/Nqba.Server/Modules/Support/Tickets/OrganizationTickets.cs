@@ -11,5 +11,5 @@ internal sealed class OrganizationTickets(SupportDbContext db) : IOrganizationTi
         (await db.Tickets.AsNoTracking().Where(t => t.OrganizationId == organizationId)
             .OrderByDescending(t => t.CreatedAt).Take(limit)
             .ToListAsync(cancellationToken))
-        .ConvertAll(t => new OrganizationTicket(t.Id, t.Number, t.Subject, t.Status.ToString(), t.Priority, t.CreatedAt));
+        .ConvertAll(t => new OrganizationTicket(t.Id, t.Number, t.Subject, t.Status.ToString(), t.IsOpen, t.Priority, t.CreatedAt));
 }
