@@ -3,12 +3,14 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Xunit;
 
 namespace Nqba.Testing;
@@ -32,6 +34,9 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString { get; private set; } = string.Empty;
 
     public string ContentRoot => _directory;
+
+    /// <summary>The server's clock (see <see cref="TestClock"/>): advance it, then <see cref="RunDueJobsAsync"/>.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Extra settings a test class needs (e.g. a small body limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -135,6 +140,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Creates a user through the product's own user administration and returns its password.</summary>
@@ -194,6 +200,23 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         while (await dispatcher.DispatchPendingAsync(CancellationToken.None) > 0)
         {
         }
+    }
+
+    /// <summary>
+    /// Runs every declared and enabled job once now, in name order, as their triggers would when due (each job does the
+    /// work due at <see cref="Clock"/>'s time), then delivers the events they raised. A factory with
+    /// <c>Jobs:FireOnSchedule=false</c> has no other background work, so what is in the database afterwards is final.
+    /// </summary>
+    public async Task RunDueJobsAsync()
+    {
+        var jobs = Services.GetRequiredService<NqbaJobs>();
+        foreach (var job in Services.GetRequiredService<JobCatalog>().All.Where(j => j.Plan.Enabled))
+        {
+            var outcome = await jobs.RunNowAsync(job, CancellationToken.None);
+            Assert.True(outcome.Succeeded, $"job {job.Name}: {outcome.Error}");
+        }
+
+        await DeliverEventsAsync();
     }
 
     /// <summary>The folder the server writes its e-mails to: tests have no SMTP server, so every mail sent lands here as an .eml file.</summary>

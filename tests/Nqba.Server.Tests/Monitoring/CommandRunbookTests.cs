@@ -25,7 +25,7 @@ public sealed class CommandRunbookTests(CommandRunbookFactory factory) : IClassF
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "worker", kind = "Http", target = service.Url("/health"), intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
         var runbook = await (await admin.PostAsJsonAsync("/api/monitoring/runbooks", new { component, name = "restart worker", kind = "Command", command = CommandRunbookFactory.CommandName, cooldownSeconds = 300, maxAttemptsPerHour = 3 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         await scheduler.RunDueAsync(CancellationToken.None);
 

@@ -58,7 +58,7 @@ public sealed class IncidentTests(MonitoringFactory factory) : IClassFixture<Mon
         var admin = await factory.CreateAdminClientAsync();
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "port", kind = "Tcp", target = "127.0.0.1:1", intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var start = clock.GetUtcNow().UtcDateTime.AddMinutes(-5);
         var window = await admin.PostAsJsonAsync("/api/monitoring/maintenance", new
         {

@@ -29,7 +29,7 @@ public sealed class KumaParityTests(MonitoringFactory factory) : IClassFixture<M
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, token) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "backup", kind = "Heartbeat", intervalSeconds = 60, timeoutSeconds = 10, retries = 0 });
         var anonymous = factory.CreateClient();
-        var scheduler = factory.CreateScheduler(MonitoringFactory.Clock());
+        var scheduler = factory.CreateScheduler(MonitoringFactory.FakeClock());
 
         var up = await anonymous.GetAsync($"/api/monitoring/heartbeat/{token}?status=up&msg=OK&ping=100");
         var second = await anonymous.GetAsync($"/api/monitoring/heartbeat/{token}?ping=200");

@@ -61,7 +61,7 @@ public sealed class MaintenanceEdgeTests(MonitoringFactory factory) : IClassFixt
         var admin = await factory.CreateAdminClientAsync();
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "beat", kind = "Heartbeat", intervalSeconds = 60, timeoutSeconds = 10 });
-        var scheduler = factory.CreateScheduler(MonitoringFactory.Clock());
+        var scheduler = factory.CreateScheduler(MonitoringFactory.FakeClock());
 
         await new MonitorCheckJob(scheduler, new Lifetime(started: false)).RunAsync(CancellationToken.None);
         var beforeStart = await admin.GetFromJsonAsync<JsonElement[]>($"/api/monitoring/monitors/{id}/results");

@@ -79,7 +79,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
             timeoutSeconds = 5,
             retries = 2,
         });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         await scheduler.RunDueAsync(CancellationToken.None);
@@ -128,7 +128,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
             timeoutSeconds = 5,
             retries = 0,
         });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         var seen = new List<(string State, string Message)>();
         // Warm the service up, so that the first check is not slow for reasons of its own.
@@ -172,7 +172,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "tcp", kind = "Tcp", target = $"127.0.0.1:{port}", intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         await scheduler.RunDueAsync(CancellationToken.None);
@@ -220,7 +220,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
             retries = 0,
         });
 
-        await factory.CreateScheduler(MonitoringFactory.Clock()).RunDueAsync(CancellationToken.None);
+        await factory.CreateScheduler(MonitoringFactory.FakeClock()).RunDueAsync(CancellationToken.None);
         var degraded = await GetMonitorAsync(admin, degradedId);
         var down = await GetMonitorAsync(admin, downId);
 
@@ -260,7 +260,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
             });
         }
 
-        await factory.CreateScheduler(MonitoringFactory.Clock()).RunDueAsync(CancellationToken.None);
+        await factory.CreateScheduler(MonitoringFactory.FakeClock()).RunDueAsync(CancellationToken.None);
         var badge = await anonymous.GetAsync($"/api/status/badge/{component}/cert-exp.svg");
         var none = await anonymous.GetStringAsync($"/api/status/badge/{untested}/cert-exp.svg");
 
@@ -278,7 +278,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
         var admin = await factory.CreateAdminClientAsync();
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, token) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "nightly job", kind = "Heartbeat", intervalSeconds = 60, timeoutSeconds = 10, retries = 1 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         var anonymous = factory.CreateClient();
 
@@ -307,7 +307,7 @@ public sealed class MonitorCheckTests(MonitoringFactory factory) : IClassFixture
         var admin = await factory.CreateAdminClientAsync();
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "beat", kind = "Heartbeat", intervalSeconds = 60, timeoutSeconds = 10 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var first = factory.CreateScheduler(clock);
         var second = factory.CreateScheduler(clock);
 

@@ -19,7 +19,7 @@ public class MonitoringFactory : NqbaFactory
     internal MonitorScheduler CreateScheduler(TimeProvider time) =>
         ActivatorUtilities.CreateInstance<MonitorScheduler>(Services, time);
 
-    public static FakeTimeProvider Clock() => new(DateTimeOffset.UtcNow);
+    public static FakeTimeProvider FakeClock() => new(DateTimeOffset.UtcNow);
 
     /// <summary>Creates a component of its own for a test (so tests sharing the server do not see each other's state).</summary>
     public static async Task<string> CreateComponentAsync(HttpClient admin, string unitCode = "nqba-core", decimal target = 99.9m)

@@ -25,7 +25,7 @@ public sealed class NotificationEscalationTests(MonitoringFactory factory) : ICl
         channel.EnsureSuccessStatusCode();
         // Nothing listens on port 1: down at the first check.
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "port", kind = "Tcp", target = "127.0.0.1:1", intervalSeconds = 60, timeoutSeconds = 5, retries = 0 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         await scheduler.RunDueAsync(CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class NotificationEscalationTests(MonitoringFactory factory) : ICl
         (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "on call", kind = "Webhook", target = service.Url("/hook"), components = new[] { component }, escalateAfterMinutes = 5, escalationTarget = manager.Url("/hook") }))
             .EnsureSuccessStatusCode();
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "health", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 5, retries = 0 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         // Down for 4 minutes, up again, then down for 4 more: neither outage lasts 5 minutes.

@@ -17,7 +17,7 @@ public sealed class PredictiveWarningTests(MonitoringFactory factory) : IClassFi
         await using var service = await LocalHttpService.StartAsync();
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "api", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 10, retries = 1 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         await SeedDailyPatternAsync(id, clock.GetUtcNow().UtcDateTime);
         var scheduler = factory.CreateScheduler(clock);
         await scheduler.RunDueAsync(CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class PredictiveWarningTests(MonitoringFactory factory) : IClassFi
         var component = await MonitoringFactory.CreateComponentAsync(admin);
         (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "ops", kind = "Webhook", target = receiver.Url("/hook"), components = new[] { component } })).EnsureSuccessStatusCode();
         var (id, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "api", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 10, retries = 2 });
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         await SeedDailyPatternAsync(id, clock.GetUtcNow().UtcDateTime);
         var scheduler = factory.CreateScheduler(clock);
         await scheduler.RunDueAsync(CancellationToken.None);

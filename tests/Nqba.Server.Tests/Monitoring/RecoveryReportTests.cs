@@ -31,7 +31,7 @@ public sealed class RecoveryReportTests(MonitoringFactory factory) : IClassFixtu
 
         var manual = await (await admin.PostAsJsonAsync("/api/monitoring/incidents", new { title = "By hand", components = Database, message = "m" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         (await admin.PostAsJsonAsync($"/api/monitoring/incidents/{manual.GetProperty("id").GetGuid()}/updates", new { status = "Resolved", message = "done" })).EnsureSuccessStatusCode();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         // All three go down at 0 s. The runbook heals the first (up at 30 s); the second is fixed by hand after

@@ -15,7 +15,7 @@ public sealed class SelfHealingTests(MonitoringFactory factory) : IClassFixture<
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "health", kind = "Http", target = service.Url("/health"), expectedStatus = 200, intervalSeconds = 30, timeoutSeconds = 5, retries = 2 });
         var runbook = await (await admin.PostAsJsonAsync("/api/monitoring/runbooks", new { component, name = "restart hook", kind = "HttpCall", url = service.Url("/restart"), cooldownSeconds = 300, maxAttemptsPerHour = 3 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         await scheduler.RunDueAsync(CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class SelfHealingTests(MonitoringFactory factory) : IClassFixture<
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "health", kind = "Http", target = service.Url("/health"), intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
         var runbook = await (await admin.PostAsJsonAsync("/api/monitoring/runbooks", new { component, name = "restart", kind = "HttpCall", url = service.Url("/restart"), cooldownSeconds = 600, maxAttemptsPerHour = 3 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         // Down, healed by the runbook, up, down again within the cooldown: the second fall gets no run.
@@ -86,7 +86,7 @@ public sealed class SelfHealingTests(MonitoringFactory factory) : IClassFixture<
         var (monitorId, _) = await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "health", kind = "Http", target = primary.Url("/health"), standbyTarget = standby.Url("/health"), intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
         var runbook = await (await admin.PostAsJsonAsync("/api/monitoring/runbooks", new { component, name = "fail over", kind = "SwitchToStandby", cooldownSeconds = 300, maxAttemptsPerHour = 3 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         await scheduler.RunDueAsync(CancellationToken.None);
 
@@ -125,7 +125,7 @@ public sealed class SelfHealingTests(MonitoringFactory factory) : IClassFixture<
         var runbook = await (await admin.PostAsJsonAsync("/api/monitoring/runbooks", new { component, name = "restart", kind = "HttpCall", url = service.Url("/health"), cooldownSeconds = 60, maxAttemptsPerHour = 3 }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var runbookId = runbook.GetProperty("id").GetGuid();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
         service.Break();
 

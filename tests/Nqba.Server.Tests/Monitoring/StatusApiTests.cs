@@ -14,7 +14,7 @@ public sealed class StatusApiTests(MonitoringFactory factory) : IClassFixture<Mo
         var component = await MonitoringFactory.CreateComponentAsync(admin, unitCode: "sigma-select");
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "web", kind = "Http", target = service.Url("/health"), intervalSeconds = 30, timeoutSeconds = 5, retries = 0 });
         service.Break();
-        await factory.CreateScheduler(MonitoringFactory.Clock()).RunDueAsync(CancellationToken.None);
+        await factory.CreateScheduler(MonitoringFactory.FakeClock()).RunDueAsync(CancellationToken.None);
         var anonymous = factory.CreateClient();
 
         var status = await anonymous.GetFromJsonAsync<JsonElement>("/api/status");
@@ -68,7 +68,7 @@ public sealed class StatusApiTests(MonitoringFactory factory) : IClassFixture<Mo
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "web", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 5, retries = 0 });
         var channel = await (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "ops", kind = "Webhook", target = service.Url("/hook"), components = new[] { component }, repeatMinutes = 5 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var clock = MonitoringFactory.Clock();
+        var clock = MonitoringFactory.FakeClock();
         var scheduler = factory.CreateScheduler(clock);
 
         service.Break();
@@ -98,7 +98,7 @@ public sealed class StatusApiTests(MonitoringFactory factory) : IClassFixture<Mo
         await MonitoringFactory.CreateMonitorAsync(admin, new { component, name = "mailed", kind = "Http", target = service.Url("/health"), intervalSeconds = 60, timeoutSeconds = 5, retries = 0 });
         var channel = await (await admin.PostAsJsonAsync("/api/monitoring/channels", new { name = "on-call mail", kind = "Email", target = "oncall@nqba.test", components = new[] { component }, repeatMinutes = 5 }))
             .Content.ReadFromJsonAsync<JsonElement>();
-        var scheduler = factory.CreateScheduler(MonitoringFactory.Clock());
+        var scheduler = factory.CreateScheduler(MonitoringFactory.FakeClock());
 
         service.Break();
         await scheduler.RunDueAsync(CancellationToken.None);

@@ -25,7 +25,7 @@ public sealed class OutboxDeliveryTests(OutboxDeliveryTests.Factory factory) : I
 
     public sealed class Factory : NqbaFactory
     {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+        public FakeTimeProvider FakeClock { get; } = new(DateTimeOffset.UtcNow);
 
         public SteadySubscriber Steady { get; } = new();
 
@@ -40,7 +40,7 @@ public sealed class OutboxDeliveryTests(OutboxDeliveryTests.Factory factory) : I
             // The fake clock stands still from here while real time (the codes) moves on: a step ending during the
             // sign-in would put the second code two steps ahead of the server's clock.
             await OneTimeCodes.ClearOfStepEndAsync(TimeSpan.FromSeconds(10));
-            Clock.SetUtcNow(DateTimeOffset.UtcNow);
+            FakeClock.SetUtcNow(DateTimeOffset.UtcNow);
             Admin = await CreateAdminClientAsync();
         }
 
@@ -55,7 +55,7 @@ public sealed class OutboxDeliveryTests(OutboxDeliveryTests.Factory factory) : I
             base.ConfigureWebHost(builder);
             builder.ConfigureTestServices(s =>
             {
-                s.AddSingleton<TimeProvider>(Clock);
+                s.AddSingleton<TimeProvider>(FakeClock);
                 s.AddSingleton<IEventSubscriber<LeadCaptured>>(Steady);
                 s.AddSingleton<IEventSubscriber<LeadCaptured>>(Flaky);
             });
@@ -109,7 +109,7 @@ public sealed class OutboxDeliveryTests(OutboxDeliveryTests.Factory factory) : I
     }
 
     /// <summary>Past the back-off of the first attempts (2, 4, 8, 16 s): well inside the admin token's hour.</summary>
-    private void AdvancePastBackOff() => factory.Clock.Advance(TimeSpan.FromMinutes(1));
+    private void AdvancePastBackOff() => factory.FakeClock.Advance(TimeSpan.FromMinutes(1));
 
     private async Task<Guid> CaptureLeadAsync(int failures)
     {

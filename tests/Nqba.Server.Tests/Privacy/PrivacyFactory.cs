@@ -16,5 +16,7 @@ public sealed class PrivacyFactory : NqbaFactory
         ["Access:RetentionDays:access.accounts"] = "30",
         ["Access:RetentionDays:access.consents"] = "30",
         ["Access:RetentionInterval"] = "30.00:00:00",
+        // The retention job is run by the tests that need it, not fired by the server at start.
+        ["Jobs:FireOnSchedule"] = "false",
     };
 }

@@ -36,7 +36,7 @@ public sealed class OutboundPolicyTests(OutboundPolicyTests.Factory factory) : I
         }
 
         internal MonitorScheduler CreateScheduler() =>
-            ActivatorUtilities.CreateInstance<MonitorScheduler>(Services, (TimeProvider)MonitoringFactory.Clock());
+            ActivatorUtilities.CreateInstance<MonitorScheduler>(Services, (TimeProvider)MonitoringFactory.FakeClock());
     }
 
     [Fact]

@@ -93,12 +93,14 @@ public static class AccessModule
         services.AddScoped<UserAdministration>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<SignInService>();
+        services.AddScoped<MfaEnrolment>();
         services.AddSingleton<DummyPasswordHash>();
         services.AddMemoryCache();
         services.AddSingleton<SessionValidator>();
         services.AddScoped<SessionRevocation>();
         services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
-        services.AddScoped<IClientDirectory, ClientDirectory>();
+        services.AddScoped<ClientDirectory>();
+        services.AddScoped<IClientDirectory>(sp => sp.GetRequiredService<ClientDirectory>());
         services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
         services.AddPersonalData<AccessPersonalData>();

@@ -47,7 +47,8 @@ internal static class JobsModule
             q.UseDefaultThreadPool(8);
             UseJobStore(q, provider, ConnectionString);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName);
+        services.AddHostedService<JobSchedulerHost>();
         return builder;
 
         static string ConnectionString(IServiceProvider sp) =>

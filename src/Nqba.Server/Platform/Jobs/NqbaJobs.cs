@@ -71,9 +71,12 @@ internal sealed partial class NqbaJobs(ISchedulerFactory schedulers, JobCatalog 
     }
 
     /// <summary>Runs <typeparamref name="TJob"/> once now and records its outcome as a firing would.</summary>
-    public async Task<JobOutcome> RunNowAsync<TJob>(CancellationToken cancellationToken) where TJob : INqbaJob
+    public Task<JobOutcome> RunNowAsync<TJob>(CancellationToken cancellationToken) where TJob : INqbaJob =>
+        RunNowAsync(catalog.Get<TJob>(), cancellationToken);
+
+    /// <summary>Runs <paramref name="job"/> once now and records its outcome as a firing would.</summary>
+    public async Task<JobOutcome> RunNowAsync(JobDeclaration job, CancellationToken cancellationToken)
     {
-        var job = catalog.Get<TJob>();
         var outcome = await executor.RunAsync(job, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var jobKey = new JobKey(job.Name, JobDeclaration.Group);

@@ -96,7 +96,7 @@ internal static class AccountFormEndpoints
         return TypedResults.LocalRedirect(returnUrl);
     }
 
-    private static async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> SubmitMfaEnrolment([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, AccessDbContext db, IAuditLedger audit, CancellationToken ct)
+    private static async Task<Results<RazorComponentResult<RecoveryCodesPage>, RedirectHttpResult>> SubmitMfaEnrolment([FromForm] MfaForm form, ClaimsPrincipal principal, UserManager<NqbaUser> users, SignInManager<NqbaUser> signIn, MfaEnrolment enrolment, CancellationToken ct)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
@@ -104,20 +104,9 @@ internal static class AccountFormEndpoints
             return TypedResults.LocalRedirect("/account/login");
         }
 
-        var code = (form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (await enrolment.EnrolAsync(user, form.Code, ct) is not { } codes)
         {
             return TypedResults.LocalRedirect("/account/mfa?error=code");
-        }
-
-        List<string> codes;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await users.SetTwoFactorEnabledAsync(user, true);
-            codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-            audit.Stage(db, new AuditRecord("access.mfa.enrolled", "user", user.Id.ToString(), After: new { recoveryCodes = codes.Count }));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }
 
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(NqbaClaims.AuthenticationMethod, "mfa")]);

@@ -8,6 +8,14 @@ namespace Nqba.Server.Modules.Access.Organizations;
 /// <inheritdoc/>
 internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, TimeProvider time) : IClientDirectory
 {
+    /// <summary>A client organization a member of staff creates by hand: audited in the same transaction.</summary>
+    public async Task<ClientOrganizationDto> CreateAsync(CreateOrganizationRequest request, CancellationToken cancellationToken)
+    {
+        var org = New(new ClientProfile(request.Name, request.Domain, request.RegionCode, request.Industry, ContactKey: null), intakeKey: null);
+        await db.SaveChangesAsync(cancellationToken);
+        return ClientOrganizationDto.From(org);
+    }
+
     public async Task<ClientMatch> FindOrCreateAsync(ClientProfile profile, CancellationToken cancellationToken)
     {
         var domain = profile.Domain?.Trim().ToLowerInvariant();
@@ -20,18 +28,7 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
         }
 
         var intakeKey = ClientOrganization.IntakeKeyOf(domain, profile.ContactKey);
-        var org = new ClientOrganization
-        {
-            Id = Guid.CreateVersion7(),
-            Name = profile.Name.Trim(),
-            Domain = string.IsNullOrEmpty(domain) ? null : domain,
-            RegionCode = profile.RegionCode,
-            Industry = profile.Industry,
-            IntakeKey = intakeKey,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Organizations.Add(org);
-        audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id));
+        var org = New(profile, intakeKey);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -67,5 +64,24 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
             .Where(u => u.ClientOrganizationId == organizationId && u.Email != null)
             .ToListAsync(cancellationToken);
         return [.. users.Select(u => u.Email!).Where(e => e != FieldProtector.ErasedValue)];
+    }
+
+    /// <summary>A new organization added to the context with its audit entry staged; the caller saves.</summary>
+    private ClientOrganization New(ClientProfile profile, string? intakeKey)
+    {
+        var domain = profile.Domain?.Trim().ToLowerInvariant();
+        var org = new ClientOrganization
+        {
+            Id = Guid.CreateVersion7(),
+            Name = profile.Name.Trim(),
+            Domain = string.IsNullOrEmpty(domain) ? null : domain,
+            RegionCode = profile.RegionCode,
+            Industry = profile.Industry,
+            IntakeKey = intakeKey,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Organizations.Add(org);
+        audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: ClientOrganizationDto.From(org), OrganizationId: org.Id));
+        return org;
     }
 }

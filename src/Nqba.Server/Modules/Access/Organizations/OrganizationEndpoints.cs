@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Access.Persistence;
-using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Security;
 
@@ -35,21 +34,9 @@ internal static class OrganizationEndpoints
             ? TypedResults.Ok(ClientOrganizationDto.From(org))
             : Error.NotFound("Client", id).ToProblem();
 
-    private static async Task<Created<ClientOrganizationDto>> CreateClient(CreateOrganizationRequest request, AccessDbContext db, IAuditLedger audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Created<ClientOrganizationDto>> CreateClient(CreateOrganizationRequest request, ClientDirectory directory, CancellationToken ct)
     {
-        var org = new ClientOrganization
-        {
-            Id = Guid.CreateVersion7(),
-            Name = request.Name.Trim(),
-            Domain = request.Domain?.Trim().ToLowerInvariant(),
-            RegionCode = request.RegionCode,
-            Industry = request.Industry,
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Organizations.Add(org);
-        var dto = ClientOrganizationDto.From(org);
-        audit.Stage(db, new AuditRecord("access.client.created", "client", org.Id.ToString(), After: dto, OrganizationId: org.Id));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/clients/{org.Id}", dto);
+        var dto = await directory.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/clients/{dto.Id}", dto);
     }
 }

@@ -1,0 +1,14 @@
+namespace Nqba.Server.Platform.Jobs;
+
+/// <summary>The <c>Jobs</c> settings section.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>
+    /// Whether this instance's scheduler fires the triggers (default true). Off, the jobs and their triggers are still
+    /// in the store and listed for staff, and a run-now still runs one, but nothing fires by itself: tests drive the
+    /// timed work explicitly that way, and an instance that must only serve requests can be started so.
+    /// </summary>
+    public bool FireOnSchedule { get; set; } = true;
+}
