@@ -22,4 +22,26 @@ internal sealed class IntakeLeads(IntakeDbContext db, AssessmentLinks links) : I
             ? null
             : new LeadForBooking(lead.Id, lead.ContactName, lead.ContactEmail, lead.Language, assessment!.EffectiveUnit ?? lead.UnitCode, assessment.EffectiveMeetingType ?? lead.MeetingType);
     }
+
+    /// <inheritdoc/>
+    public async Task<LeadProgress?> FindProgressAsync(Guid leadId, CancellationToken cancellationToken) =>
+        (await ProgressAsync(db.Leads.IgnoreQueryFilters().Where(l => l.Id == leadId), cancellationToken)).FirstOrDefault();
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<LeadProgress>> ListProgressAsync(int skip, int take, CancellationToken cancellationToken) =>
+        await ProgressAsync(db.Leads.IgnoreQueryFilters().OrderBy(l => l.CapturedAt).ThenBy(l => l.Id).Skip(skip).Take(take), cancellationToken);
+
+    // Projected, not loaded: no encrypted column is read, so nothing is decrypted.
+    private async Task<List<LeadProgress>> ProgressAsync(IQueryable<Lead> leads, CancellationToken cancellationToken) =>
+        await leads.AsNoTracking()
+            .Select(l => new LeadProgress(
+                l.Id,
+                l.ClientOrganizationId,
+                l.CompanyName,
+                l.UnitCode,
+                l.SpecialistId,
+                l.CapturedAt,
+                db.Assessments.IgnoreQueryFilters().Where(a => a.LeadId == l.Id && a.CompletedAt != null).Min(a => a.CompletedAt),
+                l.RoutedAt))
+            .ToListAsync(cancellationToken);
 }

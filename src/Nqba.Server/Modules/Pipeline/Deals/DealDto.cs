@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Nqba.Server.Modules.Pipeline.Deals;
+
+/// <summary>A deal as the API answers it: <c>stage</c> is the stable identifier, <c>probability</c> the stage's percent.</summary>
+public sealed record DealDto(
+    Guid Id,
+    Guid? LeadId,
+    Guid OrganizationId,
+    string Title,
+    string? UnitCode,
+    Guid? OwnerId,
+    string Stage,
+    DateTime StageEnteredAt,
+    decimal? Value,
+    string Currency,
+    DateOnly? ExpectedClose,
+    bool BudgetConfirmed,
+    DateTime? DemoHeldAt,
+    string? LostReason,
+    DateTime CreatedAt,
+    DateTime? ClosedAt,
+    int Probability,
+    decimal? WeightedValue,
+    bool Stalled,
+    int Version)
+{
+    /// <summary>The stage history, oldest first: on a single deal's answer, not in lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DealHistoryDto>? History { get; init; }
+
+    internal static DealDto From(Deal d, PipelineOptions options, DateTime now)
+    {
+        var probability = options.ProbabilityOf(d.Stage);
+        return new(
+            d.Id, d.LeadId, d.OrganizationId, d.Title, d.UnitCode, d.OwnerId, DealStages.Id(d.Stage), d.StageEnteredAt, d.Value, d.Currency,
+            d.ExpectedClose, d.BudgetConfirmed, d.DemoHeldAt, d.LostReason, d.CreatedAt, d.ClosedAt, probability,
+            d.Value is { } value ? Math.Round(value * probability / 100m, 2) : null,
+            IsStalled(d, options, now), d.Version);
+    }
+
+    /// <summary>Whether an open deal has been in its stage longer than <see cref="PipelineOptions.StallDays"/>.</summary>
+    internal static bool IsStalled(Deal d, PipelineOptions options, DateTime now) =>
+        !DealStages.IsClosed(d.Stage) && now - d.StageEnteredAt > TimeSpan.FromDays(options.StallDays);
+}
+
+/// <summary>One entry of a deal's stage history: <c>stage</c> entered at <c>at</c>, by a user id or <c>event:&lt;name&gt;</c>.</summary>
+public sealed record DealHistoryDto(string Stage, string? From, DateTime At, string By, string? Reason);

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Pipeline.Persistence;
+
+namespace Nqba.Server.Modules.Pipeline.Deals;
+
+/// <summary>What the pipeline's pages and API read: deal lists and boards, one deal with its history, and the figures.</summary>
+internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions> options, TimeProvider time)
+{
+    /// <summary>The most deals one list answer holds.</summary>
+    public const int MaxPageSize = 500;
+
+    public async Task<IReadOnlyList<DealDto>> ListAsync(DealFilter filter, CancellationToken cancellationToken)
+    {
+        var deals = db.Deals.AsNoTracking();
+        if (filter.UnitCode is { } unit)
+        {
+            deals = deals.Where(d => d.UnitCode == unit);
+        }
+
+        if (filter.Stage is { } stage)
+        {
+            deals = deals.Where(d => d.Stage == stage);
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            deals = deals.Where(d => d.OwnerId == owner);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await deals.OrderByDescending(d => d.StageEnteredAt).ThenBy(d => d.Id).Take(Math.Clamp(filter.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(d => DealDto.From(d, options.Value, now));
+    }
+
+    public async Task<DealDto?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (deal is null)
+        {
+            return null;
+        }
+
+        var history = await db.StageChanges.AsNoTracking().Where(c => c.DealId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return DealDto.From(deal, options.Value, time.GetUtcNow().UtcDateTime) with
+        {
+            History = history.ConvertAll(c => new DealHistoryDto(DealStages.Id(c.ToStage), c.FromStage is { } from ? DealStages.Id(from) : null, c.At, c.By, c.Reason)),
+        };
+    }
+
+    /// <summary>
+    /// The pipeline's figures for deals created in [<paramref name="from"/>, <paramref name="to"/>) (all when null),
+    /// per unit or overall: open and weighted value per currency, average days in each stage, sales-cycle length of won
+    /// deals and the demo-to-close rate (won / closed among deals that reached the demo).
+    /// </summary>
+    public async Task<PipelineMetrics> MetricsAsync(string? unitCode, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    {
+        var deals = db.Deals.AsNoTracking();
+        if (unitCode is not null)
+        {
+            deals = deals.Where(d => d.UnitCode == unitCode);
+        }
+
+        if (from is { } start)
+        {
+            deals = deals.Where(d => d.CreatedAt >= start);
+        }
+
+        if (to is { } end)
+        {
+            deals = deals.Where(d => d.CreatedAt < end);
+        }
+
+        var rows = await deals.ToListAsync(cancellationToken);
+        var ids = rows.Select(d => d.Id).ToList();
+        var history = (await db.StageChanges.AsNoTracking().Where(c => ids.Contains(c.DealId)).ToListAsync(cancellationToken))
+            .GroupBy(c => c.DealId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.At).ThenBy(c => c.Id).ToList());
+        return PipelineMetrics.Compute(rows, history, options.Value, time.GetUtcNow().UtcDateTime);
+    }
+}
+
+/// <summary>The filters of a deal list.</summary>
+internal sealed record DealFilter(string? UnitCode, DealStage? Stage, Guid? OwnerId, int Take = DealQueries.MaxPageSize);

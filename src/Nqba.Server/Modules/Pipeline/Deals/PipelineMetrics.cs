@@ -1,0 +1,71 @@
+namespace Nqba.Server.Modules.Pipeline.Deals;
+
+/// <summary>
+/// The pipeline's figures, computed from the deals and their stage history (never typed in). Null where there is no
+/// data to compute a figure from (no won deal: no cycle length; no deal reached the demo and closed: no rate).
+/// </summary>
+public sealed record PipelineMetrics(
+    int Deals,
+    int Open,
+    int Won,
+    int Lost,
+    IReadOnlyList<CurrencyTotal> OpenValue,
+    double? SalesCycleDays,
+    double? DemoToCloseRate,
+    int DemoDealsClosed,
+    IReadOnlyDictionary<string, double> AverageDaysInStage,
+    int Stalled)
+{
+    internal static PipelineMetrics Compute(IReadOnlyList<Deal> deals, IReadOnlyDictionary<Guid, List<DealStageChange>> history, PipelineOptions options, DateTime now)
+    {
+        var won = deals.Where(d => d.Stage == DealStage.Won).ToList();
+        var open = deals.Where(d => !DealStages.IsClosed(d.Stage)).ToList();
+        var openValue = open.Where(d => d.Value is not null).GroupBy(d => d.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CurrencyTotal(g.Key, g.Sum(d => d.Value!.Value), Math.Round(g.Sum(d => d.Value!.Value * options.ProbabilityOf(d.Stage) / 100m), 2)))
+            .ToList();
+
+        // Sales cycle: from the deal's opening to its win.
+        double? cycle = won.Count == 0 ? null : won.Average(d => (d.ClosedAt!.Value - d.CreatedAt).TotalDays);
+
+        // Demo to close: among closed deals whose history entered the demo stage, the share won.
+        var demoClosed = deals.Where(d => DealStages.IsClosed(d.Stage) && history.TryGetValue(d.Id, out var h) && h.Any(c => c.ToStage == DealStage.Demo)).ToList();
+        double? demoToClose = demoClosed.Count == 0 ? null : (double)demoClosed.Count(d => d.Stage == DealStage.Won) / demoClosed.Count;
+
+        // Time in stage: each history entry lasts until the next one (or now, for the current open stage).
+        var days = new Dictionary<DealStage, List<double>>();
+        foreach (var deal in deals)
+        {
+            if (!history.TryGetValue(deal.Id, out var changes))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < changes.Count; i++)
+            {
+                var stage = changes[i].ToStage;
+                if (DealStages.IsClosed(stage))
+                {
+                    continue;
+                }
+
+                var until = i + 1 < changes.Count ? changes[i + 1].At : now;
+                (days.TryGetValue(stage, out var list) ? list : days[stage] = []).Add((until - changes[i].At).TotalDays);
+            }
+        }
+
+        return new PipelineMetrics(
+            deals.Count,
+            open.Count,
+            won.Count,
+            deals.Count(d => d.Stage == DealStage.Lost),
+            openValue,
+            cycle,
+            demoToClose,
+            demoClosed.Count,
+            DealStages.Open.Where(days.ContainsKey).ToDictionary(DealStages.Id, s => Math.Round(days[s].Average(), 4)),
+            open.Count(d => DealDto.IsStalled(d, options, now)));
+    }
+}
+
+/// <summary>The open deals' value in one currency, and that value weighted by each stage's probability.</summary>
+public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted);

@@ -1,0 +1,32 @@
+using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Pipeline.Deals;
+using Nqba.Server.Modules.Pipeline.Persistence;
+using Nqba.Server.Modules.Scheduling;
+using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Persistence;
+using Nqba.Server.Platform.Seeding;
+
+namespace Nqba.Server.Modules.Pipeline;
+
+/// <summary>Deals from first contact to won or lost: stages with history and gates, the board, the figures.</summary>
+public static class PipelineModule
+{
+    public static IHostApplicationBuilder AddPipelineModule(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddModuleDbContext<PipelineDbContext, SqlitePipelineDbContext, PostgresPipelineDbContext>();
+        services.AddScoped<DealDesk>();
+        services.AddScoped<DealQueries>();
+        services.AddScoped<IDataSeeder, PipelineSeeder>();
+        services.AddScoped<AdvanceDealsFromEvents>();
+        services.AddScoped<IEventSubscriber<LeadCaptured>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
+        services.AddScoped<IEventSubscriber<AssessmentCompleted>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
+        services.AddScoped<IEventSubscriber<LeadRouted>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
+        services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
+        services.AddScoped<IEventSubscriber<MeetingHeld>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPipelineModuleEndpoints(this IEndpointRouteBuilder app) => app.MapPipelineEndpoints();
+}
