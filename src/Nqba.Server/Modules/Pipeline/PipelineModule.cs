@@ -28,5 +28,5 @@ public static class PipelineModule
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapPipelineModuleEndpoints(this IEndpointRouteBuilder app) => app.MapPipelineEndpoints();
+    public static IEndpointRouteBuilder MapPipelineModuleEndpoints(this IEndpointRouteBuilder app) => app.MapPipelineEndpoints().MapPipelineFormEndpoints();
 }

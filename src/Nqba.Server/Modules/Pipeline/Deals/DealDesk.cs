@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Pipeline.Persistence;
 using Nqba.Server.Platform.Audit;
@@ -14,7 +15,7 @@ namespace Nqba.Server.Modules.Pipeline.Deals;
 /// transaction. Two writers of one deal are kept apart by its <see cref="Deal.Version"/> token, and one lead never gets
 /// two deals (a unique index; the loser of that race takes the winner's deal).
 /// </summary>
-internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IAuditLedger audit, IOptions<PipelineOptions> options, TimeProvider time)
+internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IClientDirectory clients, IAuditLedger audit, IOptions<PipelineOptions> options, TimeProvider time)
 {
     /// <summary>How often an automatic move is tried again when another writer changed the deal meanwhile.</summary>
     private const int AutomaticMoveAttempts = 5;
@@ -43,7 +44,8 @@ internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IAuditL
             Id = Guid.CreateVersion7(),
             LeadId = lead.LeadId,
             OrganizationId = lead.OrganizationId,
-            Title = string.IsNullOrWhiteSpace(lead.CompanyName) ? "Unnamed company" : lead.CompanyName.Trim(),
+            Title = !string.IsNullOrWhiteSpace(lead.CompanyName) ? lead.CompanyName.Trim()
+                : (await clients.FindAsync(lead.OrganizationId, cancellationToken))?.Name ?? "Unnamed company",
             UnitCode = lead.UnitCode,
             OwnerId = lead.SpecialistId,
             Stage = DealStage.Contact,

@@ -33,6 +33,27 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         return rows.ConvertAll(d => DealDto.From(d, options.Value, now));
     }
 
+    /// <summary>How long a won or lost deal stays on the board.</summary>
+    public static readonly TimeSpan ClosedOnBoard = TimeSpan.FromDays(30);
+
+    /// <summary>The most cards one board column shows (the oldest in their stage first; the rest are in the list).</summary>
+    public const int BoardColumnLimit = 100;
+
+    /// <summary>The board of one unit (all when null): every open deal, and deals closed in the last 30 days, by stage.</summary>
+    public async Task<IReadOnlyDictionary<DealStage, List<DealDto>>> BoardAsync(string? unitCode, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var closedSince = now - ClosedOnBoard;
+        var deals = db.Deals.AsNoTracking().Where(d => (d.Stage != DealStage.Won && d.Stage != DealStage.Lost) || d.ClosedAt >= closedSince);
+        if (unitCode is not null)
+        {
+            deals = deals.Where(d => d.UnitCode == unitCode);
+        }
+
+        var rows = await deals.OrderBy(d => d.StageEnteredAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        return DealStages.All.ToDictionary(s => s, s => rows.Where(d => d.Stage == s).Take(BoardColumnLimit).Select(d => DealDto.From(d, options.Value, now)).ToList());
+    }
+
     public async Task<DealDto?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
+using Nqba.Server.Platform.Web;
+
+namespace Nqba.Server.Modules.Pipeline.Deals;
+
+/// <summary>
+/// The board's and the deal page's forms (anti-forgery checked): the same <see cref="DealDesk"/> moves and edits as the
+/// API. Each redirects back, with the problem when there is one; a stale version (the deal moved since the page was
+/// drawn) is refused, not applied over the other person's change.
+/// </summary>
+internal static class PipelineFormEndpoints
+{
+    public static IEndpointRouteBuilder MapPipelineFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/pipeline/deals/{id:guid}").WithTags("Pipeline forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding();
+
+        group.MapPost("/move", SubmitMoveDeal).WithName("SubmitMoveDeal");
+
+        group.MapPost("/edit", SubmitEditDeal).WithName("SubmitEditDeal");
+
+        return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitMoveDeal(Guid id, [FromForm] MoveForm form, DealDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var moved = await desk.MoveAsync(id, form.Stage, form.Reason, PipelineEndpoints.Actor(user), Version(form.Version), ct);
+        return Back(form.ReturnTo, id, moved.Succeeded ? null : moved.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitEditDeal(Guid id, [FromForm] EditForm form, DealDesk desk, CancellationToken ct)
+    {
+        var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        decimal? value = null;
+        if (!string.IsNullOrWhiteSpace(form.Value))
+        {
+            if (decimal.TryParse(form.Value.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                value = parsed;
+            }
+            else
+            {
+                fields["value"] = ["value must be a number, e.g. 12500.00."];
+            }
+        }
+
+        DateOnly? close = null;
+        if (!string.IsNullOrWhiteSpace(form.ExpectedClose))
+        {
+            if (DateOnly.TryParseExact(form.ExpectedClose.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                close = date;
+            }
+            else
+            {
+                fields["expectedClose"] = ["expectedClose must be a date (yyyy-MM-dd)."];
+            }
+        }
+
+        var currency = string.IsNullOrWhiteSpace(form.Currency) ? null : form.Currency.Trim();
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetter)))
+        {
+            fields["currency"] = ["currency must be a three-letter ISO 4217 code."];
+        }
+
+        if (fields.Count > 0)
+        {
+            return Back(null, id, Error.Validation(fields));
+        }
+
+        var updated = await desk.UpdateAsync(id, new UpdateDealRequest(value, currency, close, form.BudgetConfirmed is "true" or "on", null), Version(form.Version), ct);
+        return Back(null, id, updated.Succeeded ? null : updated.Error);
+    }
+
+    private static int? Version(string? version) =>
+        int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+
+    /// <summary>Back to the board (with its unit filter) or the deal page; only these two local places are allowed.</summary>
+    private static RedirectHttpResult Back(string? returnTo, Guid id, Error? error)
+    {
+        var target = returnTo is not null && returnTo.StartsWith("/pipeline", StringComparison.Ordinal) && !returnTo.StartsWith("//", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnTo, UriKind.Relative)
+            ? returnTo
+            : $"/pipeline/deals/{id}";
+        if (error is null)
+        {
+            return TypedResults.LocalRedirect(target);
+        }
+
+        var message = error.Fields is { Count: > 0 } fields ? string.Join(" ", fields.SelectMany(f => f.Value)) : error.Detail;
+        return TypedResults.LocalRedirect(target + (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "error=" + Uri.EscapeDataString(message));
+    }
+
+    internal sealed class MoveForm
+    {
+        public string? Stage { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Version { get; set; }
+
+        public string? ReturnTo { get; set; }
+    }
+
+    internal sealed class EditForm
+    {
+        public string? Value { get; set; }
+
+        public string? Currency { get; set; }
+
+        public string? ExpectedClose { get; set; }
+
+        public string? BudgetConfirmed { get; set; }
+
+        public string? Version { get; set; }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Nqba.Server.Modules.Pipeline.Deals;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Browser.Tests;
+
+/// <summary>Issue 20's board: a sales rep drags a deal to the next stage, meets the proposal's gate, fills in what it asks and moves on.</summary>
+public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(390, 844)]
+    public async Task SalesRep_MovesADealAcrossTheBoard_MeetsTheGate_AndPassesIt(int width, int height)
+    {
+        var company = "Board " + Guid.NewGuid().ToString("N")[..8];
+        var captured = await fixture.CreateClient().PostAsJsonAsync("/api/leads", new { name = "Bo Board", email = $"bo-{Guid.NewGuid():N}@browser.example", company, regionCode = "us-east" });
+        captured.EnsureSuccessStatusCode();
+        var leadId = (await captured.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
+        Guid dealId;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            // The lead's deal, as the captured event opens it (the background delivery may be a moment behind).
+            dealId = (await scope.ServiceProvider.GetRequiredService<DealDesk>().OpenForLeadAsync(leadId, "test", CancellationToken.None))!.Id;
+        }
+
+        var page = await fixture.SignInNewUserAsync(NqbaRoles.SalesRep, "/pipeline", axe: true);
+        await page.SetViewportSizeAsync(width, height);
+        await page.ReloadAsync();
+        var card = page.Locator($"[data-testid=deal-{dealId}]");
+        Assert.Equal(1, await page.Locator($"[data-testid=column-contact] [data-testid=deal-{dealId}]").CountAsync());
+        await CheckAsync(page, $"pipeline-{width}-1-board", width);
+
+        // Wide screens drag the card; on a phone the card's own move form does it (the same form the drop submits).
+        if (width >= 800)
+        {
+            await card.DragToAsync(page.Locator("[data-testid=column-qualification]"));
+        }
+        else
+        {
+            await card.Locator("summary").ClickAsync();
+            await card.Locator("select[name=Stage]").SelectOptionAsync("qualification");
+            await card.Locator("button[type=submit]").ClickAsync();
+        }
+
+        await page.WaitForSelectorAsync($"[data-testid=column-qualification] [data-testid=deal-{dealId}]");
+
+        // The proposal's gate: no value and no confirmed budget yet.
+        card = page.Locator($"[data-testid=deal-{dealId}]");
+        await card.Locator("summary").ClickAsync();
+        await card.Locator("select[name=Stage]").SelectOptionAsync("proposal");
+        await card.Locator("button[type=submit]").ClickAsync();
+        var error = await page.WaitForSelectorAsync("[data-testid=board-error]");
+        Assert.Contains("budget", await error!.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator($"[data-testid=column-qualification] [data-testid=deal-{dealId}]").CountAsync());
+        await CheckAsync(page, $"pipeline-{width}-2-gate", width);
+
+        // On the deal page: a value and the budget, then the move passes the gate.
+        await page.Locator($"[data-testid=deal-{dealId}] a.deal-title").ClickAsync();
+        await page.WaitForURLAsync($"**/pipeline/deals/{dealId}");
+        await page.FillAsync("[data-testid=deal-value]", "25000");
+        await page.CheckAsync("[data-testid=deal-budget]");
+        await page.ClickAsync("form[aria-label='Edit the deal'] button[type=submit]");
+        await page.WaitForURLAsync($"**/pipeline/deals/{dealId}");
+        await page.SelectOptionAsync("[data-testid=deal-move-stage]", "proposal");
+        await page.ClickAsync("form[aria-label='Move the deal'] button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=deal-stage]').textContent.includes('Proposal')");
+        var timeline = await page.InnerTextAsync("[data-testid=deal-timeline]");
+        Assert.Contains("Moved to Qualification call", timeline, StringComparison.Ordinal);
+        Assert.Contains("Moved to Proposal & negotiation", timeline, StringComparison.Ordinal);
+        await CheckAsync(page, $"pipeline-{width}-3-deal", width);
+    }
+
+    private static async Task CheckAsync(IPage page, string name, int width)
+    {
+        await AxeCore.ScreenshotAsync(page, name);
+        var violations = await AxeCore.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{name} ({page.Url}):\n" + string.Join('\n', violations));
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{name} is {scrollWidth}px wide at a {width}px viewport");
+    }
+}
