@@ -82,4 +82,40 @@ public sealed class PyPortfolioOptParityTests
             PortfolioConstraints.Uniform(stocks.Tickers.Count, double.NegativeInfinity, double.PositiveInfinity));
         AssertPerformance(frontier.MaxSharpe().Value, 0.4937195216716211, 0.29516576454651955, 1.6049270564945908, 1e-6);
     }
+
+    [Fact]
+    public void HierarchicalRiskParity_SampleData_MatchesPyPortfolioOpt()
+    {
+        var stocks = SampleData.Stocks;
+        var returns = ReturnSeries.FromPrices(stocks);
+        var result = HierarchicalRiskParity.Optimize(returns);
+        Assert.Equal([12, 6, 15, 14, 2], result.Order.Take(5));
+        Assert.Equal(1.0, result.Weights.Sum(), 1e-12);
+        var expected = new Dictionary<string, double>
+        {
+            ["AAPL"] = 0.022258941278778387, ["AMD"] = 0.022294021796692116, ["AMZN"] = 0.016086842079874982, ["BABA"] = 0.07963382071794088,
+            ["BAC"] = 0.014409222455552267, ["BBY"] = 0.03406419438245041, ["FB"] = 0.06272994714663536, ["GE"] = 0.05519063444162851,
+            ["GM"] = 0.055576660241857236, ["GOOG"] = 0.04956008428992926, ["JPM"] = 0.017675709092515715, ["MA"] = 0.038127373497320226,
+            ["PFE"] = 0.07786528342813452, ["RRC"] = 0.03161528695094598, ["SBUX"] = 0.039844436656239136, ["SHLD"] = 0.027113184241298872,
+            ["T"] = 0.11138956508836473, ["UAA"] = 0.027115909570750083, ["WMT"] = 0.10569551148587902, ["XOM"] = 0.11175337115721229,
+        };
+        for (var i = 0; i < stocks.Tickers.Count; i++)
+        {
+            Assert.Equal(expected[stocks.Tickers[i]], result.Weights[i], 3);
+        }
+
+        // portfolio_performance of HRPOpt: arithmetic mean return × 252 and sample covariance, r_f = 0.02.
+        var frontier = new EfficientFrontier(stocks.Tickers, ExpectedReturns.MeanHistorical(returns, compounding: false), RiskModels.SampleCovariance(returns).Matrix);
+        AssertPerformance(frontier.Evaluate(result.Weights), 0.21353402380950973, 0.17844159743748936, 1.084579081272277, 1e-7);
+    }
+
+    [Fact]
+    public void HierarchicalRiskParity_LedoitWolfCovariance_MatchesPyPortfolioOptVolatility()
+    {
+        var stocks = SampleData.Stocks;
+        var shrunk = RiskModels.LedoitWolf(stocks).Matrix;
+        var result = HierarchicalRiskParity.Optimize(shrunk);
+        var frontier = new EfficientFrontier(stocks.Tickers, null, shrunk);
+        Assert.Equal(0.10002783894982334, frontier.Evaluate(result.Weights).Volatility, 7);
+    }
 }

@@ -38,17 +38,16 @@ public static class RiskModels
     }
 
     /// <summary>
-    /// Ledoit-Wolf shrinkage towards a constant-variance target <c>μI</c> (μ = mean sample variance), on the days every
-    /// asset has a return, as scikit-learn's <c>ledoit_wolf</c> (maximum-likelihood covariance, divisor n) used by
-    /// PyPortfolioOpt's <c>CovarianceShrinkage.ledoit_wolf</c>; annualized × <paramref name="frequency"/>.
+    /// Ledoit-Wolf shrinkage towards a constant-variance target <c>μI</c> (μ = mean sample variance), as scikit-learn's <c>ledoit_wolf</c> (maximum-likelihood covariance, divisor n) used by
+    /// PyPortfolioOpt's <c>CovarianceShrinkage.ledoit_wolf</c>; annualized × <paramref name="frequency"/>. As there, every
+    /// day with at least one return is used and a missing return counts as 0 (numpy's <c>nan_to_num</c>).
     /// </summary>
     public static CovarianceEstimate LedoitWolf(PriceTable prices, int frequency = ExpectedReturns.TradingDaysPerYear)
     {
         var returns = ReturnSeries.FromPrices(prices);
         var p = returns.Assets;
-        var complete = Enumerable.Range(0, returns.Rows).Where(t => Enumerable.Range(0, p).All(i => !double.IsNaN(returns.Column(i)[t]))).ToArray();
-        var count = complete.Length;
-        var x = Matrix<double>.Build.Dense(count, p, (r, c) => returns.Column(c)[complete[r]]);
+        var count = returns.Rows;
+        var x = Matrix<double>.Build.Dense(count, p, (r, c) => double.IsNaN(returns.Column(c)[r]) ? 0 : returns.Column(c)[r]);
         for (var c = 0; c < p; c++)
         {
             var mean = x.Column(c).Average();
