@@ -29,7 +29,7 @@ public static class CardinalityOptimizer
 
         var problem = Proxy(tickers, expectedReturns, covariance, options);
         var selection = problem.SolveWithAnnealer(SolverFactory.Create("auto"), new SolverOptions { TimeLimit = options.SelectionTime, Seed = options.Seed });
-        return Finish(tickers, expectedReturns, covariance, options, selection.Choice, "qsai", clock);
+        return Finish(tickers, expectedReturns, covariance, options, selection, "qsai", clock);
     }
 
     /// <summary>Selects by solving the same QUBO with OR-Tools CP-SAT (exact given enough time), then solves the weights.</summary>
@@ -43,7 +43,7 @@ public static class CardinalityOptimizer
         }
 
         var selection = Proxy(tickers, expectedReturns, covariance, options).SolveExact(options.SelectionTime);
-        return Finish(tickers, expectedReturns, covariance, options, selection.Choice, "cp-sat", clock);
+        return Finish(tickers, expectedReturns, covariance, options, selection, "cp-sat", clock);
     }
 
     /// <summary>The best K-subset by the true objective, trying all C(n, K) of them (for small n).</summary>
@@ -73,9 +73,9 @@ public static class CardinalityOptimizer
             : TradingResult.Success(best with { Selector = "exhaustive", SubsetsSolved = solved, Elapsed = clock.Elapsed });
     }
 
-    private static TradingResult<CardinalityResult> Finish(IReadOnlyList<string> tickers, IReadOnlyList<double> expectedReturns, double[,] covariance, CardinalityOptions options, int[] choice, string selector, Stopwatch clock)
+    private static TradingResult<CardinalityResult> Finish(IReadOnlyList<string> tickers, IReadOnlyList<double> expectedReturns, double[,] covariance, CardinalityOptions options, ProblemSolution selection, string selector, Stopwatch clock)
     {
-        var subset = Enumerable.Range(0, tickers.Count).Where(i => choice[i] == 1).ToArray();
+        var subset = Enumerable.Range(0, tickers.Count).Where(i => selection.Choice[i] == 1).ToArray();
         if (subset.Length != options.Count)
         {
             return TradingResult.Failure<CardinalityResult>("cardinality.selection", $"The selection has {subset.Length} assets instead of {options.Count}.");
@@ -84,10 +84,10 @@ public static class CardinalityOptimizer
         var result = SolveSubset(tickers, expectedReturns, covariance, options, subset);
         return result is null
             ? TradingResult.Failure<CardinalityResult>("cardinality.infeasible", "The chosen assets admit no feasible weights.")
-            : TradingResult.Success(result with { Selector = selector, Elapsed = clock.Elapsed });
+            : TradingResult.Success(result with { Selector = selector, SelectionScore = selection.Objective, Elapsed = clock.Elapsed });
     }
 
-    private static PortfolioSelectionProblem Proxy(IReadOnlyList<string> tickers, IReadOnlyList<double> expectedReturns, double[,] covariance, CardinalityOptions options)
+    internal static PortfolioSelectionProblem Proxy(IReadOnlyList<string> tickers, IReadOnlyList<double> expectedReturns, double[,] covariance, CardinalityOptions options)
     {
         var k = options.Count;
         if (options.Objective == CardinalityObjective.MinVolatility)
@@ -142,7 +142,7 @@ public static class CardinalityOptimizer
 
             var full = new EfficientFrontier(tickers, expectedReturns, covariance).Evaluate(weights, options.RiskFreeRate, portfolio.Value.Solve);
             var objective = options.Objective == CardinalityObjective.MinVolatility ? full.Volatility : -full.SharpeRatio;
-            return new CardinalityResult(full, [.. held.Where(i => weights[i] != 0)], objective, "subset", solves, TimeSpan.Zero);
+            return new CardinalityResult(full, [.. held.Where(i => weights[i] != 0)], [.. subset], null, objective, "subset", solves, TimeSpan.Zero);
         }
 
         return null;

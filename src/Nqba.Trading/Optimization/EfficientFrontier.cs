@@ -21,6 +21,7 @@ public sealed class EfficientFrontier
     private readonly double[] _mean;
     private readonly double[,] _covariance;
     private readonly PortfolioConstraints _constraints;
+    private readonly Lazy<MathNet.Numerics.LinearAlgebra.Matrix<double>> _factor;
 
     /// <summary>Creates the optimizer.</summary>
     /// <param name="tickers">The assets.</param>
@@ -41,6 +42,7 @@ public sealed class EfficientFrontier
         _mean = expectedReturns is null ? new double[n] : [.. expectedReturns];
         _covariance = (double[,])covariance.Clone();
         _constraints = constraints ?? PortfolioConstraints.LongOnly;
+        _factor = new Lazy<MathNet.Numerics.LinearAlgebra.Matrix<double>>(() => OrToolsBackend.Factor(_covariance));
     }
 
     /// <summary>The assets.</summary>
@@ -102,7 +104,7 @@ public sealed class EfficientFrontier
             rows.Add(new LinearRow(coefficients, double.NegativeInfinity, 0, $"{sector.Name} upper"));
         }
 
-        var program = new QuadraticProgram(_covariance, new double[m], lower, upper, rows);
+        var program = new QuadraticProgram(_covariance, new double[m], lower, upper, rows) { Factor = _factor.Value };
         if (QpSolver.Solve(program) is not { } solved || solved.X[n] <= 0)
         {
             return TradingResult.Failure<Portfolio>("optimizer.infeasible", "The maximum-Sharpe problem has no solution under these bounds and sector limits.");
@@ -239,7 +241,7 @@ public sealed class EfficientFrontier
         rows.AddRange(extraRows);
         var lower = Enumerable.Range(0, n).Select(_constraints.LowerOf).ToArray();
         var upper = Enumerable.Range(0, n).Select(_constraints.UpperOf).ToArray();
-        var program = new QuadraticProgram(_covariance, linear, lower, upper, rows, varianceLimit);
+        var program = new QuadraticProgram(_covariance, linear, lower, upper, rows, varianceLimit) { Factor = _factor.Value };
         if (QpSolver.Solve(program) is not { } solved)
         {
             return TradingResult.Failure<Portfolio>("optimizer.infeasible", "The problem has no solution under these bounds, sector limits and target.");

@@ -16,7 +16,7 @@ namespace Nqba.Trading.Optimization;
 internal static class OrToolsBackend
 {
     /// <summary>PDLP stops at relative and absolute optimality gaps of 1e-9; the KKT refinement does the rest.</summary>
-    private const string PdlpParameters = "termination_criteria { simple_optimality_criteria { eps_optimal_relative: 1e-9 eps_optimal_absolute: 1e-9 } }";
+    private const string PdlpParameters = "termination_criteria { simple_optimality_criteria { eps_optimal_relative: 1e-7 eps_optimal_absolute: 1e-7 } }";
 
     /// <summary>Eigenvalues at or below this fraction of the largest are dropped from the factor.</summary>
     private const double FactorTolerance = 1e-14;
@@ -25,7 +25,7 @@ internal static class OrToolsBackend
 
     public static double[]? Solve(QuadraticProgram program, bool useScip)
     {
-        var factor = Factor(program.Covariance);
+        var factor = program.Factor ?? Factor(program.Covariance);
         var model = BuildModel(program, factor);
         var path = Path.Combine(Path.GetTempPath(), $"nqba-qp-{Guid.NewGuid():N}.pb");
         try
@@ -126,7 +126,7 @@ internal static class OrToolsBackend
         return model;
     }
 
-    private static Matrix<double> Factor(double[,] covariance)
+    public static Matrix<double> Factor(double[,] covariance)
     {
         var evd = Matrix<double>.Build.DenseOfArray(covariance).Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Real();

@@ -8,6 +8,9 @@ internal static class QpSolver
     /// <summary>The backend point is accepted unrefined only when it violates no constraint by more than this.</summary>
     private const double BackendFeasibility = 1e-6;
 
+    /// <summary>A refined point is kept when it violates no constraint by more than this (rounding in the KKT solve).</summary>
+    private const double RefinedFeasibility = 1e-9;
+
     public static (double[] X, QpSolveOutcome Outcome)? Solve(QuadraticProgram program)
     {
         var clock = Stopwatch.StartNew();
@@ -20,7 +23,7 @@ internal static class QpSolver
 
         var name = useScip ? "scip" : "pdlp";
         var refined = useScip ? RefineVarianceLimited(program, start) : ActiveSetRefiner.Refine(program, start);
-        if (refined is { } exact && program.MaxViolation(exact.X) <= program.MaxViolation(start) + 1e-12 && (useScip || program.Objective(exact.X) <= program.Objective(start) + 1e-12))
+        if (refined is { } exact && program.MaxViolation(exact.X) <= RefinedFeasibility)
         {
             return (exact.X, new QpSolveOutcome(name, true, program.MaxViolation(exact.X), exact.Iterations, clock.Elapsed));
         }

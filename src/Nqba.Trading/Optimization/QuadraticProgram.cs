@@ -7,6 +7,9 @@ namespace Nqba.Trading.Optimization;
 /// </summary>
 internal sealed record QuadraticProgram(double[,] Covariance, double[] Linear, double[] Lower, double[] Upper, IReadOnlyList<LinearRow> Rows, double? VarianceLimit = null)
 {
+    /// <summary>F with Σ = F Fᵀ, when the caller already has it (an optimizer reuses one factor for all its solves).</summary>
+    public MathNet.Numerics.LinearAlgebra.Matrix<double>? Factor { get; init; }
+
     public int Variables => Linear.Length;
 
     public int Assets => Covariance.GetLength(0);
