@@ -24,24 +24,6 @@ var stocks = PriceCsv.ReadWide(reader).Value;
 var realMu = ExpectedReturns.MeanHistorical(stocks);
 var realSigma = RiskModels.SampleCovariance(stocks).Matrix;
 
-if (args.Length > 0 && args[0] == "profile")
-{
-    var (t, m, s) = SyntheticMarket.Create(int.Parse(args[1], culture), Seed);
-    var ef = new EfficientFrontier(t, m, s);
-    var clock0 = Stopwatch.StartNew();
-    var mv = ef.MinVolatility().Value;
-    Console.WriteLine($"minvol {clock0.ElapsedMilliseconds} ms refined {mv.Solve!.Refined}");
-    var top = ef.MaxReturn()!.Value;
-    foreach (var f in new[] { 0.3, 0.6, 0.9 })
-    {
-        clock0.Restart();
-        var p = ef.EfficientReturn(mv.ExpectedReturn + (f * (top - mv.ExpectedReturn))).Value;
-        Console.WriteLine($"effret {f} {clock0.ElapsedMilliseconds} ms refined {p.Solve!.Refined}");
-    }
-
-    return 0;
-}
-
 // Warm-up: loads the OR-Tools native library and JITs the paths measured below.
 _ = new EfficientFrontier(stocks.Tickers, realMu, realSigma).Frontier(3);
 
