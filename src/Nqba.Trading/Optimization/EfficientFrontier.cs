@@ -74,6 +74,7 @@ public sealed class EfficientFrontier
         };
         var lower = new double[m];
         var upper = Enumerable.Repeat(double.PositiveInfinity, m).ToArray();
+        var longOnly = Enumerable.Range(0, n).All(i => _constraints.LowerOf(i) >= 0);
         for (var i = 0; i < n; i++)
         {
             var lo = _constraints.LowerOf(i);
@@ -84,7 +85,8 @@ public sealed class EfficientFrontier
                 rows.Add(new LinearRow(Scaled(i, lo, m), 0, double.PositiveInfinity, $"{Tickers[i]} lower"));
             }
 
-            if (double.IsFinite(hi))
+            // Long-only weights summing to 1 cannot exceed 1, so an upper bound of 1 or more needs no row then.
+            if (double.IsFinite(hi) && !(longOnly && hi >= 1))
             {
                 rows.Add(new LinearRow(Scaled(i, hi, m), double.NegativeInfinity, 0, $"{Tickers[i]} upper"));
             }
