@@ -16,6 +16,9 @@ internal static class ActiveSetRefiner
     private const double MultiplierTolerance = 1e-11;
     private const int MaxIterations = 200;
 
+    /// <summary>An LU solution whose relative residual exceeds this is replaced by the SVD least-squares one (singular KKT matrix).</summary>
+    private const double LuResidualTolerance = 1e-9;
+
     public static (double[] X, int Iterations)? Refine(QuadraticProgram program, double[] start)
     {
         var m = program.Variables;
@@ -134,7 +137,7 @@ internal static class ActiveSetRefiner
         }
 
         var solution = kkt.LU().Solve(rhs);
-        if (!solution.ForAll(double.IsFinite) || (kkt * solution - rhs).InfinityNorm() > 1e-9 * Math.Max(1, rhs.InfinityNorm()))
+        if (!solution.ForAll(double.IsFinite) || (kkt * solution - rhs).InfinityNorm() > LuResidualTolerance * Math.Max(1, rhs.InfinityNorm()))
         {
             // Redundant working-set rows make the KKT matrix singular; the least-squares solution is still exact then.
             solution = kkt.Svd().Solve(rhs);

@@ -17,6 +17,9 @@ public static class CardinalityOptimizer
 {
     private const double ExactlyFloor = 1e-4;
 
+    /// <summary>Weights this small (rounding in the exact solve) count as not held.</summary>
+    private const double ZeroWeight = 1e-12;
+
     /// <summary>Selects with the QSAI engine, then solves the weights.</summary>
     public static TradingResult<CardinalityResult> Optimize(IReadOnlyList<string> tickers, IReadOnlyList<double> expectedReturns, double[,] covariance, CardinalityOptions options)
     {
@@ -137,7 +140,7 @@ public static class CardinalityOptimizer
             var weights = new double[tickers.Count];
             for (var a = 0; a < held.Count; a++)
             {
-                weights[held[a]] = Math.Abs(portfolio.Value.Weights[a]) < 1e-12 ? 0 : portfolio.Value.Weights[a];
+                weights[held[a]] = Math.Abs(portfolio.Value.Weights[a]) < ZeroWeight ? 0 : portfolio.Value.Weights[a];
             }
 
             var full = new EfficientFrontier(tickers, expectedReturns, covariance).Evaluate(weights, options.RiskFreeRate, portfolio.Value.Solve);

@@ -15,7 +15,7 @@ namespace Nqba.Trading.Optimization;
 /// </summary>
 internal static class OrToolsBackend
 {
-    /// <summary>PDLP stops at relative and absolute optimality gaps of 1e-9; the KKT refinement does the rest.</summary>
+    /// <summary>PDLP stops at relative and absolute optimality gaps of 1e-7 (constraints met to about 1e-8); the KKT refinement does the rest.</summary>
     private const string PdlpParameters = "termination_criteria { simple_optimality_criteria { eps_optimal_relative: 1e-7 eps_optimal_absolute: 1e-7 } }";
 
     /// <summary>Eigenvalues at or below this fraction of the largest are dropped from the factor.</summary>
