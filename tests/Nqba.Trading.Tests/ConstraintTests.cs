@@ -83,6 +83,19 @@ public sealed class ConstraintTests
     }
 
     [Fact]
+    public void EfficientRisk_TargetAboveMaxReturnPortfolio_ReturnsTheMaxReturnPortfolio()
+    {
+        var stocks = SampleData.Stocks;
+        var mu = ExpectedReturns.MeanHistorical(stocks);
+        var frontier = new EfficientFrontier(stocks.Tickers, mu, RiskModels.SampleCovariance(stocks).Matrix);
+
+        var portfolio = frontier.EfficientRisk(1.0).Value;
+
+        Assert.Equal(mu.Max(), portfolio.ExpectedReturn, 1e-7);
+        Assert.True(portfolio.Volatility < 1.0);
+    }
+
+    [Fact]
     public void Frontier_FivePoints_IsIncreasingInReturnAndVolatility()
     {
         var stocks = SampleData.Stocks;
