@@ -134,6 +134,7 @@ run_tests() {
 }
 
 run_tests optimization tests/Nqba.Optimization.Tests
+run_tests trading tests/Nqba.Trading.Tests
 run_tests server-sqlite tests/Nqba.Server.Tests
 if [[ $postgres -eq 1 ]]; then
   run_tests server-postgres tests/Nqba.Server.Tests NQBA_TEST_DB=postgres
