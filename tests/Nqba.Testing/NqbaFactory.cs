@@ -161,7 +161,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
         await users.ResetAuthenticatorKeyAsync(user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
-        Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, await OneTimeCodes.NextAsync(key)));
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, await OneTimeCodes.NextAsync(key, Clock)));
         await users.SetTwoFactorEnabledAsync(user, true);
         return key;
     }
@@ -175,6 +175,8 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private string? _adminToken;
+    private string? _adminTotpKey;
+    private TimeSpan _adminTokenOffset;
 
     /// <summary>
     /// A client signed in as the seeded admin (with MFA, as staff must). The admin signs in once per factory and every
@@ -184,7 +186,14 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> CreateAdminClientAsync()
     {
         var client = CreateClient();
-        _adminToken ??= await TokenForAsync(client, AdminEmail, AdminPassword, await EnableTotpAsync(AdminEmail));
+        // A token issued before the clock was moved on has expired at the server's time: sign in again.
+        if (_adminToken is null || _adminTokenOffset != Clock.Offset)
+        {
+            _adminTotpKey ??= await EnableTotpAsync(AdminEmail);
+            _adminTokenOffset = Clock.Offset;
+            _adminToken = await TokenForAsync(client, AdminEmail, AdminPassword, _adminTotpKey);
+        }
+
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _adminToken);
         return client;
     }
@@ -255,9 +264,9 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<List<string>> MailsWithAsync(string text) =>
         [.. (await SentMailsAsync()).Select(m => m.ToString()).Where(t => t.Contains(text, StringComparison.Ordinal))];
 
-    private static async Task<string> TokenForAsync(HttpClient client, string email, string password, string? totpKey)
+    private async Task<string> TokenForAsync(HttpClient client, string email, string password, string? totpKey)
     {
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = totpKey is null ? null : await OneTimeCodes.NextAsync(totpKey) });
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password, code = totpKey is null ? null : await OneTimeCodes.NextAsync(totpKey, Clock) });
         Assert.True(response.IsSuccessStatusCode, $"token for {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
     }

@@ -13,12 +13,15 @@ public static class OneTimeCodes
     private const int StepSeconds = 30;
     private static readonly Dictionary<string, long> LastStep = [];
 
-    /// <summary>The next unused code for the base32 secret.</summary>
-    public static async Task<string> NextAsync(string base32Key)
+    /// <summary>
+    /// The next unused code for the base32 secret, at <paramref name="clock"/>'s time (the real time when null): a test
+    /// server whose clock was moved on (<see cref="TestClock"/>) checks codes at its own time.
+    /// </summary>
+    public static async Task<string> NextAsync(string base32Key, TimeProvider? clock = null)
     {
         var key = Normalize(base32Key);
         long step;
-        var now = DateTime.UtcNow;
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         var current = StepOf(now);
         lock (LastStep)
         {

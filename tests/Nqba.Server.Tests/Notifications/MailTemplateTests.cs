@@ -9,6 +9,7 @@ using Nqba.Server.Modules.Intake.Notifications;
 using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Monitoring.Incidents;
 using Nqba.Server.Modules.Monitoring.Notifications;
+using Nqba.Server.Modules.Pipeline.Notifications;
 using Nqba.Server.Modules.Scheduling.Briefings;
 using Nqba.Server.Modules.Scheduling.Invites;
 using Nqba.Server.Modules.Support;
@@ -50,6 +51,7 @@ public sealed partial class MailTemplateTests : IAsyncLifetime
         ["status-incident-resolved"] = (n, l) => n.RenderAsync<StatusMail, StatusMailModel>(new(StatusMailKind.IncidentResolved, "Checkout errors", At, "tok+en"), l, default),
         ["incident-update"] = (n, l) => n.RenderAsync<IncidentUpdateMail, IncidentUpdateMailModel>(new("API errors", IncidentStatus.Identified, At, "Next update in 30 minutes."), l, default),
         ["lead-routed"] = (n, l) => n.RenderAsync<LeadRoutedMail, LeadRoutedMailModel>(new(Guid.NewGuid(), "flyfox-ai", At, "assessment", "Europe client", 7), l, default),
+        ["deal-stalled"] = (n, l) => n.RenderAsync<DealStalledMail, DealStalledMailModel>(new(Guid.NewGuid(), "Acme Corporation", "demo", 15, 14), l, default),
         ["lead-escalation"] = (n, l) => n.RenderAsync<LeadEscalationMail, LeadEscalationMailModel>(new(Guid.NewGuid(), "flyfox-ai", TimeSpan.FromMinutes(3.5), At), l, default),
         ["sla-ticket"] = (n, l) => n.RenderAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(new(true, false, Guid.NewGuid(), 42, "Export broken", TicketPriority.Urgent, SlaClockKind.FirstResponse, At), l, default),
         ["sla-ticket-page"] = (n, l) => n.RenderAsync<SlaTicketAlertMail, SlaTicketAlertMailModel>(new(false, true, Guid.NewGuid(), 42, "Export broken", TicketPriority.Urgent, SlaClockKind.Resolution, At), l, default),

@@ -36,7 +36,7 @@ public sealed class PipelineApiTests(NqbaFactory factory) : IClassFixture<NqbaFa
     internal static async Task<JsonElement> DealOfLeadAsync(HttpClient admin, Guid leadId)
     {
         var deals = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/pipeline/deals"))!;
-        var id = deals.Single(d => d.GetProperty("leadId").GetGuid() == leadId).GetProperty("id").GetGuid();
+        var id = deals.Single(d => d.GetProperty("leadId").ValueKind == JsonValueKind.String && d.GetProperty("leadId").GetGuid() == leadId).GetProperty("id").GetGuid();
         return await admin.GetFromJsonAsync<JsonElement>($"/api/pipeline/deals/{id}");
     }
 

@@ -13,3 +13,7 @@ public sealed record DealWon(Guid DealId, Guid? OrganizationId, Guid? LeadId, Gu
 /// <summary>A deal was lost, with the reason.</summary>
 [EventName("pipeline.deal-lost")]
 public sealed record DealLost(Guid DealId, Guid? OrganizationId, Guid? LeadId, string Reason, DateTime At) : IDomainEvent;
+
+/// <summary>A deal has been in one open stage longer than the stall threshold; raised once per deal and stage.</summary>
+[EventName("pipeline.deal-stalled")]
+public sealed record DealStalled(Guid DealId, Guid? OrganizationId, Guid? OwnerId, string Title, string Stage, int Days, int StallDays, DateTime At) : IDomainEvent;

@@ -2,7 +2,9 @@ using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Pipeline.Deals;
 using Nqba.Server.Modules.Pipeline.Persistence;
 using Nqba.Server.Modules.Scheduling;
+using Nqba.Server.Modules.Pipeline.Notifications;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Seeding;
 
@@ -19,6 +21,9 @@ public static class PipelineModule
         services.AddScoped<DealDesk>();
         services.AddScoped<DealQueries>();
         services.AddScoped<IDataSeeder, PipelineSeeder>();
+        services.AddJob<StalledDealsJob, PipelineOptions>(o => new JobPlan(
+            JobSchedule.AtCron(o.StallCheckCron), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.StallCheckEnabled));
+        services.AddScoped<IEventSubscriber<DealStalled>, NotifyOwnerOfStalledDeal>();
         services.AddScoped<AdvanceDealsFromEvents>();
         services.AddScoped<IEventSubscriber<LeadCaptured>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());
         services.AddScoped<IEventSubscriber<AssessmentCompleted>>(sp => sp.GetRequiredService<AdvanceDealsFromEvents>());

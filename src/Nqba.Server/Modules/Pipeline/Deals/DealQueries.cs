@@ -72,7 +72,7 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
     /// <summary>
     /// The pipeline's figures for deals created in [<paramref name="from"/>, <paramref name="to"/>) (all when null),
     /// per unit or overall: open and weighted value per currency, average days in each stage, sales-cycle length of won
-    /// deals and the demo-to-close rate (won / closed among deals that reached the demo).
+    /// deals and the demo-to-close rate (won / closed among deals that reached the demo); stays still running are not in the averages.
     /// </summary>
     public async Task<PipelineMetrics> MetricsAsync(string? unitCode, DateTime? from, DateTime? to, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed record PipelineMetrics(
         var demoClosed = deals.Where(d => DealStages.IsClosed(d.Stage) && history.TryGetValue(d.Id, out var h) && h.Any(c => c.ToStage == DealStage.Demo)).ToList();
         double? demoToClose = demoClosed.Count == 0 ? null : (double)demoClosed.Count(d => d.Stage == DealStage.Won) / demoClosed.Count;
 
-        // Time in stage: each history entry lasts until the next one (or now, for the current open stage).
+        // Time in stage: each stay that has ended (the entry until the next one); a deal's current stay is not counted yet.
         var days = new Dictionary<DealStage, List<double>>();
         foreach (var deal in deals)
         {
@@ -40,16 +40,13 @@ public sealed record PipelineMetrics(
                 continue;
             }
 
-            for (var i = 0; i < changes.Count; i++)
+            for (var i = 0; i + 1 < changes.Count; i++)
             {
                 var stage = changes[i].ToStage;
-                if (DealStages.IsClosed(stage))
+                if (!DealStages.IsClosed(stage))
                 {
-                    continue;
+                    (days.TryGetValue(stage, out var list) ? list : days[stage] = []).Add((changes[i + 1].At - changes[i].At).TotalDays);
                 }
-
-                var until = i + 1 < changes.Count ? changes[i + 1].At : now;
-                (days.TryGetValue(stage, out var list) ? list : days[stage] = []).Add((until - changes[i].At).TotalDays);
             }
         }
 
