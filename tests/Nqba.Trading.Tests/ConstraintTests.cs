@@ -10,14 +10,36 @@ public sealed class ConstraintTests
     // PyPortfolioOpt's sector test (tests/test_efficient_frontier.py): mapper, upper and lower limits.
     private static readonly Dictionary<string, string> SectorOf = new()
     {
-        ["GOOG"] = "tech", ["AAPL"] = "tech", ["FB"] = "tech", ["AMZN"] = "tech", ["BABA"] = "tech", ["GE"] = "utility", ["AMD"] = "tech",
-        ["WMT"] = "retail", ["BAC"] = "fig", ["GM"] = "auto", ["T"] = "auto", ["UAA"] = "airline", ["SHLD"] = "retail", ["XOM"] = "energy",
-        ["RRC"] = "energy", ["BBY"] = "retail", ["MA"] = "fig", ["PFE"] = "pharma", ["JPM"] = "fig", ["SBUX"] = "retail",
+        ["GOOG"] = "tech",
+        ["AAPL"] = "tech",
+        ["FB"] = "tech",
+        ["AMZN"] = "tech",
+        ["BABA"] = "tech",
+        ["GE"] = "utility",
+        ["AMD"] = "tech",
+        ["WMT"] = "retail",
+        ["BAC"] = "fig",
+        ["GM"] = "auto",
+        ["T"] = "auto",
+        ["UAA"] = "airline",
+        ["SHLD"] = "retail",
+        ["XOM"] = "energy",
+        ["RRC"] = "energy",
+        ["BBY"] = "retail",
+        ["MA"] = "fig",
+        ["PFE"] = "pharma",
+        ["JPM"] = "fig",
+        ["SBUX"] = "retail",
     };
 
     private static readonly Dictionary<string, (double Lower, double Upper)> Limits = new()
     {
-        ["tech"] = (0, 0.2), ["utility"] = (0.01, 0.1), ["retail"] = (0, 0.2), ["fig"] = (0.02, 0.4), ["airline"] = (0.01, 0.05), ["energy"] = (0, 0.2),
+        ["tech"] = (0, 0.2),
+        ["utility"] = (0.01, 0.1),
+        ["retail"] = (0, 0.2),
+        ["fig"] = (0.02, 0.4),
+        ["airline"] = (0.01, 0.05),
+        ["energy"] = (0, 0.2),
     };
 
     private static IReadOnlyList<SectorLimit> Sectors(IReadOnlyList<string> tickers) =>

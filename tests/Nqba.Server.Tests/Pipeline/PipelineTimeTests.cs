@@ -68,8 +68,15 @@ public sealed class PipelineTimeTests(PipelineTimeTests.Factory factory) : IClas
             {
                 var deal = new Deal
                 {
-                    Id = Guid.CreateVersion7(), OrganizationId = Guid.NewGuid(), Title = title, UnitCode = unit, Currency = "USD", Value = value,
-                    Stage = path[^1].Stage, StageEnteredAt = D(path[^1].Day), CreatedAt = D(path[0].Day),
+                    Id = Guid.CreateVersion7(),
+                    OrganizationId = Guid.NewGuid(),
+                    Title = title,
+                    UnitCode = unit,
+                    Currency = "USD",
+                    Value = value,
+                    Stage = path[^1].Stage,
+                    StageEnteredAt = D(path[^1].Day),
+                    CreatedAt = D(path[0].Day),
                     ClosedAt = DealStages.IsClosed(path[^1].Stage) ? D(path[^1].Day) : null,
                 };
                 db.Deals.Add(deal);

@@ -1,8 +1,8 @@
 using Nqba.Server.Modules.Intake;
 using Nqba.Server.Modules.Pipeline.Deals;
+using Nqba.Server.Modules.Pipeline.Notifications;
 using Nqba.Server.Modules.Pipeline.Persistence;
 using Nqba.Server.Modules.Scheduling;
-using Nqba.Server.Modules.Pipeline.Notifications;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
