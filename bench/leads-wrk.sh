@@ -15,29 +15,7 @@ leads=${1:-100000}
 seconds=${2:-10}
 connections=${3:-4}
 threads=${4:-2}
-repo=$(cd "$(dirname "$0")/.." && pwd)
-dll="$repo/src/Nqba.Server/bin/Release/net10.0/nqba.dll"
-[[ -f $dll ]] || { echo "build the server first: dotnet build src/Nqba.Server -c Release" >&2; exit 2; }
-command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 2; }
-
-work=$(mktemp -d /tmp/nqba-leads.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-password=Wrk-Bench-Admin-Password-1
-(
-  cd "$work"
-  export Urls=$base Database__Provider=Sqlite "Database__ConnectionString=Data Source=$work/nqba.db" \
-    Access__AdminPassword=$password Access__RequireMfaForStaff=false Logging__LogLevel__Default=Warning \
-    RateLimits__ApiPerMinute=10000000 RateLimits__PublicFormsPerMinute=1000000 Backup__Enabled=false
-  exec dotnet exec "$dll" >"$work/server.log" 2>&1
-) &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 600); do curl -fs "$base/readyz" >/dev/null && break; kill -0 $server 2>/dev/null || break; sleep 0.1; done
-curl -fs "$base/readyz" >/dev/null || { cat "$work/server.log" >&2; exit 1; }
-
-token=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"admin@nqba.local\",\"password\":\"$password\"}" "$base/api/auth/token" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+source "$(dirname "$0")/wrk/server.sh"
 curl -fs -o /dev/null -H 'Content-Type: application/json' \
   -d '{"name":"Bench Contact","email":"bench.contact@leads-bench.example","company":"Leads Bench","regionCode":"europe","language":"en"}' "$base/api/leads"
 
@@ -89,35 +67,17 @@ con.commit()
 print(f"{con.execute('SELECT COUNT(*) FROM intake_leads').fetchone()[0]} leads in the database")
 PY
 
-export NQBA_WRK_DIR="$repo/bench/wrk"
-run() { # label, path
-  local label=$1 path=$2 line
-  wrk -t"$threads" -c"$connections" -d2s -s "$NQBA_WRK_DIR/get-auth.lua" "$base$path" -- "$token" >/dev/null
-  line=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" -s "$NQBA_WRK_DIR/get-auth.lua" "$base$path" -- "$token" | grep '^RESULT')
-  echo "$label|$line" >>"$work/results.txt"
-}
-run "GET /healthz (baseline)" /healthz
-run "API: newest 50" "/api/leads/search"
-run "API: page 1,000 of 2,000 (newest first)" "/api/leads/search?page=1000"
-run "API: company search 'globex' (part, any case)" "/api/leads/search?q=globex"
-run "API: unit + tier, by score" "/api/leads/search?unit=flyfox-ai&tier=Hot&sort=score"
-run "API: breached responses, due first" "/api/leads/search?response=Breached&sort=responseDue"
-run "API: exact e-mail (keyed hash)" "/api/leads/search?q=bench.contact%40leads-bench.example"
-run "page /leads: newest 50 (HTML)" "/leads"
-run "page /leads: company search + region (HTML)" "/leads?q=globex&region=europe"
-run "GET /healthz (baseline, again)" /healthz
+run "GET /healthz (baseline)" get-auth.lua "/healthz"
+run "API: newest 50" get-auth.lua "/api/leads/search"
+run "API: page 1,000 of 2,000 (newest first)" get-auth.lua "/api/leads/search?page=1000"
+run "API: company search 'globex' (part, any case)" get-auth.lua "/api/leads/search?q=globex"
+run "API: unit + tier, by score" get-auth.lua "/api/leads/search?unit=flyfox-ai&tier=Hot&sort=score"
+run "API: breached responses, due first" get-auth.lua "/api/leads/search?response=Breached&sort=responseDue"
+run "API: exact e-mail (keyed hash)" get-auth.lua "/api/leads/search?q=bench.contact%40leads-bench.example"
+run "page /leads: newest 50 (HTML)" get-auth.lua "/leads"
+run "page /leads: company search + region (HTML)" get-auth.lua "/leads?q=globex&region=europe"
+run "GET /healthz (baseline, again)" get-auth.lua "/healthz"
 
 echo "machine: $(nproc) cores, $(dotnet --version) SDK; wrk -t$threads -c$connections -d${seconds}s; $leads leads"
 echo
-python3 - "$work/results.txt" <<'PY'
-import sys
-rows = []
-for line in open(sys.argv[1]):
-    label, result = line.rstrip("\n").split("|", 1)
-    rows.append((label, dict(kv.split("=") for kv in result.split()[1:])))
-baseline = max(float(r["rps"]) for label, r in rows if "/healthz" in label)
-print("| scenario | requests | req/s | share of /healthz | p50 ms | p90 ms | p99 ms | max ms | 2xx | other |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-for label, r in rows:
-    print(f"| {label} | {r['requests']} | {float(r['rps']):.0f} | {float(r['rps']) / baseline:.1%} | {r['p50']} | {r['p90']} | {r['p99']} | {r['max']} | {r['ok']} | {r['other']} |")
-PY
+report

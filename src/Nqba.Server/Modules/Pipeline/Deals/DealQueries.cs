@@ -37,10 +37,13 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
     public static readonly TimeSpan ClosedOnBoard = TimeSpan.FromDays(30);
 
     /// <summary>The most cards one board column shows (the oldest in their stage first; the rest are in the list).</summary>
-    public const int BoardColumnLimit = 100;
+    public const int BoardColumnLimit = 50;
 
-    /// <summary>The board of one unit (all when null): every open deal, and deals closed in the last 30 days, by stage.</summary>
-    public async Task<IReadOnlyDictionary<DealStage, List<DealDto>>> BoardAsync(string? unitCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The board of one unit (all when null): every stage's deals, longest in the stage first, at most
+    /// <see cref="BoardColumnLimit"/> each (won and lost: those closed in the last 30 days), with each column's count.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DealStage, BoardColumn>> BoardAsync(string? unitCode, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var closedSince = now - ClosedOnBoard;
@@ -50,8 +53,35 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
             deals = deals.Where(d => d.UnitCode == unitCode);
         }
 
-        var rows = await deals.OrderBy(d => d.StageEnteredAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
-        return DealStages.All.ToDictionary(s => s, s => rows.Where(d => d.Stage == s).Take(BoardColumnLimit).Select(d => DealDto.From(d, options.Value, now)).ToList());
+        var counts = await deals.GroupBy(d => d.Stage).Select(g => new { Stage = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Stage, g => g.Count, cancellationToken);
+        var board = new Dictionary<DealStage, BoardColumn>();
+        foreach (var stage in DealStages.All)
+        {
+            var cards = counts.GetValueOrDefault(stage) == 0
+                ? []
+                : await deals.Where(d => d.Stage == stage).OrderBy(d => d.StageEnteredAt).ThenBy(d => d.Id).Take(BoardColumnLimit).ToListAsync(cancellationToken);
+            board[stage] = new BoardColumn(counts.GetValueOrDefault(stage), cards.ConvertAll(d => DealDto.From(d, options.Value, now)));
+        }
+
+        return board;
+    }
+
+    /// <summary>The board's summary line: open deals, their value and weighted value per currency, and how many are stalled.</summary>
+    public async Task<BoardSummary> BoardSummaryAsync(string? unitCode, CancellationToken cancellationToken)
+    {
+        var open = db.Deals.AsNoTracking().Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost);
+        if (unitCode is not null)
+        {
+            open = open.Where(d => d.UnitCode == unitCode);
+        }
+
+        var rows = await open.Select(d => new { d.Stage, d.Currency, d.Value, d.StageEnteredAt }).ToListAsync(cancellationToken);
+        var stalledBefore = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.StallDays);
+        return new BoardSummary(
+            rows.Count,
+            [.. rows.Where(r => r.Value is not null).GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CurrencyTotal(g.Key, g.Sum(r => r.Value!.Value), Math.Round(g.Sum(r => r.Value!.Value * options.Value.ProbabilityOf(r.Stage) / 100m), 2)))],
+            rows.Count(r => r.StageEnteredAt < stalledBefore));
     }
 
     public async Task<DealDto?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -92,13 +122,20 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
             deals = deals.Where(d => d.CreatedAt < end);
         }
 
-        var rows = await deals.ToListAsync(cancellationToken);
-        var ids = rows.Select(d => d.Id).ToList();
-        var history = (await db.StageChanges.AsNoTracking().Where(c => ids.Contains(c.DealId)).ToListAsync(cancellationToken))
+        // Narrow projections, and the history joined in the database (not a list of ids sent back to it).
+        var rows = await deals.Select(d => new DealFacts(d.Id, d.Stage, d.Currency, d.Value, d.CreatedAt, d.ClosedAt, d.StageEnteredAt)).ToListAsync(cancellationToken);
+        var history = (await db.StageChanges.AsNoTracking().Where(c => deals.Any(d => d.Id == c.DealId))
+                .Select(c => new StageEntry(c.DealId, c.ToStage, c.At, c.Id)).ToListAsync(cancellationToken))
             .GroupBy(c => c.DealId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.At).ThenBy(c => c.Id).ToList());
         return PipelineMetrics.Compute(rows, history, options.Value, time.GetUtcNow().UtcDateTime);
     }
 }
+
+/// <summary>One board column: how many deals are in the stage, and the cards shown.</summary>
+internal sealed record BoardColumn(int Count, List<DealDto> Cards);
+
+/// <summary>The board's summary line.</summary>
+internal sealed record BoardSummary(int Open, IReadOnlyList<CurrencyTotal> OpenValue, int Stalled);
 
 /// <summary>The filters of a deal list.</summary>
 internal sealed record DealFilter(string? UnitCode, DealStage? Stage, Guid? OwnerId, int Take = DealQueries.MaxPageSize);

@@ -16,7 +16,7 @@ public sealed record PipelineMetrics(
     IReadOnlyDictionary<string, double> AverageDaysInStage,
     int Stalled)
 {
-    internal static PipelineMetrics Compute(IReadOnlyList<Deal> deals, IReadOnlyDictionary<Guid, List<DealStageChange>> history, PipelineOptions options, DateTime now)
+    internal static PipelineMetrics Compute(IReadOnlyList<DealFacts> deals, IReadOnlyDictionary<Guid, List<StageEntry>> history, PipelineOptions options, DateTime now)
     {
         var won = deals.Where(d => d.Stage == DealStage.Won).ToList();
         var open = deals.Where(d => !DealStages.IsClosed(d.Stage)).ToList();
@@ -60,9 +60,15 @@ public sealed record PipelineMetrics(
             demoToClose,
             demoClosed.Count,
             DealStages.Open.Where(days.ContainsKey).ToDictionary(DealStages.Id, s => Math.Round(days[s].Average(), 4)),
-            open.Count(d => DealDto.IsStalled(d, options, now)));
+            open.Count(d => now - d.StageEnteredAt > TimeSpan.FromDays(options.StallDays)));
     }
 }
+
+/// <summary>What the figures need of a deal (read as a narrow projection, not the whole row).</summary>
+internal sealed record DealFacts(Guid Id, DealStage Stage, string Currency, decimal? Value, DateTime CreatedAt, DateTime? ClosedAt, DateTime StageEnteredAt);
+
+/// <summary>What the figures need of a stage change.</summary>
+internal sealed record StageEntry(Guid DealId, DealStage ToStage, DateTime At, Guid Id);
 
 /// <summary>The open deals' value in one currency, and that value weighted by each stage's probability.</summary>
 public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted);

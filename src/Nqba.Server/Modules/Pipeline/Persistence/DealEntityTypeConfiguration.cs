@@ -18,7 +18,8 @@ internal sealed class DealEntityTypeConfiguration(PipelineDbContext context) : I
 
         // One deal per lead: two deliveries of the lead's events racing to open it cannot make two.
         builder.HasIndex(d => d.LeadId).IsUnique();
-        builder.HasIndex(d => new { d.UnitCode, d.Stage });
+        // The board reads each stage of a unit longest-waiting first: this index answers it without sorting.
+        builder.HasIndex(d => new { d.UnitCode, d.Stage, d.StageEnteredAt });
         builder.HasIndex(d => d.OwnerId);
         builder.HasIndex(d => d.OrganizationId);
         builder.HasQueryFilter(d => context.TenantOrganizationId == null || d.OrganizationId == context.TenantOrganizationId);

@@ -98,7 +98,7 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("UnitCode", "Stage");
+                    b.HasIndex("UnitCode", "Stage", "StageEnteredAt");
 
                     b.ToTable("pipeline_deals", (string)null);
                 });

@@ -93,7 +93,7 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("UnitCode", "Stage");
+                    b.HasIndex("UnitCode", "Stage", "StageEnteredAt");
 
                     b.ToTable("pipeline_deals", (string)null);
                 });

@@ -12,7 +12,7 @@ using Nqba.Server.Modules.Pipeline.Persistence;
 namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPipelineDbContext))]
-    [Migration("20261207154140_AddPipeline")]
+    [Migration("20261207161543_AddPipeline")]
     partial class AddPipeline
     {
         /// <inheritdoc />
@@ -101,7 +101,7 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("UnitCode", "Stage");
+                    b.HasIndex("UnitCode", "Stage", "StageEnteredAt");
 
                     b.ToTable("pipeline_deals", (string)null);
                 });

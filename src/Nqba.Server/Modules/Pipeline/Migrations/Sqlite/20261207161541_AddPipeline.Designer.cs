@@ -11,7 +11,7 @@ using Nqba.Server.Modules.Pipeline.Persistence;
 namespace Nqba.Server.Modules.Pipeline.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePipelineDbContext))]
-    [Migration("20261207154138_AddPipeline")]
+    [Migration("20261207161541_AddPipeline")]
     partial class AddPipeline
     {
         /// <inheritdoc />
@@ -96,7 +96,7 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("UnitCode", "Stage");
+                    b.HasIndex("UnitCode", "Stage", "StageEnteredAt");
 
                     b.ToTable("pipeline_deals", (string)null);
                 });

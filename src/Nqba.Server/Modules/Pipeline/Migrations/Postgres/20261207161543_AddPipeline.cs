@@ -79,9 +79,9 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_pipeline_deals_UnitCode_Stage",
+                name: "IX_pipeline_deals_UnitCode_Stage_StageEnteredAt",
                 table: "pipeline_deals",
-                columns: new[] { "UnitCode", "Stage" });
+                columns: new[] { "UnitCode", "Stage", "StageEnteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pipeline_stage_changes_DealId_At",
