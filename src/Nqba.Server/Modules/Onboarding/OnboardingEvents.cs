@@ -1,0 +1,15 @@
+using Nqba.Server.Platform.Events;
+
+namespace Nqba.Server.Modules.Onboarding;
+
+/// <summary>A client's onboarding began (their deal was won).</summary>
+[EventName("onboarding.started")]
+public sealed record OnboardingStarted(Guid OnboardingId, Guid? OrganizationId, Guid DealId, DateTime At) : IDomainEvent;
+
+/// <summary>An onboarding step was done, with how long after the start.</summary>
+[EventName("onboarding.step-completed")]
+public sealed record OnboardingStepCompleted(Guid OnboardingId, Guid? OrganizationId, string Step, double HoursFromStart, DateTime At) : IDomainEvent;
+
+/// <summary>The client went live: the onboarding's duration is known.</summary>
+[EventName("onboarding.live")]
+public sealed record ClientWentLive(Guid OnboardingId, Guid? OrganizationId, double DurationHours, DateTime At) : IDomainEvent;
