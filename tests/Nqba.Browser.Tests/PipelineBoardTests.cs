@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Nqba.Server.Modules.Onboarding;
+using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Modules.Pipeline.Deals;
 using Nqba.Server.Platform.Security;
 
@@ -16,7 +18,7 @@ public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<B
     public async Task SalesRep_MovesADealAcrossTheBoard_MeetsTheGate_AndPassesIt(int width, int height)
     {
         var company = "Board " + Guid.NewGuid().ToString("N")[..8];
-        var captured = await fixture.CreateClient().PostAsJsonAsync("/api/leads", new { name = "Bo Board", email = $"bo-{Guid.NewGuid():N}@browser.example", company, regionCode = "us-east" });
+        var captured = await fixture.CreateClient().PostAsJsonAsync("/api/leads", new { name = "Bo Board", email = $"bo@board-{Guid.NewGuid():N}.example", company, regionCode = "us-east" });
         captured.EnsureSuccessStatusCode();
         var leadId = (await captured.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leadId").GetGuid();
         Guid dealId;
@@ -71,6 +73,28 @@ public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Contains("Moved to Qualification call", timeline, StringComparison.Ordinal);
         Assert.Contains("Moved to Proposal & negotiation", timeline, StringComparison.Ordinal);
         await CheckAsync(page, $"pipeline-{width}-3-deal", width);
+
+        // Won: the client's onboarding starts, and its first step is done with evidence on the onboarding page.
+        await page.SelectOptionAsync("[data-testid=deal-move-stage]", "won");
+        await page.ClickAsync("form[aria-label='Move the deal'] button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=deal-stage]').textContent.includes('Won')");
+        Guid organization;
+        await using (var scope = fixture.Services.CreateAsyncScope())
+        {
+            // The won deal's event starts it in the background; starting it here as well is the same one (idempotent).
+            var deal = await scope.ServiceProvider.GetRequiredService<DealQueries>().GetAsync(dealId, CancellationToken.None);
+            organization = deal!.OrganizationId;
+            await scope.ServiceProvider.GetRequiredService<OnboardingDesk>().StartAsync(
+                new DealWon(dealId, organization, leadId, deal.OwnerId, deal.UnitCode, deal.Value, deal.Currency, deal.ClosedAt!.Value), CancellationToken.None);
+        }
+
+        await page.GotoAsync("/onboarding");
+        var onboarding = page.Locator($"[data-testid=onboarding-{organization}]");
+        await onboarding.Locator("li[data-step=contract] input[name=Evidence]").FillAsync("Signed contract v1");
+        await onboarding.Locator("li[data-step=contract] button[type=submit]").ClickAsync();
+        await page.WaitForSelectorAsync($"[data-testid=onboarding-{organization}] li[data-step=contract].done");
+        Assert.Contains("Signed contract v1", await page.Locator($"[data-testid=onboarding-{organization}] li[data-step=contract]").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(page, $"pipeline-{width}-4-onboarding", width);
     }
 
     private static async Task CheckAsync(IPage page, string name, int width)
