@@ -58,7 +58,7 @@ public sealed partial class MailTemplateTests : IAsyncLifetime
         ["sla-chat"] = (n, l) => n.RenderAsync<SlaChatAlertMail, SlaChatAlertMailModel>(new(true, false, Guid.NewGuid(), "eu", "de", At.AddMinutes(-1), At), l, default),
         ["emergency-page"] = (n, l) => n.RenderAsync<EmergencyPageMail, EmergencyPageMailModel>(new(Guid.NewGuid(), 42, "Site down", TicketPriority.Emergency, TicketChannel.Hotline, At), l, default),
         ["briefing"] = (n, l) => n.RenderAsync<BriefingMail, BriefingMailModel>(
-            new(Guid.NewGuid(), "demo-60", At, "Asia/Tokyo", "Erika", "erika@example.com", null, 81, "flyfox-ai", null, "demo-60", "Europe client", [("discovery-30", At.AddDays(-7))], ["#42 Export broken (Urgent)"], ["pipeline stage"]), l, default),
+            new(Guid.NewGuid(), "demo-60", At, "Asia/Tokyo", "Erika", "erika@example.com", null, 81, "flyfox-ai", null, "demo-60", "Europe client", [("discovery-30", At.AddDays(-7))], ["#42 Export broken (Urgent)"], ("demo", At.AddDays(-2), "USD 25,000"), ["CSAT/NPS history"]), l, default),
         ["mfa-reset"] = (n, l) => n.RenderAsync<MfaResetMail, MfaResetMailModel>(new("Ana"), l, default),
         ["channel-notice"] = (n, l) => n.RenderAsync<ChannelNoticeMail, ChannelNoticeMailModel>(new("API is down", "API changed from up to down", "timeout", new Dictionary<string, string> { ["Component"] = "API" }), l, default),
     };

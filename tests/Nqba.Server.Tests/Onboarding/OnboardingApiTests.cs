@@ -45,7 +45,7 @@ public sealed class OnboardingApiTests(OnboardingApiTests.Factory factory) : ICl
             onboarding.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
         Assert.All(onboarding.GetProperty("steps").EnumerateArray(), s => Assert.Equal("pending", s.GetProperty("status").GetString()));
 
-        // Contract after 10 hours, payment after 30, go-live after 70: the contract-to-payment wait is the slowest.
+        // Contract after 10 hours, payment 25 hours later (the slowest), go-live after 75 hours in all.
         async Task CompleteAfterAsync(double hours, string step, string evidence)
         {
             factory.Clock.Advance(TimeSpan.FromHours(hours));
@@ -55,7 +55,7 @@ public sealed class OnboardingApiTests(OnboardingApiTests.Factory factory) : ICl
         }
 
         await CompleteAfterAsync(10, "contract", "Signed by Pia Deal, contract v3");
-        await CompleteAfterAsync(20, "payment", "Invoice 2026-0042 paid");
+        await CompleteAfterAsync(25, "payment", "Invoice 2026-0042 paid");
         await CompleteAfterAsync(5, "provisioning", "4 users invited");
         await CompleteAfterAsync(5, "onboarding-call", "Held with the specialist");
         await CompleteAfterAsync(10, "training", "Admins and agents trained");
@@ -63,7 +63,7 @@ public sealed class OnboardingApiTests(OnboardingApiTests.Factory factory) : ICl
 
         onboarding = await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{organization}");
         Assert.Equal("live", onboarding.GetProperty("state").GetString());
-        Assert.InRange(onboarding.GetProperty("durationHours").GetDouble(), 70.0, 70.1);
+        Assert.InRange(onboarding.GetProperty("durationHours").GetDouble(), 75.0, 75.1);
         Assert.Equal("payment", onboarding.GetProperty("slowestStep").GetString());
         var contract = onboarding.GetProperty("steps")[0];
         Assert.Equal("done", contract.GetProperty("status").GetString());

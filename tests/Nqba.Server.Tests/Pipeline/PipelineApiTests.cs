@@ -42,7 +42,7 @@ public sealed class PipelineApiTests(NqbaFactory factory) : IClassFixture<NqbaFa
 
     private static string[] Stages(JsonElement deal) => [.. deal.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("stage").GetString()!)];
 
-    private async Task BookAsync(HttpClient admin, Guid leadId, Guid specialistId, string meetingType)
+    private async Task<Guid> BookAsync(HttpClient admin, Guid leadId, Guid specialistId, string meetingType)
     {
         var from = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var to = DateTime.UtcNow.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -52,6 +52,7 @@ public sealed class PipelineApiTests(NqbaFactory factory) : IClassFixture<NqbaFa
             new { meetingType, start, specialistId, leadId, name = "Pia", email = $"pia-{Guid.NewGuid():N}@example.com", timeZone = "UTC" });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         await factory.DeliverEventsAsync();
+        return (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     [Fact]
@@ -69,9 +70,13 @@ public sealed class PipelineApiTests(NqbaFactory factory) : IClassFixture<NqbaFa
 
         await BookAsync(admin, leadId, specialistId, "discovery-30");
         Assert.Equal("qualification", (await DealOfLeadAsync(admin, leadId)).GetProperty("stage").GetString());
-        await BookAsync(admin, leadId, specialistId, "demo-60");
+        var demo = await BookAsync(admin, leadId, specialistId, "demo-60");
         deal = await DealOfLeadAsync(admin, leadId);
         Assert.Equal("demo", deal.GetProperty("stage").GetString());
+        // The specialist's briefing for the demo says where the deal stands.
+        var briefing = await admin.GetFromJsonAsync<JsonElement>($"/api/scheduling/bookings/{demo}/briefing");
+        Assert.Equal("demo", briefing.GetProperty("deal").GetProperty("stage").GetString());
+        Assert.Equal(deal.GetProperty("id").GetGuid(), briefing.GetProperty("deal").GetProperty("dealId").GetGuid());
         var id = deal.GetProperty("id").GetGuid();
 
         // The proposal's gate: a confirmed budget and a value. A 409 problem names both.

@@ -44,10 +44,13 @@ public sealed class LeadSlotsTests(SchedulingFactory factory) : IClassFixture<Sc
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.Equal(82, briefing.GetProperty("assessmentTotal").GetInt32());
         Assert.Equal("Best skill match", briefing.GetProperty("routingReason").GetString());
-        // Support's tickets are in the briefing now (none for this client); the modules still to come are marked.
+        // Support's tickets and the pipeline's deal are in the briefing now (none for this lead, which Intake never had);
+        // the modules still to come are marked.
         Assert.Equal(0, briefing.GetProperty("openTickets").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, briefing.GetProperty("deal").ValueKind);
         Assert.DoesNotContain("open tickets", briefing.GetProperty("notAvailableYet").EnumerateArray().Select(e => e.GetString()));
-        Assert.Contains("pipeline stage", briefing.GetProperty("notAvailableYet").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("pipeline stage", briefing.GetProperty("notAvailableYet").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("CSAT/NPS history", briefing.GetProperty("notAvailableYet").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public static class PipelineModule
         builder.AddModuleDbContext<PipelineDbContext, SqlitePipelineDbContext, PostgresPipelineDbContext>();
         services.AddScoped<DealDesk>();
         services.AddScoped<DealQueries>();
+        services.AddScoped<ILeadDeals, LeadDeals>();
         services.AddScoped<IDataSeeder, PipelineSeeder>();
         services.AddJob<StalledDealsJob, PipelineOptions>(o => new JobPlan(
             JobSchedule.AtCron(o.StallCheckCron), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.StallCheckEnabled));

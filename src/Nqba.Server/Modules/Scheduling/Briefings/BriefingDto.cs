@@ -15,4 +15,8 @@ internal sealed record BriefingDto(
     string? RoutingReason,
     IReadOnlyList<EarlierMeetingDto> EarlierMeetings,
     IReadOnlyList<BriefingTicketDto> OpenTickets,
+    BriefingDealDto? Deal,
     IReadOnlyList<string> NotAvailableYet);
+
+/// <summary>The lead's deal in the pipeline: its stage (the API identifier), since when, and its value.</summary>
+internal sealed record BriefingDealDto(Guid DealId, string Stage, DateTimeOffset Since, decimal? Value, string Currency);

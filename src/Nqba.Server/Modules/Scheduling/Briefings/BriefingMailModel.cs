@@ -16,4 +16,5 @@ public sealed record BriefingMailModel(
     string? RoutingReason,
     IReadOnlyList<(string MeetingType, DateTime StartUtc)> EarlierMeetings,
     IReadOnlyList<string> OpenTickets,
+    (string Stage, DateTime SinceUtc, string? Value)? Deal,
     IReadOnlyList<string> NotAvailableYet);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
+using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Modules.Support;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
@@ -10,12 +11,12 @@ namespace Nqba.Server.Modules.Scheduling.Briefings;
 
 /// <summary>
 /// The pre-meeting briefing: the client, their SigmaEQ score and routing reason (from Scheduling's copy of Intake's
-/// events), earlier meetings and the organization's open support tickets (Support's contract). Pipeline, survey and
-/// incident sections fill as those modules land.
+/// events), earlier meetings, the organization's open support tickets (Support's contract) and the lead's deal
+/// (the Pipeline's contract). Survey and incident sections fill as those modules land.
 /// </summary>
-internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, IOrganizationTickets tickets, INotificationService notifications)
+internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory directory, IOrganizationTickets tickets, ILeadDeals deals, INotificationService notifications)
 {
-    private static readonly string[] Pending = ["pipeline stage", "CSAT/NPS history", "incidents affecting the client's services"];
+    private static readonly string[] Pending = ["CSAT/NPS history", "incidents affecting the client's services"];
 
     /// <summary>How many of the organization's newest tickets are looked through for open ones.</summary>
     private const int TicketsLookedAt = 50;
@@ -36,6 +37,7 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
                 .Select(t => new BriefingTicketDto(t.TicketId, t.Number, t.Subject, t.Priority, t.Status, new DateTimeOffset(t.CreatedAt, TimeSpan.Zero)))
                 .ToList()
             : [];
+        var deal = booking.LeadId is { } dealLead ? await deals.ForLeadAsync(dealLead, cancellationToken) : null;
         return new BriefingDto(
             booking.Id,
             booking.MeetingTypeCode,
@@ -50,6 +52,7 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
             lead?.RoutingReason,
             earlier.ConvertAll(b => new EarlierMeetingDto(b.Id, b.MeetingTypeCode, new DateTimeOffset(b.Start, TimeSpan.Zero), b.Status.ToString())),
             open,
+            deal is null ? null : new BriefingDealDto(deal.DealId, deal.Stage, new DateTimeOffset(deal.StageEnteredAt, TimeSpan.Zero), deal.Value, deal.Currency),
             Pending);
     }
 
@@ -69,7 +72,9 @@ internal sealed class BriefingService(SchedulingDbContext db, ICompanyDirectory 
             booking.Id, briefing.MeetingType, booking.Start, zone, briefing.ClientName, briefing.ClientEmail, briefing.ClientNotes, briefing.AssessmentTotal,
             briefing.RecommendedUnit, briefing.RunnerUpUnit, briefing.RecommendedMeetingType, briefing.RoutingReason,
             briefing.EarlierMeetings.Select(m => (m.MeetingType, m.Start.UtcDateTime)).ToList(),
-            briefing.OpenTickets.Select(t => $"#{t.Number} {t.Subject} ({t.Priority})").ToList(), briefing.NotAvailableYet);
+            briefing.OpenTickets.Select(t => $"#{t.Number} {t.Subject} ({t.Priority})").ToList(),
+            briefing.Deal is { } deal ? (deal.Stage, deal.Since.UtcDateTime, deal.Value is { } value ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{deal.Currency} {value:#,0.##}") : null) : null,
+            briefing.NotAvailableYet);
         // Staff store no language of their own: the default culture.
         await notifications.SendAsync<BriefingMail, BriefingMailModel>(new(specialist.Email, null, model), cancellationToken);
         db.Publish(new BriefingReady(booking.Id, booking.OrganizationId, booking.SpecialistId, booking.LeadId, booking.Start, now), now);
