@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Modules.Scheduling.Bookings;
 using Nqba.Server.Modules.Scheduling.Persistence;
-using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Modules.Support;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Events;
