@@ -5,7 +5,7 @@ using Nqba.Testing;
 namespace Nqba.Server.Tests.Trading;
 
 /// <summary>A server with the demo prices seeded and a signed-in trader (MFA on, as staff must).</summary>
-public sealed class TradingFactory : NqbaFactory
+public class TradingFactory : NqbaFactory
 {
     public HttpClient Trader { get; private set; } = null!;
 

@@ -17,4 +17,7 @@ public sealed class TradingOptions
     /// <summary>The most points one frontier request may ask for.</summary>
     [Range(2, 1000)]
     public int MaxFrontierPoints { get; set; } = 200;
+
+    /// <summary>The pre-trade compliance rules of paper trading.</summary>
+    public ComplianceRules Compliance { get; set; } = new();
 }
