@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Nqba.Server.Modules.Trading.Persistence;
 using Nqba.Server.Platform.Errors;
 using Nqba.Trading.Data;
@@ -51,6 +53,13 @@ internal sealed class PriceImporter(TradingDbContext db)
 
             await db.SaveChangesAsync(ct);
 
+            if (db.Database.IsSqlite())
+            {
+                var written = await InsertOneByOneAsync(table, tickers.ConvertAll(t => known[t].Id), transaction.GetDbTransaction(), ct);
+                await transaction.CommitAsync(ct);
+                return (Result<PriceImportResult>)new PriceImportResult(tickers.Count, written, table.Dates[0], table.Dates[^1]);
+            }
+
             var rows = 0;
             var values = new List<object>(RowsPerStatement * 3);
             var sql = new StringBuilder();
@@ -80,6 +89,49 @@ internal sealed class PriceImporter(TradingDbContext db)
             await transaction.CommitAsync(ct);
             return (Result<PriceImportResult>)new PriceImportResult(tickers.Count, rows, table.Dates[0], table.Dates[^1]);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// SQLite: one prepared statement executed per row inside the transaction, which there is faster than large
+    /// multi-row statements (no per-statement parsing of thousands of parameters).
+    /// </summary>
+    private async Task<int> InsertOneByOneAsync(PriceTable table, List<int> ids, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO trading_prices (\"InstrumentId\", \"Date\", \"Close\") VALUES ($i, $d, $c) ON CONFLICT (\"InstrumentId\", \"Date\") DO UPDATE SET \"Close\" = excluded.\"Close\"";
+        var id = command.CreateParameter();
+        id.ParameterName = "$i";
+        var date = command.CreateParameter();
+        date.ParameterName = "$d";
+        var close = command.CreateParameter();
+        close.ParameterName = "$c";
+        command.Parameters.Add(id);
+        command.Parameters.Add(date);
+        command.Parameters.Add(close);
+        await command.PrepareAsync(cancellationToken);
+        // EF stores a DateOnly on SQLite as ISO text.
+        var days = table.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+        var rows = 0;
+        for (var c = 0; c < ids.Count; c++)
+        {
+            id.Value = ids[c];
+            var column = table.Column(c).ToArray();
+            for (var r = 0; r < column.Length; r++)
+            {
+                if (double.IsNaN(column[r]))
+                {
+                    continue;
+                }
+
+                date.Value = days[r];
+                close.Value = column[r];
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                rows++;
+            }
+        }
+
+        return rows;
     }
 
     private async Task FlushAsync(List<object> values, StringBuilder sql, CancellationToken cancellationToken)
