@@ -18,6 +18,8 @@ public sealed class BrowserFixture : NqbaFactory
     private readonly int _port = FreePort();
 
     /// <summary>A person in a browser cannot run the outbox by hand: the server delivers its events itself, as in production.</summary>
+    protected override bool SeedDemoPrices => true;
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Platform:PublicUrl"] = $"http://127.0.0.1:{_port}",

@@ -38,6 +38,12 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The server's clock (see <see cref="TestClock"/>): advance it, then <see cref="RunDueJobsAsync"/>.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>
+    /// Whether the server seeds the demo market prices (113,696 rows, about half a second per start): only the trading
+    /// tests and the browser tests need them, so other test servers start without.
+    /// </summary>
+    protected virtual bool SeedDemoPrices => false;
+
     /// <summary>Extra settings a test class needs (e.g. a small body limit).</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -133,6 +139,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Outbound:AllowedHosts:0"] = "127.0.0.1",
             // Events are delivered when a test says so (DeliverEventsAsync), not by a poller it would have to wait for.
             ["Events:DispatchInBackground"] = "false",
+            ["Trading:SeedDemoPrices"] = SeedDemoPrices ? "true" : "false",
         };
         foreach (var (key, value) in Settings)
         {

@@ -47,6 +47,7 @@ public sealed partial class NavigationTests(NavigationTests.Fixture fixture) : I
         { NqbaRoles.ComplianceOfficer, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/admin/audit", "/admin/privacy", "/admin/compliance", GammaModuleDeclaration.Path, "/account/mfa"] },
         { NqbaRoles.SalesRep, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
         { NqbaRoles.SupportAgent, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
+        { NqbaRoles.Trader, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/trading", "/company/calendars", "/docs", "/account/mfa"] },
         { NqbaRoles.Client, ["/dashboard", "/support/portal", "/onboarding/mine", "/account/mfa"] },
     };
 

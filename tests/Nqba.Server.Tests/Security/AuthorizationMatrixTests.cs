@@ -19,6 +19,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
     private const string Staff = "staff";
     private const string Admin = "admin";
     private const string Compliance = "compliance";
+    private const string Trader = "trader";
 
     /// <summary>Who may call what. Keys are "METHOD path" as the OpenAPI document spells them.</summary>
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
@@ -50,6 +51,18 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["GET /api/onboarding"] = Staff,
         ["GET /api/onboarding/{organizationId}"] = SignedIn,
         ["POST /api/onboarding/{organizationId}/steps/{step}/complete"] = Staff,
+        ["GET /api/trading/instruments"] = Trader,
+        ["POST /api/trading/prices/import"] = Trader,
+        ["POST /api/trading/optimize"] = Trader,
+        ["POST /api/trading/frontier"] = Trader,
+        ["POST /api/trading/backtest"] = Trader,
+        ["GET /api/trading/backtests/{id}"] = Trader,
+        ["GET /api/trading/portfolios"] = Trader,
+        ["POST /api/trading/portfolios"] = Trader,
+        ["GET /api/trading/portfolios/{id}"] = Trader,
+        ["GET /api/trading/portfolios/{id}/orders"] = Trader,
+        ["POST /api/trading/portfolios/{id}/orders"] = Trader,
+        ["GET /api/trading/record/verify"] = Trader,
         ["GET /api/audit"] = Compliance,
         ["GET /api/compliance"] = Compliance,
         ["GET /api/audit/export"] = Compliance,
@@ -265,6 +278,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         Staff => NqbaRoles.IsStaff(caller),
         Admin => caller == NqbaRoles.Admin,
         Compliance => caller is NqbaRoles.Admin or NqbaRoles.ComplianceOfficer,
+        Trader => caller == NqbaRoles.Trader,
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
     };
 

@@ -84,6 +84,7 @@ public static class AccessModule
             .AddPolicy(NqbaPolicies.Staff, SignedIn().RequireRole(NqbaRoles.Staff).Build())
             .AddPolicy(NqbaPolicies.Admin, SignedIn(ApiKeyScopes.Admin).RequireRole(NqbaRoles.Admin).Build())
             .AddPolicy(NqbaPolicies.Compliance, SignedIn().RequireRole(NqbaRoles.Admin, NqbaRoles.ComplianceOfficer).Build())
+            .AddPolicy(NqbaPolicies.Trading, SignedIn().RequireRole(NqbaRoles.Trader).Build())
             .AddPolicy(NqbaPolicies.MfaEnrolment, p => p.RequireAuthenticatedUser().AddRequirements(new ApiKeyScopeRequirement()));
 
         services.AddSingleton<UserLookupHash>();

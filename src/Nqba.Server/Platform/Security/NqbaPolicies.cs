@@ -14,6 +14,9 @@ public static class NqbaPolicies
     /// <summary>Admin or ComplianceOfficer: audit, privacy, compliance pages.</summary>
     public const string Compliance = "Compliance";
 
+    /// <summary>Trader, MFA satisfied: Goliath Trade (market data, optimization, backtests, paper trading).</summary>
+    public const string Trading = "Trading";
+
     /// <summary>Signed in, MFA not yet satisfied allowed: the MFA enrolment page.</summary>
     public const string MfaEnrolment = "MfaEnrolment";
 }

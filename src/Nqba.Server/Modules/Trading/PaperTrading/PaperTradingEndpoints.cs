@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Nqba.Server.Modules.Trading.TradeRecord;
+using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Security;
+
+namespace Nqba.Server.Modules.Trading.PaperTrading;
+
+internal static class PaperTradingEndpoints
+{
+    public static IEndpointRouteBuilder MapPaperTradingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/trading").WithTags("Trading").RequireAuthorization(NqbaPolicies.Trading);
+
+        group.MapGet("/portfolios", ListPortfolios)
+            .WithName("ListTradingPortfolios")
+            .WithSummary("Paper portfolios valued at the last stored closes.");
+
+        group.MapPost("/portfolios", CreatePortfolio)
+            .WithName("CreateTradingPortfolio")
+            .WithSummary("Opens a paper portfolio with a name, starting cash and optionally the client organization it is managed for.");
+
+        group.MapGet("/portfolios/{id:guid}", GetPortfolio)
+            .WithName("GetTradingPortfolio")
+            .WithSummary("A portfolio: cash, positions with average cost, last close, market value and unrealized P&L; total P&L since it opened.");
+
+        group.MapGet("/portfolios/{id:guid}/orders", ListOrders)
+            .WithName("ListTradingOrders")
+            .WithSummary("The portfolio's orders (the blotter), newest first, each with every compliance rule's verdict.");
+
+        group.MapPost("/portfolios/{id:guid}/orders", PlaceOrder)
+            .WithName("PlaceTradingOrder")
+            .WithSummary("Places a market or limit order as of a trading day. Pre-trade compliance (restricted list, maximum order size, maximum position and sector weight, wash trades) runs first: a blocked order is kept and answered with 409 naming the rule and the reason. Otherwise it fills at the next stored close (a limit order only at or better than its limit). Order, checks and fill go to the hash-chained trade record.");
+
+        group.MapGet("/record/verify", VerifyRecord)
+            .WithName("VerifyTradeRecord")
+            .WithSummary("Recomputes the trade record's hash chain and reports whether it is intact, or the first broken entry and why.");
+
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<PortfolioDto>>> ListPortfolios(PortfolioQueries portfolios, CancellationToken ct) =>
+        TypedResults.Ok(await portfolios.ListAsync(ct));
+
+    private static async Task<Results<Created<PortfolioDto>, ProblemHttpResult>> CreatePortfolio(CreatePortfolioRequest request, OrderDesk desk, PortfolioQueries portfolios, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var created = await desk.CreatePortfolioAsync(request, user, ct);
+        return created.Succeeded
+            ? TypedResults.Created($"/api/trading/portfolios/{created.Value}", await portfolios.GetAsync(created.Value, ct))
+            : created.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<PortfolioDto>, ProblemHttpResult>> GetPortfolio(Guid id, PortfolioQueries portfolios, CancellationToken ct) =>
+        await portfolios.GetAsync(id, ct) is { } portfolio ? TypedResults.Ok(portfolio) : Error.NotFound("Portfolio", id).ToProblem();
+
+    private static async Task<Results<Ok<IReadOnlyList<OrderDto>>, ProblemHttpResult>> ListOrders(Guid id, PortfolioQueries portfolios, CancellationToken ct) =>
+        await portfolios.GetAsync(id, ct) is null ? Error.NotFound("Portfolio", id).ToProblem() : TypedResults.Ok(await portfolios.OrdersAsync(id, ct));
+
+    private static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> PlaceOrder(Guid id, PlaceOrderRequest request, OrderDesk desk, PortfolioQueries portfolios, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var placed = await desk.PlaceAsync(id, request, user, ct);
+        return placed.Succeeded ? TypedResults.Ok((await portfolios.OrderAsync(placed.Value, ct))!) : placed.Error.ToProblem();
+    }
+
+    private static async Task<Ok<TradeRecordVerification>> VerifyRecord(TradeRecordChain record, CancellationToken ct) =>
+        TypedResults.Ok(await record.VerifyAsync(ct));
+}

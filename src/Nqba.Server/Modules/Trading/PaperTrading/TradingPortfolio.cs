@@ -1,0 +1,20 @@
+namespace Nqba.Server.Modules.Trading.PaperTrading;
+
+/// <summary>A paper-trading portfolio of a client organization: cash plus <see cref="Position"/>s.</summary>
+internal sealed class TradingPortfolio
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The client organization (Access's id) the portfolio is managed for; null for a house portfolio.</summary>
+    public Guid? OrganizationId { get; set; }
+
+    public decimal Cash { get; set; }
+
+    public decimal InitialCash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public string? CreatedBy { get; set; }
+}

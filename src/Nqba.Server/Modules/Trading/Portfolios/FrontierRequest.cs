@@ -1,0 +1,4 @@
+namespace Nqba.Server.Modules.Trading.Portfolios;
+
+/// <summary>The efficient frontier of <paramref name="Tickers"/> (all but the benchmark when left out) as <paramref name="Points"/> portfolios (default 20).</summary>
+public sealed record FrontierRequest(IReadOnlyList<string>? Tickers, int? Points = null, double? RiskFreeRate = null, WeightBounds? Bounds = null, DateOnly? From = null, DateOnly? To = null);

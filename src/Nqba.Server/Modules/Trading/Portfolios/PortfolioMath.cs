@@ -1,0 +1,188 @@
+using Nqba.Server.Platform.Errors;
+using Nqba.Trading;
+using Nqba.Trading.Data;
+using Nqba.Trading.Estimation;
+using Nqba.Trading.Optimization;
+
+namespace Nqba.Server.Modules.Trading.Portfolios;
+
+/// <summary>
+/// The optimizations of the API, the page and the CLI on a price table, with the library's estimators (compounded mean
+/// historical return, sample covariance): request validation naming the field, then the library's optimizer.
+/// </summary>
+internal static class PortfolioMath
+{
+    public static Dictionary<string, string[]> Validate(OptimizeRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(request.Method))
+        {
+            errors["method"] = ["A method is required: " + string.Join(", ", OptimizationMethods.All) + "."];
+        }
+        else if (!OptimizationMethods.All.Contains(request.Method, StringComparer.Ordinal))
+        {
+            errors["method"] = [$"Unknown method '{request.Method}'; use one of {string.Join(", ", OptimizationMethods.All)}."];
+        }
+        else if (request.Method is OptimizationMethods.EfficientRisk or OptimizationMethods.EfficientReturn && request.Target is null)
+        {
+            errors["target"] = [$"{request.Method} needs a target ({(request.Method == OptimizationMethods.EfficientRisk ? "annual volatility" : "annual return")}, e.g. 0.2)."];
+        }
+
+        if (request.Target is { } target && (!double.IsFinite(target) || target <= 0 || target > 10))
+        {
+            errors["target"] = ["The target must be a positive annual fraction (0.2 is 20 %)."];
+        }
+
+        ValidateCommon(request.RiskFreeRate, request.Bounds, errors);
+        if (request.MaxAssets is { } k)
+        {
+            if (k < 1)
+            {
+                errors["maxAssets"] = ["maxAssets must be at least 1."];
+            }
+            else if (request.Method is not (OptimizationMethods.MaxSharpe or OptimizationMethods.MinVolatility))
+            {
+                errors["maxAssets"] = ["maxAssets (cardinality) works with max-sharpe and min-volatility."];
+            }
+        }
+
+        if (request.From is { } from && request.To is { } to && to <= from)
+        {
+            errors["to"] = ["to must be after from."];
+        }
+
+        return errors;
+    }
+
+    public static void ValidateCommon(double? riskFreeRate, WeightBounds? bounds, Dictionary<string, string[]> errors)
+    {
+        if (riskFreeRate is { } rf && (!double.IsFinite(rf) || rf < -0.5 || rf > 0.5))
+        {
+            errors["riskFreeRate"] = ["The risk-free rate is an annual fraction between -0.5 and 0.5 (0.02 is 2 %)."];
+        }
+
+        if (bounds is not null)
+        {
+            var lower = bounds.Lower ?? 0;
+            var upper = bounds.Upper ?? 1;
+            if (!double.IsFinite(lower) || !double.IsFinite(upper) || lower < -1 || upper > 1 || lower > upper)
+            {
+                errors["bounds"] = ["Bounds need -1 ≤ lower ≤ upper ≤ 1."];
+            }
+        }
+    }
+
+    public static Result<OptimizeResponse> Optimize(PriceTable prices, OptimizeRequest request)
+    {
+        var n = prices.Tickers.Count;
+        if (request.MaxAssets is { } k && k > n)
+        {
+            return Error.Validation("maxAssets", $"maxAssets {k} is more than the {n} assets.");
+        }
+
+        if (Constraints(request.Bounds, n) is not { } constraints)
+        {
+            return Error.Validation("bounds", $"No weights within these bounds sum to 1 for {n} assets.");
+        }
+
+        var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
+        var mu = ExpectedReturns.MeanHistorical(prices);
+        var sigma = RiskModels.SampleCovariance(prices).Matrix;
+        var frontier = new EfficientFrontier(prices.Tickers, mu, sigma, constraints);
+        string? selector = null;
+        TradingResult<Portfolio> result;
+        switch (request.Method)
+        {
+            case OptimizationMethods.Hrp:
+                var hrp = HierarchicalRiskParity.Optimize(ReturnSeries.FromPrices(prices));
+                result = TradingResult.Success(frontier.Evaluate(hrp.Weights, rf));
+                break;
+            case OptimizationMethods.MaxSharpe or OptimizationMethods.MinVolatility when request.MaxAssets is { } count:
+                var chosen = CardinalityOptimizer.Optimize(prices.Tickers, mu, sigma, new CardinalityOptions
+                {
+                    Count = count,
+                    Objective = request.Method == OptimizationMethods.MaxSharpe ? CardinalityObjective.MaxSharpe : CardinalityObjective.MinVolatility,
+                    RiskFreeRate = rf,
+                });
+                if (!chosen.IsSuccess)
+                {
+                    return ToError(chosen.Error);
+                }
+
+                selector = chosen.Value.Selector;
+                result = TradingResult.Success(chosen.Value.Portfolio);
+                break;
+            case OptimizationMethods.MaxSharpe:
+                result = frontier.MaxSharpe(rf);
+                break;
+            case OptimizationMethods.MinVolatility:
+                result = frontier.MinVolatility(rf);
+                break;
+            case OptimizationMethods.EfficientRisk:
+                result = frontier.EfficientRisk(request.Target!.Value, rf);
+                break;
+            default:
+                result = frontier.EfficientReturn(request.Target!.Value, rf);
+                break;
+        }
+
+        if (!result.IsSuccess)
+        {
+            return ToError(result.Error);
+        }
+
+        var p = result.Value;
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < p.Tickers.Count; i++)
+        {
+            weights[p.Tickers[i]] = Clean(p.Weights[i]);
+        }
+
+        return new OptimizeResponse(request.Method!, weights, p.ExpectedReturn, p.Volatility, p.SharpeRatio, rf, prices.Dates[0], prices.Dates[^1])
+        {
+            Solver = p.Solve?.Solver,
+            Selector = selector,
+        };
+    }
+
+    public static Result<FrontierResponse> Frontier(PriceTable prices, FrontierRequest request, int points)
+    {
+        if (Constraints(request.Bounds, prices.Tickers.Count) is not { } constraints)
+        {
+            return Error.Validation("bounds", $"No weights within these bounds sum to 1 for {prices.Tickers.Count} assets.");
+        }
+
+        var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
+        var frontier = new EfficientFrontier(prices.Tickers, ExpectedReturns.MeanHistorical(prices), RiskModels.SampleCovariance(prices).Matrix, constraints);
+        var curve = frontier.Frontier(points, rf);
+        if (!curve.IsSuccess)
+        {
+            return ToError(curve.Error);
+        }
+
+        return new FrontierResponse([.. curve.Value.Select(p => new FrontierPoint(p.ExpectedReturn, p.Volatility, p.SharpeRatio, [.. p.Weights.Select(Clean)]))], prices.Tickers);
+    }
+
+    /// <summary>Long-only [0, 1] by default; null when the bounds cannot hold weights summing to 1.</summary>
+    private static PortfolioConstraints? Constraints(WeightBounds? bounds, int assets)
+    {
+        var lower = bounds?.Lower ?? 0;
+        var upper = bounds?.Upper ?? 1;
+        return lower * assets > 1 + 1e-12 || upper * assets < 1 - 1e-12 ? null : PortfolioConstraints.Uniform(assets, lower, upper);
+    }
+
+    /// <summary>Solver noise below 1e-10 shown as 0.</summary>
+    private static double Clean(double weight) => Math.Abs(weight) < 1e-10 ? 0 : weight;
+
+    internal static Error ToError(TradingError error) => Error.Validation(
+        error.Code switch
+        {
+            "optimizer.target" => "target",
+            "optimizer.bounds" or "optimizer.infeasible" => "bounds",
+            "optimizer.sharpe" => "riskFreeRate",
+            var c when c.StartsWith("cardinality", StringComparison.Ordinal) => "maxAssets",
+            var c when c.StartsWith("backtest", StringComparison.Ordinal) => "lookbackDays",
+            _ => "tickers",
+        },
+        error.Message);
+}
