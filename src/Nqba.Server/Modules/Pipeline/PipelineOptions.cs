@@ -65,6 +65,9 @@ public sealed class PipelineOptions
         [DealStage.Won] = [DealGates.ValueSet],
     };
 
+    /// <summary>Whether a deal that entered its (open) stage at <paramref name="enteredAt"/> is stalled at <paramref name="now"/>.</summary>
+    public bool IsStalled(DateTime enteredAt, DateTime now) => now - enteredAt > TimeSpan.FromDays(StallDays);
+
     /// <summary>The probability of <paramref name="stage"/> in percent.</summary>
     public int ProbabilityOf(DealStage stage) =>
         Probabilities.TryGetValue(DealStages.Id(stage), out var configured) ? Math.Clamp(configured, 0, 100) : DefaultProbabilities[stage];

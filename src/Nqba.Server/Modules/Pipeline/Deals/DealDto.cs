@@ -41,7 +41,7 @@ public sealed record DealDto(
 
     /// <summary>Whether an open deal has been in its stage longer than <see cref="PipelineOptions.StallDays"/>.</summary>
     internal static bool IsStalled(Deal d, PipelineOptions options, DateTime now) =>
-        !DealStages.IsClosed(d.Stage) && now - d.StageEnteredAt > TimeSpan.FromDays(options.StallDays);
+        !DealStages.IsClosed(d.Stage) && options.IsStalled(d.StageEnteredAt, now);
 }
 
 /// <summary>One entry of a deal's stage history: <c>stage</c> entered at <c>at</c>, by a user id or <c>event:&lt;name&gt;</c>.</summary>

@@ -76,12 +76,11 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         }
 
         var rows = await open.Select(d => new { d.Stage, d.Currency, d.Value, d.StageEnteredAt }).ToListAsync(cancellationToken);
-        var stalledBefore = time.GetUtcNow().UtcDateTime.AddDays(-options.Value.StallDays);
+        var now = time.GetUtcNow().UtcDateTime;
         return new BoardSummary(
             rows.Count,
-            [.. rows.Where(r => r.Value is not null).GroupBy(r => r.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CurrencyTotal(g.Key, g.Sum(r => r.Value!.Value), Math.Round(g.Sum(r => r.Value!.Value * options.Value.ProbabilityOf(r.Stage) / 100m), 2)))],
-            rows.Count(r => r.StageEnteredAt < stalledBefore));
+            CurrencyTotal.Of(rows.Select(r => (r.Stage, r.Currency, r.Value)), options.Value),
+            rows.Count(r => options.Value.IsStalled(r.StageEnteredAt, now)));
     }
 
     public async Task<DealDto?> GetAsync(Guid id, CancellationToken cancellationToken)

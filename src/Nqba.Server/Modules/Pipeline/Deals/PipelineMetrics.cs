@@ -20,9 +20,7 @@ public sealed record PipelineMetrics(
     {
         var won = deals.Where(d => d.Stage == DealStage.Won).ToList();
         var open = deals.Where(d => !DealStages.IsClosed(d.Stage)).ToList();
-        var openValue = open.Where(d => d.Value is not null).GroupBy(d => d.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new CurrencyTotal(g.Key, g.Sum(d => d.Value!.Value), Math.Round(g.Sum(d => d.Value!.Value * options.ProbabilityOf(d.Stage) / 100m), 2)))
-            .ToList();
+        var openValue = CurrencyTotal.Of(open.Select(d => (d.Stage, d.Currency, d.Value)), options);
 
         // Sales cycle: from the deal's opening to its win.
         double? cycle = won.Count == 0 ? null : won.Average(d => (d.ClosedAt!.Value - d.CreatedAt).TotalDays);
@@ -60,7 +58,7 @@ public sealed record PipelineMetrics(
             demoToClose,
             demoClosed.Count,
             DealStages.Open.Where(days.ContainsKey).ToDictionary(DealStages.Id, s => Math.Round(days[s].Average(), 4)),
-            open.Count(d => now - d.StageEnteredAt > TimeSpan.FromDays(options.StallDays)));
+            open.Count(d => options.IsStalled(d.StageEnteredAt, now)));
     }
 }
 
@@ -71,4 +69,10 @@ internal sealed record DealFacts(Guid Id, DealStage Stage, string Currency, deci
 internal sealed record StageEntry(Guid DealId, DealStage ToStage, DateTime At, Guid Id);
 
 /// <summary>The open deals' value in one currency, and that value weighted by each stage's probability.</summary>
-public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted);
+public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted)
+{
+    /// <summary>The totals per currency (in currency order) of the deals that have a value.</summary>
+    internal static IReadOnlyList<CurrencyTotal> Of(IEnumerable<(DealStage Stage, string Currency, decimal? Value)> deals, PipelineOptions options) =>
+        [.. deals.Where(d => d.Value is not null).GroupBy(d => d.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CurrencyTotal(g.Key, g.Sum(d => d.Value!.Value), Math.Round(g.Sum(d => d.Value!.Value * options.ProbabilityOf(d.Stage) / 100m), 2)))];
+}
