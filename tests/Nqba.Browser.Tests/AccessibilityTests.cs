@@ -65,7 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         if (await page.Locator("main a[href^='/leads/']").CountAsync() > 0)
         {
             await page.Locator("main a[href^='/leads/']").First.ClickAsync();
-            await page.WaitForURLAsync("**/leads/*");
+            await page.WaitForPageAsync("**/leads/*");
             await AxeCore.ScreenshotAsync(page, "staff-lead");
             failures.AddRange((await AxeCore.SeriousViolationsAsync(page)).Select(v => $"lead page: {v}"));
         }

@@ -57,7 +57,7 @@ public sealed class BookingTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Matches(@"^\w+, \d{1,2}\. \w+$", (await page.TextContentAsync("[data-testid=selected-day]"))!.Trim());
         Assert.Matches(@"^\d{2}:\d{2}$", (await page.Locator("[data-testid=slot]").First.TextContentAsync())!.Trim());
         await page.ClickAsync("[data-testid=h12]");
-        await page.WaitForURLAsync("**h=12**");
+        await page.WaitForPageAsync("**h=12**");
         Assert.Matches(@"(AM|PM|vorm|nachm)", (await page.Locator("[data-testid=slot]").First.TextContentAsync())!);
 
         await page.Locator("[data-testid=slot]").First.ClickAsync();

@@ -45,7 +45,7 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.True(await page.Locator("nav a[href='/scheduling/calendar']").IsVisibleAsync());
 
         await meeting.ClickAsync();
-        await page.WaitForURLAsync($"**/scheduling/bookings/{id}**");
+        await page.WaitForPageAsync($"**/scheduling/bookings/{id}**");
         var briefing = page.Locator("[data-testid=briefing]");
         Assert.Contains(client, await briefing.Locator("[data-testid=briefing-client]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Wants a tour of the agents", await briefing.InnerTextAsync(), StringComparison.Ordinal);
@@ -53,14 +53,14 @@ public sealed class CalendarTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await page.FillAsync("[data-testid=cancel-reason]", "Specialist unavailable");
         await page.ClickAsync("[data-testid=cancel]");
-        await page.WaitForURLAsync("**done=cancelled**");
+        await page.WaitForPageAsync("**done=cancelled**");
         Assert.Equal("Cancelled", await page.InnerTextAsync("[data-testid=booking-status]"));
         Assert.Contains("Specialist unavailable", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-testid=cancel]").CountAsync());
 
         // Back on the calendar the meeting shows as cancelled.
         await page.ClickAsync("[data-testid=back]");
-        await page.WaitForURLAsync("**/scheduling/calendar**");
+        await page.WaitForPageAsync("**/scheduling/calendar**");
         Assert.Contains("cancelled", await page.Locator($"[data-booking=\"{id}\"]").GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.ClickAsync("[data-testid=talk-to-us]");
 
         // Intake: the language stays (cookie), the submit button is in view on a desktop screen.
-        await page.WaitForURLAsync("**/intake");
+        await page.WaitForPageAsync("**/intake");
         Assert.Equal(lang, await page.GetAttributeAsync("html", "lang"));
         var email = $"journey-{Guid.NewGuid():N}@browser.example";
         await page.FillAsync("#name", "Grace Hopper");
@@ -46,7 +46,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.ClickAsync("form button[type=submit]");
 
         // Assessment: steps with progress; region and industry (given on the form) are not asked again.
-        await page.WaitForURLAsync("**/intake/assessment/**");
+        await page.WaitForPageAsync("**/intake/assessment/**");
         await CheckAsync(page, $"journey-{tag}-3-assessment", width);
         var wentBack = false;
         for (var round = 0; round < 15 && await page.Locator("[data-testid=recommendation]").CountAsync() == 0; round++)
@@ -92,7 +92,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.ClickAsync("[data-testid=book-recommended]");
 
         // The routed specialist's booking page, the recommended meeting chosen, in the visitor's zone.
-        await page.WaitForURLAsync("**tz=**");
+        await page.WaitForPageAsync("**tz=**");
         Assert.Contains("type=strategic-90", page.Url, StringComparison.Ordinal);
         await page.WaitForSelectorAsync("[data-testid=calendar]");
         for (var month = 0; month < 3 && await page.Locator("[data-testid=slot]").CountAsync() == 0; month++)
@@ -109,7 +109,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.Locator("[data-testid=slot]").First.ClickAsync();
 
         // Contact details come from the intake.
-        await page.WaitForURLAsync("**/confirm?**");
+        await page.WaitForPageAsync("**/confirm?**");
         Assert.Equal("Grace Hopper", await page.InputValueAsync("#name"));
         Assert.Equal(email, await page.InputValueAsync("#email"));
         await CheckAsync(page, $"journey-{tag}-6-confirm", width);

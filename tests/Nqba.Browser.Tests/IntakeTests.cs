@@ -24,7 +24,7 @@ public sealed class IntakeTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.SelectOptionAsync("#region", "us-east");
         await page.ClickAsync("button[type=submit]");
 
-        await page.WaitForURLAsync("**/intake/assessment/**");
+        await page.WaitForPageAsync("**/intake/assessment/**");
         // One step per section; a follow-up question opened by an answer (automation_area, demo) keeps the step open.
         for (var round = 0; round < 15 && await page.Locator("[data-testid=recommendation]").CountAsync() == 0; round++)
         {

@@ -49,7 +49,7 @@ public sealed class LeadsWorkspaceTests(BrowserFixture fixture) : IClassFixture<
         await page.SetViewportSizeAsync(width, height);
         await page.FillAsync("[data-testid=lead-search]", company[..14].ToLowerInvariant());
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**/leads?**");
+        await page.WaitForPageAsync("**/leads?**");
         var rows = page.Locator("[data-testid=leads] tbody tr");
         Assert.Equal(1, await rows.CountAsync());
         Assert.Contains(company, await rows.First.InnerTextAsync(), StringComparison.Ordinal);
@@ -57,9 +57,9 @@ public sealed class LeadsWorkspaceTests(BrowserFixture fixture) : IClassFixture<
         await CheckAsync(page, $"leads-{width}-1-search", width);
 
         await rows.First.Locator("a").ClickAsync();
-        await page.WaitForURLAsync($"**/leads/{leadId}");
+        await page.WaitForPageAsync($"**/leads/{leadId}");
         await page.Locator($"[data-testid=meetings] a[href='/scheduling/bookings/{bookingId}']").ClickAsync();
-        await page.WaitForURLAsync($"**/scheduling/bookings/{bookingId}**");
+        await page.WaitForPageAsync($"**/scheduling/bookings/{bookingId}**");
         var briefing = page.Locator("[data-testid=briefing]");
         Assert.Contains("Lena Lead", await briefing.Locator("[data-testid=briefing-client]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Asked about pricing", await briefing.InnerTextAsync(), StringComparison.Ordinal);

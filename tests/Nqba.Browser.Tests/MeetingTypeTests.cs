@@ -85,7 +85,7 @@ public sealed class MeetingTypeTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("Waiting for confirmation", await page.InnerTextAsync("[data-testid=booking-status]"));
         await AxeCore.ScreenshotAsync(page, "booking-pending-1280");
         await page.ClickAsync("[data-testid=confirm]");
-        await page.WaitForURLAsync("**done=confirmed**");
+        await page.WaitForPageAsync("**done=confirmed**");
         Assert.Equal("Booked", await page.InnerTextAsync("[data-testid=booking-status]"));
 
         await client.ReloadAsync();

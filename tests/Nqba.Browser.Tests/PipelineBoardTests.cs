@@ -61,11 +61,11 @@ public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<B
 
         // On the deal page: a value and the budget, then the move passes the gate.
         await page.Locator($"[data-testid=deal-{dealId}] a.deal-title").ClickAsync();
-        await page.WaitForURLAsync($"**/pipeline/deals/{dealId}");
+        await page.WaitForPageAsync($"**/pipeline/deals/{dealId}");
         await page.FillAsync("[data-testid=deal-value]", "25000");
         await page.CheckAsync("[data-testid=deal-budget]");
         await page.ClickAsync("form[aria-label='Edit the deal'] button[type=submit]");
-        await page.WaitForURLAsync($"**/pipeline/deals/{dealId}");
+        await page.WaitForPageAsync($"**/pipeline/deals/{dealId}");
         await page.SelectOptionAsync("[data-testid=deal-move-stage]", "proposal");
         await page.ClickAsync("form[aria-label='Move the deal'] button[type=submit]");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=deal-stage]').textContent.includes('Proposal')");

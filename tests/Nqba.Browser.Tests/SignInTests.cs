@@ -26,7 +26,7 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await SignInAsync(page, email, password);
 
         // Password alone is not enough for staff: the enrolment page with its QR code comes first.
-        await page.WaitForURLAsync("**/account/mfa");
+        await page.WaitForPageAsync("**/account/mfa");
         Assert.True(await page.Locator(".qr svg").IsVisibleAsync());
         var key = await page.Locator("[data-testid=totp-key]").InnerTextAsync();
         await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
@@ -36,19 +36,19 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await codes.First.WaitForAsync();
         Assert.Equal(10, await codes.CountAsync());
         await page.ClickAsync("text=Continue to the dashboard");
-        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForPageAsync("**/dashboard");
         Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
         Assert.Contains(email.Split('@')[0], await page.Locator(".lead").InnerTextAsync(), StringComparison.Ordinal);
 
         // Sign out, then sign in again: now the second factor is asked for.
         await page.ClickAsync("text=Sign out");
-        await page.WaitForURLAsync("**/account/login");
+        await page.WaitForPageAsync("**/account/login");
         await page.GotoAsync("/dashboard");
         await SignInAsync(page, email, password);
-        await page.WaitForURLAsync("**/account/login-mfa**");
+        await page.WaitForPageAsync("**/account/login-mfa**");
         await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForPageAsync("**/dashboard");
         Assert.Equal("Dashboard", await page.Locator("h1").InnerTextAsync());
     }
 
@@ -60,7 +60,7 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
         await page.GotoAsync("/account/login");
         await SignInAsync(page, NqbaFactory.AdminEmail, "not-the-password-1");
 
-        await page.WaitForURLAsync("**/account/login?error=invalid**");
+        await page.WaitForPageAsync("**/account/login?error=invalid**");
         Assert.Contains("wrong", await page.Locator("[role=alert]").InnerTextAsync(), StringComparison.Ordinal);
     }
 
@@ -84,10 +84,10 @@ public sealed partial class SignInTests(BrowserFixture fixture) : IClassFixture<
 
         await page.GotoAsync("/admin/audit");
         await SignInAsync(page, NqbaFactory.AdminEmail, NqbaFactory.AdminPassword);
-        await page.WaitForURLAsync("**/account/login-mfa**");
+        await page.WaitForPageAsync("**/account/login-mfa**");
         await page.FillAsync("#code", await OneTimeCodes.NextAsync(key));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin/audit");
+        await page.WaitForPageAsync("**/admin/audit");
 
         Assert.Contains("Chain verified: ok", await page.Locator("[data-testid=chain-status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("tbody tr").CountAsync() > 0);

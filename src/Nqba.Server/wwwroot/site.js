@@ -3,15 +3,26 @@
   document.documentElement.classList.add("js");
 
   // The booking page shows times in the visitor's own zone: when the address names none, add the browser's.
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var booker = document.querySelector("[data-detect-zone]");
   if (booker) {
     var url = new URL(window.location.href);
-    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!url.searchParams.get("tz") && zone) {
       url.searchParams.set("tz", zone);
       window.location.replace(url.toString());
       return;
     }
+  }
+
+  // Links into the booking pages carry the zone already, which saves the visitor the reload above.
+  if (zone) {
+    document.querySelectorAll("a[href^='/book/']").forEach(function (link) {
+      var target = new URL(link.href);
+      if (!target.searchParams.get("tz")) {
+        target.searchParams.set("tz", zone);
+        link.href = target.pathname + target.search + target.hash;
+      }
+    });
   }
 
   // Selects marked data-autosubmit (time zone, filters) apply on change; their submit button stays for no-script use.
