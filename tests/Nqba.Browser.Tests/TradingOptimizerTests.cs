@@ -25,7 +25,11 @@ public sealed class TradingOptimizerTests(BrowserFixture fixture) : IClassFixtur
         var rows = await page.Locator("[data-testid=weights] tbody tr").AllInnerTextsAsync();
         Assert.True(rows.Count >= 3, string.Join(" | ", rows));
         Assert.All(rows, r => Assert.Contains('%', r));
-        Assert.Equal(1, await page.Locator("[data-testid=frontier-chart] [data-testid=frontier-portfolio]").CountAsync());
+        // The frontier is drawn (ScottPlot's SVG) and names the optimized portfolio on it for a screen reader.
+        var chart = page.Locator("[data-testid=frontier-chart] svg[role=img]");
+        Assert.Equal(1, await chart.CountAsync());
+        Assert.Contains("this portfolio at volatility", await chart.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        Assert.True(await chart.Locator("path").CountAsync() > 2, "the chart has no lines");
         await CheckAsync(page, $"trading-optimize-{width}-2-result", width);
     }
 

@@ -28,5 +28,5 @@ public static class TradingModule
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapTradingModuleEndpoints(this IEndpointRouteBuilder app) => app.MapMarketDataEndpoints().MapPortfolioEndpoints().MapPaperTradingEndpoints().MapPaperTradingFormEndpoints();
+    public static IEndpointRouteBuilder MapTradingModuleEndpoints(this IEndpointRouteBuilder app) => app.MapMarketDataEndpoints().MapPortfolioEndpoints().MapPaperTradingEndpoints().MapPaperTradingFormEndpoints().MapBacktestFormEndpoints();
 }

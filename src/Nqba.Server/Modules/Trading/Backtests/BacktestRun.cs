@@ -14,4 +14,7 @@ internal sealed class BacktestRun
     public required string RequestJson { get; set; }
 
     public required string ResultJson { get; set; }
+
+    /// <summary>The result without its equity curve (<see cref="BacktestSummary"/>), so a list of runs reads kilobytes, not the curves.</summary>
+    public string? SummaryJson { get; set; }
 }

@@ -18,6 +18,9 @@ internal sealed class BacktestService(TradingDbContext db, MarketDataQueries mar
     /// <summary>The strategies by name.</summary>
     public static readonly IReadOnlyList<string> Methods = ["max-sharpe", "min-volatility", "hrp", "equal-weight"];
 
+    /// <summary>The most runs one list answers.</summary>
+    public const int MaxList = 200;
+
     public async Task<Result<BacktestDto>> RunAsync(BacktestRequest request, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -85,6 +88,7 @@ internal sealed class BacktestService(TradingDbContext db, MarketDataQueries mar
             Method = request.Method!,
             RequestJson = JsonSerializer.Serialize(request, Json),
             ResultJson = JsonSerializer.Serialize(dto, Json),
+            SummaryJson = JsonSerializer.Serialize(BacktestSummary.Of(dto), Json),
         });
         await db.SaveChangesAsync(cancellationToken);
         return dto;
@@ -94,6 +98,23 @@ internal sealed class BacktestService(TradingDbContext db, MarketDataQueries mar
         await db.Backtests.AsNoTracking().Where(b => b.Id == id).Select(b => b.ResultJson).FirstOrDefaultAsync(cancellationToken) is { } json
             ? JsonSerializer.Deserialize<BacktestDto>(json, Json)
             : null;
+
+    /// <summary>The most recent saved runs, newest first, without their equity curves.</summary>
+    public async Task<IReadOnlyList<BacktestSummary>> ListAsync(int take, CancellationToken cancellationToken)
+    {
+        var rows = await db.Backtests.AsNoTracking().OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id).Take(take)
+            .Select(b => new { b.SummaryJson, b.Id }).ToListAsync(cancellationToken);
+        var runs = new List<BacktestSummary>(rows.Count);
+        foreach (var row in rows)
+        {
+            // Runs saved before the summary column existed are summarized from their full result once read.
+            runs.Add(row.SummaryJson is { } summary
+                ? JsonSerializer.Deserialize<BacktestSummary>(summary, Json)!
+                : BacktestSummary.Of((await GetAsync(row.Id, cancellationToken))!));
+        }
+
+        return runs;
+    }
 
     /// <summary>The benchmark on the portfolio's dates (NaN where it has no close that day).</summary>
     private static Nqba.Trading.Data.PriceTable Align(Nqba.Trading.Data.PriceTable benchmark, IReadOnlyList<DateOnly> dates)

@@ -23,6 +23,10 @@ internal static class PortfolioEndpoints
             .WithName("RunBacktest")
             .WithSummary("Walks a strategy (max-sharpe, min-volatility, hrp, equal-weight) forward over the stored prices without look-ahead, rebalancing every N trading days with costs in basis points; saves and answers the metrics, the benchmark's, turnover, costs and the equity curve.");
 
+        group.MapGet("/backtests", ListBacktests)
+            .WithName("ListBacktests")
+            .WithSummary("The saved backtests, newest first (at most `take`, default 50, up to 200), with their request, metrics, the benchmark's, turnover and costs, without the equity curves: the runs side by side.");
+
         group.MapGet("/backtests/{id:guid}", GetBacktest)
             .WithName("GetBacktest")
             .WithSummary("A saved backtest.");
@@ -38,6 +42,16 @@ internal static class PortfolioEndpoints
 
     private static async Task<Results<Ok<BacktestDto>, ProblemHttpResult>> RunBacktest(BacktestRequest request, BacktestService backtests, HttpContext context, CancellationToken ct) =>
         (await backtests.RunAsync(request, context.User, ct)).ToOk();
+
+    private static async Task<Results<Ok<IReadOnlyList<BacktestSummary>>, ProblemHttpResult>> ListBacktests(int? take, BacktestService backtests, CancellationToken ct)
+    {
+        if (take is < 1 or > BacktestService.MaxList)
+        {
+            return Error.Validation("take", $"take must be between 1 and {BacktestService.MaxList}.").ToProblem();
+        }
+
+        return TypedResults.Ok(await backtests.ListAsync(take ?? 50, ct));
+    }
 
     private static async Task<Results<Ok<BacktestDto>, ProblemHttpResult>> GetBacktest(Guid id, BacktestService backtests, CancellationToken ct) =>
         await backtests.GetAsync(id, ct) is { } run ? TypedResults.Ok(run) : Error.NotFound("Backtest", id).ToProblem();
