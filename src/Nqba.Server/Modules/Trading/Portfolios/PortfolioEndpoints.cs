@@ -13,7 +13,7 @@ internal static class PortfolioEndpoints
 
         group.MapPost("/optimize", Optimize)
             .WithName("OptimizePortfolio")
-            .WithSummary("Optimizes a portfolio of stored instruments (mean historical return, sample covariance): max-sharpe, min-volatility, efficient-risk (target volatility), efficient-return (target return) or hrp; optional uniform weight bounds and maxAssets (cardinality, chosen by the QSAI engine). Answers the weights, return, volatility and Sharpe ratio; a bad field is a 400 naming it.");
+            .WithSummary("Optimizes a portfolio of stored instruments (mean historical return, sample covariance): max-sharpe, min-volatility, efficient-risk (target volatility), efficient-return (target return) or hrp; optional weight bounds (uniform `bounds`, per ticker `assetBounds`), sector limits (`sectorLimits`: sector, min, max over the stored sectors) and maxAssets (cardinality, chosen by the QSAI engine). Answers the weights, return, volatility and Sharpe ratio; a bad field is a 400 naming it.");
 
         group.MapPost("/frontier", Frontier)
             .WithName("EfficientFrontier")

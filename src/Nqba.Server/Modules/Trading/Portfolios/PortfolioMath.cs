@@ -34,6 +34,7 @@ internal static class PortfolioMath
         }
 
         ValidateCommon(request.RiskFreeRate, request.Bounds, errors);
+        ValidateLimits(request.AssetBounds, request.SectorLimits, errors);
         if (request.MaxAssets is { } k)
         {
             if (k < 1)
@@ -43,6 +44,10 @@ internal static class PortfolioMath
             else if (request.Method is not (OptimizationMethods.MaxSharpe or OptimizationMethods.MinVolatility))
             {
                 errors["maxAssets"] = ["maxAssets (cardinality) works with max-sharpe and min-volatility."];
+            }
+            else if (request.AssetBounds is { Count: > 0 } || request.SectorLimits is { Count: > 0 } || request.Bounds is not null)
+            {
+                errors["maxAssets"] = ["maxAssets (cardinality) cannot be combined with bounds, assetBounds or sectorLimits."];
             }
         }
 
@@ -72,7 +77,32 @@ internal static class PortfolioMath
         }
     }
 
-    public static Result<OptimizeResponse> Optimize(PriceTable prices, OptimizeRequest request)
+    /// <summary>Each asset's bounds within -1 ≤ lower ≤ upper ≤ 1; each sector limit named, within 0 ≤ min ≤ max ≤ 1.</summary>
+    public static void ValidateLimits(IReadOnlyDictionary<string, WeightBounds>? assetBounds, IReadOnlyList<SectorLimitRequest>? sectorLimits, Dictionary<string, string[]> errors)
+    {
+        foreach (var (ticker, b) in assetBounds ?? new Dictionary<string, WeightBounds>())
+        {
+            if (b is null || !InRange(b.Lower ?? 0, b.Upper ?? 1, -1))
+            {
+                errors["assetBounds"] = [$"assetBounds.{ticker} needs -1 ≤ lower ≤ upper ≤ 1."];
+                return;
+            }
+        }
+
+        foreach (var limit in sectorLimits ?? [])
+        {
+            if (limit is null || string.IsNullOrWhiteSpace(limit.Sector) || !InRange(limit.Min ?? 0, limit.Max ?? 1, 0))
+            {
+                errors["sectorLimits"] = ["Each sector limit names a sector and needs 0 ≤ min ≤ max ≤ 1."];
+                return;
+            }
+        }
+    }
+
+    private static bool InRange(double lower, double upper, double floor) =>
+        double.IsFinite(lower) && double.IsFinite(upper) && lower >= floor && upper <= 1 && lower <= upper;
+
+    public static Result<OptimizeResponse> Optimize(PriceTable prices, OptimizeRequest request, IReadOnlyDictionary<string, string?>? sectors = null)
     {
         var n = prices.Tickers.Count;
         if (request.MaxAssets is { } k && k > n)
@@ -80,10 +110,13 @@ internal static class PortfolioMath
             return Error.Validation("maxAssets", $"maxAssets {k} is more than the {n} assets.");
         }
 
-        if (Constraints(request.Bounds, n) is not { } constraints)
+        var limits = Constraints(prices.Tickers, request.Bounds, request.AssetBounds, request.SectorLimits, sectors);
+        if (!limits.Succeeded)
         {
-            return Error.Validation("bounds", $"No weights within these bounds sum to 1 for {n} assets.");
+            return limits.Error;
         }
+
+        var constraints = limits.Value;
 
         var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
         var mu = ExpectedReturns.MeanHistorical(prices);
@@ -145,12 +178,15 @@ internal static class PortfolioMath
         };
     }
 
-    public static Result<FrontierResponse> Frontier(PriceTable prices, FrontierRequest request, int points)
+    public static Result<FrontierResponse> Frontier(PriceTable prices, FrontierRequest request, int points, IReadOnlyDictionary<string, string?>? sectors = null)
     {
-        if (Constraints(request.Bounds, prices.Tickers.Count) is not { } constraints)
+        var limits = Constraints(prices.Tickers, request.Bounds, request.AssetBounds, request.SectorLimits, sectors);
+        if (!limits.Succeeded)
         {
-            return Error.Validation("bounds", $"No weights within these bounds sum to 1 for {prices.Tickers.Count} assets.");
+            return limits.Error;
         }
+
+        var constraints = limits.Value;
 
         var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
         var frontier = new EfficientFrontier(prices.Tickers, ExpectedReturns.MeanHistorical(prices), RiskModels.SampleCovariance(prices).Matrix, constraints);
@@ -163,12 +199,65 @@ internal static class PortfolioMath
         return new FrontierResponse([.. curve.Value.Select(p => new FrontierPoint(p.ExpectedReturn, p.Volatility, p.SharpeRatio, [.. p.Weights.Select(Clean)]))], prices.Tickers);
     }
 
-    /// <summary>Long-only [0, 1] by default; null when the bounds cannot hold weights summing to 1.</summary>
-    private static PortfolioConstraints? Constraints(WeightBounds? bounds, int assets)
+    /// <summary>
+    /// The library's constraints: long-only [0, 1] by default, the uniform <paramref name="bounds"/>, then each ticker's
+    /// own; each sector limit over the tickers of that sector. A ticker or sector the table does not hold, or bounds no
+    /// weights summing to 1 can meet, is a problem naming the field.
+    /// </summary>
+    private static Result<PortfolioConstraints> Constraints(
+        IReadOnlyList<string> tickers, WeightBounds? bounds, IReadOnlyDictionary<string, WeightBounds>? assetBounds, IReadOnlyList<SectorLimitRequest>? sectorLimits,
+        IReadOnlyDictionary<string, string?>? sectors)
     {
-        var lower = bounds?.Lower ?? 0;
-        var upper = bounds?.Upper ?? 1;
-        return lower * assets > 1 + 1e-12 || upper * assets < 1 - 1e-12 ? null : PortfolioConstraints.Uniform(assets, lower, upper);
+        var n = tickers.Count;
+        var lower = Enumerable.Repeat(bounds?.Lower ?? 0, n).ToArray();
+        var upper = Enumerable.Repeat(bounds?.Upper ?? 1, n).ToArray();
+        foreach (var (ticker, own) in assetBounds ?? new Dictionary<string, WeightBounds>())
+        {
+            var i = IndexOf(tickers, ticker);
+            if (i < 0)
+            {
+                return Error.Validation("assetBounds", $"assetBounds names {ticker}, which is not among the assets optimized.");
+            }
+
+            lower[i] = own.Lower ?? lower[i];
+            upper[i] = own.Upper ?? upper[i];
+            if (lower[i] > upper[i])
+            {
+                return Error.Validation("assetBounds", $"assetBounds.{ticker}: the lower bound {lower[i]} is above the upper bound {upper[i]}.");
+            }
+        }
+
+        if (lower.Sum() > 1 + 1e-12 || upper.Sum() < 1 - 1e-12)
+        {
+            return Error.Validation(assetBounds is { Count: > 0 } ? "assetBounds" : "bounds", $"No weights within these bounds sum to 1 for {n} assets.");
+        }
+
+        var limits = new List<SectorLimit>();
+        foreach (var limit in sectorLimits ?? [])
+        {
+            var members = Enumerable.Range(0, n).Where(i => sectors is not null && sectors.TryGetValue(tickers[i], out var s) && string.Equals(s, limit.Sector, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (members.Count == 0)
+            {
+                return Error.Validation("sectorLimits", $"No asset optimized is in the sector '{limit.Sector}'.");
+            }
+
+            limits.Add(new SectorLimit(limit.Sector!, members, limit.Min ?? 0, limit.Max ?? 1));
+        }
+
+        return new PortfolioConstraints { Lower = lower, Upper = upper, Sectors = limits };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> tickers, string ticker)
+    {
+        for (var i = 0; i < tickers.Count; i++)
+        {
+            if (string.Equals(tickers[i], ticker, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Solver noise below 1e-10 shown as 0.</summary>

@@ -16,13 +16,14 @@ internal sealed class PortfolioOptimizer(MarketDataQueries market, IOptions<Trad
         }
 
         var prices = await market.LoadAsync(request.Tickers, request.From, request.To, cancellationToken);
-        return prices.Succeeded ? PortfolioMath.Optimize(prices.Value, request) : prices.Error;
+        return prices.Succeeded ? PortfolioMath.Optimize(prices.Value, request, await SectorsAsync(request.SectorLimits, cancellationToken)) : prices.Error;
     }
 
     public async Task<Result<FrontierResponse>> FrontierAsync(FrontierRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         PortfolioMath.ValidateCommon(request.RiskFreeRate, request.Bounds, errors);
+        PortfolioMath.ValidateLimits(request.AssetBounds, request.SectorLimits, errors);
         var points = request.Points ?? 20;
         if (points < 2 || points > options.Value.MaxFrontierPoints)
         {
@@ -35,6 +36,12 @@ internal sealed class PortfolioOptimizer(MarketDataQueries market, IOptions<Trad
         }
 
         var prices = await market.LoadAsync(request.Tickers, request.From, request.To, cancellationToken);
-        return prices.Succeeded ? PortfolioMath.Frontier(prices.Value, request, points) : prices.Error;
+        return prices.Succeeded ? PortfolioMath.Frontier(prices.Value, request, points, await SectorsAsync(request.SectorLimits, cancellationToken)) : prices.Error;
     }
+
+    /// <summary>Each instrument's sector, read only when a sector limit asks for it.</summary>
+    private async Task<IReadOnlyDictionary<string, string?>?> SectorsAsync(IReadOnlyList<SectorLimitRequest>? limits, CancellationToken cancellationToken) =>
+        limits is { Count: > 0 }
+            ? (await market.ListInstrumentsAsync(cancellationToken)).ToDictionary(i => i.Ticker, i => i.Sector, StringComparer.OrdinalIgnoreCase)
+            : null;
 }
