@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/trading/frontier"] = Trader,
         ["POST /api/trading/backtest"] = Trader,
         ["GET /api/trading/backtests"] = Trader,
+        ["GET /api/trading/record/export"] = Trader,
         ["GET /api/trading/backtests/{id}"] = Trader,
         ["GET /api/trading/portfolios"] = Trader,
         ["POST /api/trading/portfolios"] = Trader,

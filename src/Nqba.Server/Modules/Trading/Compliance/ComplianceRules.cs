@@ -23,4 +23,11 @@ public sealed class ComplianceRules
     /// <summary>A buy within this many days after a sale of the same ticker at a loss is a wash trade (default 30).</summary>
     [Range(0, 366)]
     public int WashTradeDays { get; set; } = 30;
+
+    /// <summary>
+    /// Rules that warn instead of block (by name: restricted-list, max-order-size, max-position, max-sector, wash-trade):
+    /// an order they fail still fills, the warning kept with its checks, in the trade record and on the blotter.
+    /// Empty by default: every rule blocks.
+    /// </summary>
+    public List<string> WarnOnlyRules { get; set; } = [];
 }

@@ -20,6 +20,9 @@ internal static class PreTradeCompliance
         string Ticker, string? Sector, bool IsBuy, decimal Quantity, decimal Price, DateOnly Date,
         decimal PortfolioValue, decimal PositionValue, decimal SectorValue, DateOnly? LastLossSale);
 
+    /// <summary>Every rule's name.</summary>
+    public static readonly IReadOnlyList<string> Rules = [Restricted, OrderSize, PositionLimit, SectorLimit, WashTrade];
+
     public static IReadOnlyList<ComplianceCheck> Evaluate(Context c, ComplianceRules rules)
     {
         var value = c.Quantity * c.Price;
@@ -54,7 +57,7 @@ internal static class PreTradeCompliance
                 : "no loss sale in the window"));
         }
 
-        return checks;
+        return [.. checks.Select(check => !check.Passed && rules.WarnOnlyRules.Contains(check.Rule, StringComparer.OrdinalIgnoreCase) ? check with { Warning = true } : check)];
     }
 
     private static string Money(decimal value) => value.ToString("N2", CultureInfo.InvariantCulture);

@@ -152,11 +152,11 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
             instrument.Sector is null ? 0 : values.Where(v => instruments[v.Key].Sector == instrument.Sector).Sum(v => v.Value),
             lossSales.Where(s => s.RealizedPnl < 0).Select(s => (DateOnly?)s.Date).Max());
         var checks = PreTradeCompliance.Evaluate(context, options.Value.Compliance);
-        await record.AppendAsync("check", portfolio.Id, order.Id, new { OrderId = order.Id, Passed = checks.All(c => c.Passed), Checks = checks }, now, cancellationToken);
+        await record.AppendAsync("check", portfolio.Id, order.Id, new { OrderId = order.Id, Passed = checks.All(c => !c.Blocks), Checks = checks }, now, cancellationToken);
 
         var held = positions.FirstOrDefault(p => p.InstrumentId == instrument.Id);
-        var blockedBy = checks.FirstOrDefault(c => !c.Passed)?.Rule;
-        if (checks.FirstOrDefault(c => !c.Passed) is { } failed)
+        var blockedBy = checks.FirstOrDefault(c => c.Blocks)?.Rule;
+        if (checks.FirstOrDefault(c => c.Blocks) is { } failed)
         {
             order.Status = OrderStatus.Rejected;
             order.Reason = failed.Reason;
@@ -190,6 +190,11 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
             else
             {
                 Fill(portfolio, order, held, instrument.Id, price, next.Date);
+                if (checks.Where(c => c.Warning).Select(c => c.Reason).ToList() is { Count: > 0 } warnings)
+                {
+                    order.Reason = "Warning: " + string.Join(" ", warnings);
+                }
+
                 await record.AppendAsync("fill", portfolio.Id, order.Id, new { OrderId = order.Id, Price = price, Date = Day(next.Date), Quantity = order.Quantity, Cash = portfolio.Cash }, now, cancellationToken);
             }
         }

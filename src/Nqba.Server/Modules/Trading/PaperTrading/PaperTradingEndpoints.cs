@@ -36,7 +36,35 @@ internal static class PaperTradingEndpoints
             .WithName("VerifyTradeRecord")
             .WithSummary("Recomputes the trade record's hash chain and reports whether it is intact, or the first broken entry and why.");
 
+        group.MapGet("/record/export", ExportRecord)
+            .WithName("ExportTradeRecord")
+            .WithSummary("The trade record as CSV for FINRA-style review: sequence, kind, recorded_at, portfolio_id, order_id, content (canonical JSON), previous_hash and hash per entry, in order; optional from/to (yyyy-MM-dd, UTC days) and portfolio. The X-Trade-Record-Intact header says whether the whole chain verified when the file was made (X-Trade-Record-Broken-At names the first broken entry).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
         return app;
+    }
+
+    private static async Task<IResult> ExportRecord(DateOnly? from, DateOnly? to, Guid? portfolio, TradeRecordChain record, HttpContext context, CancellationToken ct)
+    {
+        if (from is { } start && to is { } end && end < start)
+        {
+            return Error.Validation("to", "to must be on or after from.").ToProblem();
+        }
+
+        var verification = await record.VerifyAsync(ct);
+        var response = context.Response;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = "attachment; filename=\"trade-record.csv\"";
+        response.Headers["X-Trade-Record-Intact"] = verification.Intact ? "true" : "false";
+        if (verification.BrokenAt is { } broken)
+        {
+            response.Headers["X-Trade-Record-Broken-At"] = broken.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var writer = new StreamWriter(response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        await record.ExportAsync(writer, from, to, portfolio, ct);
+        await writer.FlushAsync(ct);
+        return Results.Empty;
     }
 
     private static async Task<Ok<IReadOnlyList<PortfolioDto>>> ListPortfolios(PortfolioQueries portfolios, CancellationToken ct) =>

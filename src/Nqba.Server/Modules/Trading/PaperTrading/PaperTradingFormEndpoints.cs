@@ -79,7 +79,7 @@ internal static class PaperTradingFormEndpoints
 
         var order = (await portfolios.OrderAsync(placed.Value, ct))!;
         return Back(id, null, order.Status == "filled"
-            ? string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity:0.##} {order.Ticker} filled at {order.FillPrice:0.00####} on {order.FilledOn:yyyy-MM-dd}.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{order.Side} {order.Quantity:0.##} {order.Ticker} filled at {order.FillPrice:0.00####} on {order.FilledOn:yyyy-MM-dd}.") + (order.Reason is { } warning ? " " + warning : string.Empty)
             : $"{order.Ticker}: {order.Status}. {order.Reason}");
     }
 
