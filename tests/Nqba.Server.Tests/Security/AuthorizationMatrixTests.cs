@@ -58,6 +58,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/trading/backtest"] = Trader,
         ["GET /api/trading/backtests"] = Trader,
         ["GET /api/trading/record/export"] = Trader,
+        ["POST /api/trading/portfolios/{id}/cash"] = Trader,
+        ["GET /api/trading/portfolios/{id}/performance"] = Trader,
         ["GET /api/trading/backtests/{id}"] = Trader,
         ["GET /api/trading/portfolios"] = Trader,
         ["POST /api/trading/portfolios"] = Trader,

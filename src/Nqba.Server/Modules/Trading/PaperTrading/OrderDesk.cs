@@ -57,6 +57,65 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
         return portfolio.Id;
     }
 
+    /// <summary>
+    /// Pays cash in (positive) or takes it out (negative) at a day's close; a withdrawal cannot exceed the cash held.
+    /// Appended to the trade record in the same transaction (kind <c>cash</c>).
+    /// </summary>
+    public async Task<Result<Guid>> MoveCashAsync(Guid portfolioId, MoveCashRequest request, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        if (request.Amount is not { } amount || amount == 0 || Math.Abs(amount) > 1_000_000_000_000m)
+        {
+            return Error.Validation("amount", "amount must be a non-zero sum: positive pays in, negative takes out.");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            record.Reset();
+            try
+            {
+                return await MoveCashOnceAsync(portfolioId, amount, request.Date, user, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Another write took the trade record's next sequence number: read the portfolio again.
+            }
+        }
+    }
+
+    private async Task<Result<Guid>> MoveCashOnceAsync(Guid portfolioId, decimal amount, DateOnly? day, ClaimsPrincipal? user, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var portfolio = await db.Portfolios.FirstOrDefaultAsync(p => p.Id == portfolioId, cancellationToken);
+        if (portfolio is null)
+        {
+            return Error.NotFound("Portfolio", portfolioId);
+        }
+
+        if (portfolio.Cash + amount < 0)
+        {
+            return Error.Validation("amount", $"The portfolio holds {portfolio.Cash.ToString("N2", CultureInfo.InvariantCulture)} in cash; a withdrawal cannot take more.");
+        }
+
+        var date = day ?? await db.Prices.MaxAsync(p => (DateOnly?)p.Date, cancellationToken) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        var movement = new CashMovement
+        {
+            Id = Guid.CreateVersion7(),
+            PortfolioId = portfolio.Id,
+            Date = date,
+            Amount = amount,
+            CreatedAt = now,
+            CreatedBy = user?.FindFirstValue(ClaimTypes.NameIdentifier),
+        };
+        portfolio.Cash += amount;
+        db.CashMovements.Add(movement);
+        await record.AppendAsync("cash", portfolio.Id, movement.Id, new { MovementId = movement.Id, Amount = amount, Date = Day(date), Cash = portfolio.Cash }, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return movement.Id;
+    }
+
     public async Task<Result<Guid>> PlaceAsync(Guid portfolioId, PlaceOrderRequest request, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var errors = Validate(request, out var side, out var type);

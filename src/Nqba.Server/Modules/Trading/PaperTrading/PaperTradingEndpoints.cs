@@ -32,6 +32,14 @@ internal static class PaperTradingEndpoints
             .WithName("PlaceTradingOrder")
             .WithSummary("Places a market or limit order as of a trading day. Pre-trade compliance (restricted list, maximum order size, maximum position and sector weight, wash trades) runs first: a blocked order is kept and answered with 409 naming the rule and the reason. Otherwise it fills at the next stored close (a limit order only at or better than its limit). Order, checks and fill go to the hash-chained trade record.");
 
+        group.MapPost("/portfolios/{id:guid}/cash", MoveCash)
+            .WithName("MoveTradingCash")
+            .WithSummary("Pays cash into (positive amount) or takes it out of (negative) a portfolio at a day's close (default the last stored day). An external flow: it changes the value, not the time-weighted return. Kept in the trade record.");
+
+        group.MapGet("/portfolios/{id:guid}/performance", GetPerformance)
+            .WithName("GetTradingPerformance")
+            .WithSummary("The portfolio's value at every close from its first activity, with each day's deposits or withdrawals, and its time-weighted return (daily returns net of flows, chained; annualized over 252 trading days).");
+
         group.MapGet("/record/verify", VerifyRecord)
             .WithName("VerifyTradeRecord")
             .WithSummary("Recomputes the trade record's hash chain and reports whether it is intact, or the first broken entry and why.");
@@ -43,6 +51,15 @@ internal static class PaperTradingEndpoints
 
         return app;
     }
+
+    private static async Task<Results<Ok<PortfolioDto>, ProblemHttpResult>> MoveCash(Guid id, MoveCashRequest request, OrderDesk desk, PortfolioQueries portfolios, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var moved = await desk.MoveCashAsync(id, request, user, ct);
+        return moved.Succeeded ? TypedResults.Ok((await portfolios.GetAsync(id, ct))!) : moved.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<PortfolioPerformance>, ProblemHttpResult>> GetPerformance(Guid id, PortfolioQueries portfolios, CancellationToken ct) =>
+        await portfolios.PerformanceAsync(id, ct) is { } performance ? TypedResults.Ok(performance) : Error.NotFound("Portfolio", id).ToProblem();
 
     private static async Task<IResult> ExportRecord(DateOnly? from, DateOnly? to, Guid? portfolio, TradeRecordChain record, HttpContext context, CancellationToken ct)
     {

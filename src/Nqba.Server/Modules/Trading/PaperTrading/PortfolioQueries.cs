@@ -42,8 +42,82 @@ internal sealed class PortfolioQueries(TradingDbContext db)
         }
 
         var market = rows.Sum(r => r.MarketValue);
+        var deposits = await db.CashMovements.Where(m => m.PortfolioId == id).Select(m => m.Amount).ToListAsync(cancellationToken);
         return new PortfolioDto(portfolio.Id, portfolio.Name, portfolio.OrganizationId, portfolio.Cash, portfolio.InitialCash, market, portfolio.Cash + market,
-            portfolio.Cash + market - portfolio.InitialCash, [.. rows.OrderBy(r => r.Ticker, StringComparer.Ordinal)], portfolio.CreatedAt);
+            portfolio.Cash + market - portfolio.InitialCash - deposits.Sum(), [.. rows.OrderBy(r => r.Ticker, StringComparer.Ordinal)], portfolio.CreatedAt)
+        {
+            NetDeposits = deposits.Sum(),
+        };
+    }
+
+    /// <summary>
+    /// The portfolio's value at every close from its first fill or cash movement to the last stored close of what it
+    /// traded (see <see cref="PortfolioPerformance"/>); null when there is no such portfolio.
+    /// </summary>
+    public async Task<PortfolioPerformance?> PerformanceAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var portfolio = await db.Portfolios.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (portfolio is null)
+        {
+            return null;
+        }
+
+        var fills = await db.Transactions.AsNoTracking().Where(t => t.PortfolioId == id)
+            .Select(t => new { t.Date, t.Ticker, t.Side, t.Quantity, t.Amount }).ToListAsync(cancellationToken);
+        var flows = await db.CashMovements.AsNoTracking().Where(m => m.PortfolioId == id).Select(m => new { m.Date, m.Amount }).ToListAsync(cancellationToken);
+        var netDeposits = flows.Sum(f => f.Amount);
+        if (fills.Count == 0 && flows.Count == 0)
+        {
+            return new PortfolioPerformance(null, null, 0, null, 0, []);
+        }
+
+        var tickers = fills.Select(f => f.Ticker).Distinct(StringComparer.Ordinal).ToList();
+        var start = fills.Select(f => f.Date).Concat(flows.Select(f => f.Date)).Min();
+        var instruments = await db.Instruments.AsNoTracking().Where(i => tickers.Contains(i.Ticker)).ToDictionaryAsync(i => i.Id, i => i.Ticker, cancellationToken);
+        var ids = instruments.Keys.ToList();
+        var closes = await db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId) && p.Date >= start)
+            .Select(p => new { p.InstrumentId, p.Date, p.Close }).ToListAsync(cancellationToken);
+        var byDay = closes.GroupBy(c => c.Date)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(c => instruments[c.InstrumentId], c => OrderDesk.Price(c.Close), StringComparer.Ordinal));
+        var days = byDay.Keys.Concat(fills.Select(f => f.Date)).Concat(flows.Select(f => f.Date)).Distinct().Order().ToList();
+
+        var cash = portfolio.InitialCash;
+        var held = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var last = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var previous = portfolio.InitialCash;
+        var index = 1.0;
+        var points = new List<PerformancePoint>(days.Count);
+        foreach (var day in days)
+        {
+            foreach (var fill in fills.Where(f => f.Date == day))
+            {
+                cash += fill.Amount;
+                held[fill.Ticker] = held.GetValueOrDefault(fill.Ticker) + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
+            }
+
+            var flow = flows.Where(f => f.Date == day).Sum(f => f.Amount);
+            cash += flow;
+            if (byDay.TryGetValue(day, out var prices))
+            {
+                foreach (var (ticker, close) in prices)
+                {
+                    last[ticker] = close;
+                }
+            }
+
+            var value = cash + held.Sum(h => h.Value * last.GetValueOrDefault(h.Key));
+            if (previous > 0)
+            {
+                index *= (double)((value - flow) / previous);
+            }
+
+            points.Add(new PerformancePoint(day, Math.Round(value, 4), flow, index));
+            previous = value;
+        }
+
+        var twr = index - 1;
+        double? annualized = points.Count > 1 ? Math.Pow(index, 252.0 / (points.Count - 1)) - 1 : null;
+        return new PortfolioPerformance(points[0].Date, points[^1].Date, twr, annualized, netDeposits, points);
     }
 
     /// <summary>The portfolio's orders, newest first, each with the compliance verdicts the trade record holds for it.</summary>

@@ -7,7 +7,7 @@ using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Trading.Persistence;
 
-/// <summary>Instruments, daily prices, saved backtests, paper portfolios, orders, transactions and the trade record; tables prefixed <c>trading_</c>.</summary>
+/// <summary>Instruments, daily prices, saved backtests, paper portfolios, orders, transactions, cash movements and the trade record; tables prefixed <c>trading_</c>.</summary>
 [MigrationHistory("__ef_trading")]
 internal class TradingDbContext(DbContextOptions options) : ModuleDbContext(options)
 {
@@ -27,6 +27,8 @@ internal class TradingDbContext(DbContextOptions options) : ModuleDbContext(opti
 
     public DbSet<TradeRecordEntry> TradeRecord => Set<TradeRecordEntry>();
 
+    public DbSet<CashMovement> CashMovements => Set<CashMovement>();
+
     protected override void ConfigureModule(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new InstrumentEntityTypeConfiguration());
@@ -37,5 +39,6 @@ internal class TradingDbContext(DbContextOptions options) : ModuleDbContext(opti
         modelBuilder.ApplyConfiguration(new TradeOrderEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new TradeTransactionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new TradeRecordEntryEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new CashMovementEntityTypeConfiguration());
     }
 }

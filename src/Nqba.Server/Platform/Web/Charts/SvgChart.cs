@@ -24,7 +24,7 @@ public static partial class SvgChart
         plot.Font.Set(Font);
         for (var i = 0; i < spec.Series.Count; i++)
         {
-            Add(plot, spec.Series[i], Color.FromHex(Colours[i % Colours.Length]), MaxPoints(spec));
+            Add(plot, spec.Series[i], Color.FromHex(Colours[i % Colours.Length]), MaxPoints(spec), named: spec.Series.Count > 1);
         }
 
         plot.XLabel(spec.XTitle);
@@ -51,7 +51,7 @@ public static partial class SvgChart
     /// <summary>More points than two per horizontal pixel draw nothing more; a long daily series is thinned to that.</summary>
     private static int MaxPoints(ChartSpec spec) => spec.Width * 2;
 
-    private static void Add(Plot plot, ChartSeries series, Color colour, int maxPoints)
+    private static void Add(Plot plot, ChartSeries series, Color colour, int maxPoints, bool named)
     {
         var points = series.X.Zip(series.Y).Where(p => double.IsFinite(p.First) && double.IsFinite(p.Second)).ToArray();
         if (points.Length > maxPoints)
@@ -61,7 +61,8 @@ public static partial class SvgChart
         }
 
         var scatter = plot.Add.Scatter(points.Select(p => p.First).ToArray(), points.Select(p => p.Second).ToArray(), colour);
-        scatter.LegendText = series.Name;
+        // A single series needs no legend: the axis titles and the label say what it is.
+        scatter.LegendText = named ? series.Name : string.Empty;
         scatter.LineWidth = series.Style == SeriesStyle.Markers ? 0 : 2;
         scatter.MarkerSize = series.Style switch
         {

@@ -104,6 +104,36 @@ namespace Nqba.Server.Modules.Trading.Migrations.Postgres
                     b.ToTable("trading_instruments", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.CashMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortfolioId", "Date");
+
+                    b.ToTable("trading_cash_movements", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.Position", b =>
                 {
                     b.Property<Guid>("PortfolioId")
@@ -471,6 +501,15 @@ namespace Nqba.Server.Modules.Trading.Migrations.Postgres
                     b.HasOne("Nqba.Server.Modules.Trading.MarketData.Instrument", null)
                         .WithMany()
                         .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.CashMovement", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Trading.PaperTrading.TradingPortfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

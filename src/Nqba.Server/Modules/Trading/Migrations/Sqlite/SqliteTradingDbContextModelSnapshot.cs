@@ -97,6 +97,36 @@ namespace Nqba.Server.Modules.Trading.Migrations.Sqlite
                     b.ToTable("trading_instruments", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.CashMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortfolioId", "Date");
+
+                    b.ToTable("trading_cash_movements", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.Position", b =>
                 {
                     b.Property<Guid>("PortfolioId")
@@ -460,6 +490,15 @@ namespace Nqba.Server.Modules.Trading.Migrations.Sqlite
                     b.HasOne("Nqba.Server.Modules.Trading.MarketData.Instrument", null)
                         .WithMany()
                         .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Trading.PaperTrading.CashMovement", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Trading.PaperTrading.TradingPortfolio", null)
+                        .WithMany()
+                        .HasForeignKey("PortfolioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
