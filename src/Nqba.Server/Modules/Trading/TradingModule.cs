@@ -18,6 +18,7 @@ public static class TradingModule
         services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<TradingDbContext, SqliteTradingDbContext, PostgresTradingDbContext>();
         services.AddScoped<PriceImporter>();
+        services.AddSingleton<PriceTableCache>();
         services.AddScoped<MarketDataQueries>();
         services.AddScoped<PortfolioOptimizer>();
         services.AddScoped<BacktestService>();

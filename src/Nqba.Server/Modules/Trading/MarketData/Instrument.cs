@@ -12,4 +12,7 @@ internal sealed class Instrument
 
     /// <summary>The sector, for sector limits and compliance; null when not known.</summary>
     public string? Sector { get; set; }
+
+    /// <summary>Changed by every import that writes this instrument's prices: a price table cached under the old value is no longer read.</summary>
+    public Guid PricesVersion { get; set; }
 }

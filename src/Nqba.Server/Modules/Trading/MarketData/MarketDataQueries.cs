@@ -7,7 +7,7 @@ using Nqba.Trading.Data;
 namespace Nqba.Server.Modules.Trading.MarketData;
 
 /// <summary>What the trading API and pages read of the market data: instruments and price tables.</summary>
-internal sealed class MarketDataQueries(TradingDbContext db, IOptions<TradingOptions> options)
+internal sealed class MarketDataQueries(TradingDbContext db, IOptions<TradingOptions> options, PriceTableCache cache)
 {
     public async Task<IReadOnlyList<InstrumentDto>> ListInstrumentsAsync(CancellationToken cancellationToken)
     {
@@ -58,6 +58,23 @@ internal sealed class MarketDataQueries(TradingDbContext db, IOptions<TradingOpt
             return Error.Validation("tickers", "There are no instruments: import prices first (POST /api/trading/prices/import).");
         }
 
+        var key = PriceTableCache.Key(instruments.ConvertAll(i => (i.Id, i.PricesVersion)), from, to);
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+
+        var loaded = await ReadAsync(instruments, from, to, cancellationToken);
+        if (loaded.Succeeded)
+        {
+            cache.Set(key, loaded.Value);
+        }
+
+        return loaded;
+    }
+
+    private async Task<Result<PriceTable>> ReadAsync(List<Instrument> instruments, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
         var ids = instruments.ConvertAll(i => i.Id);
         var prices = db.Prices.AsNoTracking().Where(p => ids.Contains(p.InstrumentId));
         if (from is { } start)

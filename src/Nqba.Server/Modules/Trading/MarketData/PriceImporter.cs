@@ -51,6 +51,12 @@ internal sealed class PriceImporter(TradingDbContext db)
                 known[ticker] = instrument;
             }
 
+            // In the import's transaction: a reader that sees the new version also sees the new prices.
+            foreach (var instrument in known.Values)
+            {
+                instrument.PricesVersion = Guid.CreateVersion7();
+            }
+
             await db.SaveChangesAsync(ct);
 
             if (db.Database.IsSqlite())

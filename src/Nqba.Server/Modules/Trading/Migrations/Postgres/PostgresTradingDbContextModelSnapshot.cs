@@ -87,6 +87,9 @@ namespace Nqba.Server.Modules.Trading.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("PricesVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

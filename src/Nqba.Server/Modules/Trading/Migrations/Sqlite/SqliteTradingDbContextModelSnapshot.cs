@@ -80,6 +80,9 @@ namespace Nqba.Server.Modules.Trading.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PricesVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
