@@ -10,9 +10,11 @@ public static class OnboardingModule
 {
     public static IHostApplicationBuilder AddOnboardingModule(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<OnboardingOptions>().BindConfiguration(OnboardingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.AddModuleDbContext<OnboardingDbContext, SqliteOnboardingDbContext, PostgresOnboardingDbContext>();
         builder.Services.AddScoped<OnboardingDesk>();
         builder.Services.AddScoped<OnboardingQueries>();
+        builder.Services.AddScoped<IGoLiveSupport, GoLiveSupport>();
         builder.Services.AddScoped<IEventSubscriber<DealWon>, StartOnboardingOnDealWon>();
         return builder;
     }
