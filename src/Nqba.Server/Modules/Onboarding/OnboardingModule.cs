@@ -1,6 +1,8 @@
+using Nqba.Server.Modules.Onboarding.Notifications;
 using Nqba.Server.Modules.Onboarding.Persistence;
 using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
 
 namespace Nqba.Server.Modules.Onboarding;
@@ -16,6 +18,10 @@ public static class OnboardingModule
         builder.Services.AddScoped<OnboardingQueries>();
         builder.Services.AddScoped<IGoLiveSupport, GoLiveSupport>();
         builder.Services.AddScoped<IEventSubscriber<DealWon>, StartOnboardingOnDealWon>();
+        builder.Services.AddJob<OverdueStepsJob, OnboardingOptions>(o => new JobPlan(
+            JobSchedule.AtCron(o.OverdueCheckCron), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.OverdueCheckEnabled));
+        builder.Services.AddScoped<IEventSubscriber<OnboardingStepOverdue>, NotifyOwnerOfOverdueStep>();
+        builder.Services.AddScoped<IEventSubscriber<OnboardingStepEscalated>, EscalateOverdueStep>();
         return builder;
     }
 
