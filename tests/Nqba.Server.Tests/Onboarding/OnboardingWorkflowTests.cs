@@ -94,9 +94,10 @@ public sealed class OnboardingWorkflowTests(OnboardingWorkflowTests.Factory fact
         using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         browser.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
         var token = AntiforgeryTokens.From(await browser.GetStringAsync("/onboarding"));
-        var posted = await browser.PostAsync($"/onboarding/{organization}/steps/go-live/assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        var posted = await browser.PostAsync($"/onboarding/{organization}/assign", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
+            ["Step"] = "go-live",
             ["OwnerId"] = other.ToString(),
             ["DueDate"] = started.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }));
@@ -202,8 +203,23 @@ public sealed class OnboardingWorkflowTests(OnboardingWorkflowTests.Factory fact
         Assert.Equal("Urgent", staffOpened.GetProperty("priority").GetString());
         Assert.NotNull((await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{live}")).GetProperty("goLiveSupportUntil").GetString());
 
+        // The health score: 3 open tickets, 2 of them urgent (counted twice): 100 - min(40, 10 x 5) = 60, "watch".
+        var health = (await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{live}")).GetProperty("health");
+        Assert.Equal(60, health.GetProperty("score").GetInt32());
+        Assert.Equal("watch", health.GetProperty("band").GetString());
+        Assert.Equal(3, health.GetProperty("openTickets").GetInt32());
+        Assert.Equal(100, (await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{notLive}")).GetProperty("health").GetProperty("score").GetInt32() + 10); // one open ticket
+
         // After the configured 10 days, the client's tickets are ordinary again.
         factory.Clock.Advance(TimeSpan.FromDays(10).Add(TimeSpan.FromMinutes(1)));
-        Assert.Equal("Normal", await OpenAsync(await ClientOfAsync(live), "Normal"));
+        var liveClient = await ClientOfAsync(live);
+        Assert.Equal("Normal", await OpenAsync(liveClient, "Normal"));
+
+        // Ten days on, five steps are overdue (45 off, the most) and four tickets are open (40 off, the most): 15, at risk.
+        health = (await liveClient.GetFromJsonAsync<JsonElement>($"/api/onboarding/{live}")).GetProperty("health");
+        Assert.Equal(5, health.GetProperty("overdueSteps").GetInt32());
+        Assert.Equal(15, health.GetProperty("score").GetInt32());
+        Assert.Equal("at-risk", health.GetProperty("band").GetString());
+        Assert.Contains("Health <strong>15/100</strong>", await liveClient.GetStringAsync("/onboarding/mine"), StringComparison.Ordinal);
     }
 }

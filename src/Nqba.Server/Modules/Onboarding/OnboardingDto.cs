@@ -4,7 +4,7 @@ namespace Nqba.Server.Modules.Onboarding;
 /// A client's onboarding: <c>state</c> is <c>in-progress</c> or <c>live</c>; <c>durationHours</c> runs from the won
 /// deal to go-live (to now while in progress); <c>slowestStep</c> is the done step that took longest after the one
 /// before it, or the most overdue open one; <c>payments</c> are the recorded invoices; <c>goLiveSupportUntil</c> is the end
-/// of the raised ticket priority after go-live.
+/// of the raised ticket priority after go-live; <c>health</c> is the success health score (see <see cref="OnboardingHealth"/>).
 /// </summary>
 public sealed record OnboardingDto(
     Guid Id,
@@ -20,9 +20,10 @@ public sealed record OnboardingDto(
     int Overdue,
     IReadOnlyList<OnboardingStepDto> Steps,
     IReadOnlyList<PaymentDto> Payments,
-    DateTime? GoLiveSupportUntil)
+    DateTime? GoLiveSupportUntil,
+    OnboardingHealth Health)
 {
-    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays)
+    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, IReadOnlyList<Nqba.Server.Modules.Support.OrganizationTicket> tickets)
     {
         var steps = o.Steps.OrderBy(s => s.Kind).ToList();
         var end = o.LiveAt ?? now;
@@ -54,7 +55,8 @@ public sealed record OnboardingDto(
             [.. steps.Select(s => new OnboardingStepDto(OnboardingSteps.Id(s.Kind), OnboardingSteps.Label(s.Kind), s.DueAt, s.Status == OnboardingStepStatus.Done ? "done" : s.DueAt < now ? "overdue" : "pending", s.CompletedAt, s.CompletedBy, s.Evidence,
                 s.OwnerId ?? o.OwnerId, (s.OwnerId ?? o.OwnerId) is { } owner ? staffNames.GetValueOrDefault(owner) : null, s.OverdueNotifiedAt is not null, s.EscalatedAt is not null))],
             [.. o.Payments.OrderBy(p => p.RecordedAt).Select(p => new PaymentDto(p.Id, p.InvoiceNumber, p.Amount, p.Currency, OnboardingPayments.Id(p.Status), p.RecordedAt, p.UpdatedAt))],
-            o.LiveAt is { } live && goLiveSupportDays > 0 ? live.AddDays(goLiveSupportDays) : null);
+            o.LiveAt is { } live && goLiveSupportDays > 0 ? live.AddDays(goLiveSupportDays) : null,
+            OnboardingHealth.Of(tickets, overdue.Count));
     }
 }
 

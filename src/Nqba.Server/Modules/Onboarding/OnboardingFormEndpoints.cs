@@ -15,7 +15,7 @@ internal static class OnboardingFormEndpoints
         app.MapPost("/onboarding/{organizationId:guid}/steps/{step}/complete", SubmitCompleteOnboardingStep)
             .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
             .WithName("SubmitCompleteOnboardingStep");
-        app.MapPost("/onboarding/{organizationId:guid}/steps/{step}/assign", SubmitAssignOnboardingStep)
+        app.MapPost("/onboarding/{organizationId:guid}/assign", SubmitAssignOnboardingStep)
             .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
             .WithName("SubmitAssignOnboardingStep");
         app.MapPost("/onboarding/{organizationId:guid}/payments", SubmitRecordOnboardingPayment)
@@ -33,7 +33,7 @@ internal static class OnboardingFormEndpoints
         return Back(organizationId, done);
     }
 
-    private static async Task<RedirectHttpResult> SubmitAssignOnboardingStep(Guid organizationId, string step, [FromForm] AssignForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<RedirectHttpResult> SubmitAssignOnboardingStep(Guid organizationId, [FromForm] AssignForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
     {
         // The date field is a day: the step falls due at the end of it (UTC).
         DateTime? due = DateOnly.TryParse(form.DueDate, System.Globalization.CultureInfo.InvariantCulture, out var day) ? day.ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc) : null;
@@ -43,7 +43,7 @@ internal static class OnboardingFormEndpoints
         }
 
         var owner = Guid.TryParse(form.OwnerId, out var id) ? id : (Guid?)null;
-        return Back(organizationId, await desk.AssignAsync(organizationId, step, owner, due, By(user), ct));
+        return Back(organizationId, await desk.AssignAsync(organizationId, form.Step, owner, due, By(user), ct));
     }
 
     private static async Task<RedirectHttpResult> SubmitRecordOnboardingPayment(Guid organizationId, [FromForm] PaymentForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
@@ -81,6 +81,8 @@ internal static class OnboardingFormEndpoints
 
     internal sealed class AssignForm
     {
+        public string? Step { get; set; }
+
         public string? OwnerId { get; set; }
 
         public string? DueDate { get; set; }
