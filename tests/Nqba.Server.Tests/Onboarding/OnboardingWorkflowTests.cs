@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Nqba.Server.Modules.Onboarding;
+using Nqba.Server.Modules.Scheduling;
+using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Security;
 using Nqba.Server.Tests.Pipeline;
 using Nqba.Testing;
@@ -221,5 +224,38 @@ public sealed class OnboardingWorkflowTests(OnboardingWorkflowTests.Factory fact
         Assert.Equal(15, health.GetProperty("score").GetInt32());
         Assert.Equal("at-risk", health.GetProperty("band").GetString());
         Assert.Contains("Health <strong>15/100</strong>", await liveClient.GetStringAsync("/onboarding/mine"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOnboardingCall_LinksToTheBookingPage_AndABookedCallOfTheClientCompletesIt()
+    {
+        var admin = await factory.CreateAdminClientAsync();
+        var (organization, specialist) = await WonClientAsync(factory, admin);
+        var email = $"client-{Guid.NewGuid():N}@call.example";
+        var (_, password) = await factory.CreateUserAsync(email, NqbaRoles.Client, organization);
+        var client = await factory.CreateClientForAsync(email, password);
+        Assert.Contains("?type=strategic-90", await client.GetStringAsync("/onboarding/mine"), StringComparison.Ordinal);
+
+        async Task DeliverAsync(MeetingBooked booked)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var subscriber = scope.ServiceProvider.GetServices<IEventSubscriber<MeetingBooked>>().OfType<CompleteCallOnMeeting>().Single();
+            await subscriber.HandleAsync(booked, new StoredEventInfo(0, Guid.NewGuid(), "scheduling.meeting-booked", booked.BookedAt), CancellationToken.None);
+        }
+
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        MeetingBooked Booking(Guid? org, string type) => new(Guid.NewGuid(), org, specialist, null, type, now.AddDays(1), now.AddDays(1).AddMinutes(90), email, now);
+        await DeliverAsync(Booking(organization, "discovery-30")); // another meeting type
+        await DeliverAsync(Booking(Guid.NewGuid(), "strategic-90")); // another organization
+        await DeliverAsync(Booking(null, "strategic-90")); // a prospect without an organization
+        Assert.Equal("pending", Step(await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{organization}"), "onboarding-call").GetProperty("status").GetString());
+
+        var call = Booking(organization, "strategic-90");
+        await DeliverAsync(call);
+        await DeliverAsync(call); // delivered again: the first completion stands
+        var step = Step(await admin.GetFromJsonAsync<JsonElement>($"/api/onboarding/{organization}"), "onboarding-call");
+        Assert.Equal("done", step.GetProperty("status").GetString());
+        Assert.Contains(call.BookingId.ToString(), step.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"book-onboarding-call\"", await client.GetStringAsync("/onboarding/mine"), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using Nqba.Server.Modules.Onboarding.Notifications;
 using Nqba.Server.Modules.Onboarding.Persistence;
 using Nqba.Server.Modules.Pipeline;
+using Nqba.Server.Modules.Scheduling;
 using Nqba.Server.Platform.Events;
 using Nqba.Server.Platform.Jobs;
 using Nqba.Server.Platform.Persistence;
@@ -22,6 +23,9 @@ public static class OnboardingModule
             JobSchedule.AtCron(o.OverdueCheckCron), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.OverdueCheckEnabled));
         builder.Services.AddScoped<IEventSubscriber<OnboardingStepOverdue>, NotifyOwnerOfOverdueStep>();
         builder.Services.AddScoped<IEventSubscriber<OnboardingStepEscalated>, EscalateOverdueStep>();
+        builder.Services.AddScoped<CompleteCallOnMeeting>();
+        builder.Services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<CompleteCallOnMeeting>());
+        builder.Services.AddScoped<IEventSubscriber<MeetingHeld>>(sp => sp.GetRequiredService<CompleteCallOnMeeting>());
         return builder;
     }
 

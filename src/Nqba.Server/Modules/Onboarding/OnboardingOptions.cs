@@ -24,6 +24,10 @@ public sealed class OnboardingOptions
     /// <summary>Whom an overdue step escalates to (the owners' managers, the admins); none: the step's owner alone is told.</summary>
     public List<string> EscalationEmails { get; set; } = [];
 
+    /// <summary>The Scheduling meeting type of the onboarding call (default the 90-minute <c>strategic-90</c>): booking one completes the step.</summary>
+    [Required]
+    public string OnboardingCallMeetingType { get; set; } = "strategic-90";
+
     /// <summary>Whether the overdue-step check runs (default true).</summary>
     public bool OverdueCheckEnabled { get; set; } = true;
 
