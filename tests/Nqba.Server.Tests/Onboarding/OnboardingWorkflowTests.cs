@@ -258,4 +258,32 @@ public sealed class OnboardingWorkflowTests(OnboardingWorkflowTests.Factory fact
         Assert.Contains(call.BookingId.ToString(), step.GetProperty("evidence").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"book-onboarding-call\"", await client.GetStringAsync("/onboarding/mine"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnePaidInvoice_RecordedManyTimesAtOnce_IsKeptOnce_AndCompletesThePaymentStepOnce_EveryRound()
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var organization = Guid.NewGuid();
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<OnboardingDesk>().StartAsync(
+                    new Nqba.Server.Modules.Pipeline.DealWon(Guid.NewGuid(), organization, null, null, "nqba-core", 1000m, "USD", factory.Clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+            }
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+            {
+                await using var scope = factory.Services.CreateAsyncScope();
+                return (await scope.ServiceProvider.GetRequiredService<OnboardingDesk>().RecordPaymentAsync(organization, new RecordPaymentRequest("INV-RACE", 1000m, "USD", "paid"), $"racer-{i}", CancellationToken.None)).Succeeded;
+            }));
+
+            Assert.Equal(1, results.Count(ok => ok));
+            await using var check = factory.Services.CreateAsyncScope();
+            var onboarding = (await check.ServiceProvider.GetRequiredService<OnboardingQueries>().ForOrganizationAsync(organization, CancellationToken.None))!;
+            Assert.Single(onboarding.Payments);
+            var payment = onboarding.Steps.Single(s => s.Step == "payment");
+            Assert.Equal("done", payment.Status);
+            Assert.Contains("INV-RACE", payment.Evidence, StringComparison.Ordinal);
+        }
+    }
 }
