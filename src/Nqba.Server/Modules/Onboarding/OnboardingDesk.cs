@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Onboarding.Persistence;
 using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Platform.Audit;
+using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
 
@@ -9,9 +11,10 @@ namespace Nqba.Server.Modules.Onboarding;
 
 /// <summary>
 /// The onboarding's command service: opens a client's onboarding when their deal is won (once, whatever the number of
-/// deliveries) and records a step as done with its evidence, audited and raising its events in the same transaction.
+/// deliveries), records a step as done with its evidence, reassigns a step's owner or due date, and records invoices;
+/// each change audited and raising its events in the same transaction.
 /// </summary>
-internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, TimeProvider time)
+internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, ICompanyDirectory company, IOptions<OnboardingOptions> options, TimeProvider time)
 {
     /// <summary>The longest evidence text kept with a step.</summary>
     public const int MaxEvidenceLength = 2000;
@@ -36,7 +39,14 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
             OwnerId = won.OwnerId,
             UnitCode = won.UnitCode,
             StartedAt = won.At,
-            Steps = [.. OnboardingSteps.Plan.Select(p => new OnboardingStep { Id = Guid.CreateVersion7(), Kind = p.Kind, DueAt = won.At + p.Due, Status = OnboardingStepStatus.Pending })],
+            Steps = [.. OnboardingSteps.Plan.Select(p => new OnboardingStep
+            {
+                Id = Guid.CreateVersion7(),
+                Kind = p.Kind,
+                DueAt = won.At + options.Value.DueAfterWin(p.Kind),
+                Status = OnboardingStepStatus.Pending,
+                OwnerId = won.OwnerId,
+            })],
         };
         db.Onboardings.Add(onboarding);
         db.Publish(new OnboardingStarted(onboarding.Id, organizationId, won.DealId, won.At), won.At);
@@ -64,7 +74,7 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
     {
         if (OnboardingSteps.Parse(stepId) is not { } kind)
         {
-            return Error.Validation("step", $"Unknown step '{stepId}'. Steps: {string.Join(", ", Enum.GetValues<OnboardingStepKind>().Select(OnboardingSteps.Id))}.");
+            return UnknownStep(stepId);
         }
 
         evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
@@ -85,6 +95,208 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
             return Error.Conflict($"The step '{OnboardingSteps.Id(kind)}' was already done at {step.CompletedAt:yyyy-MM-dd HH:mm} UTC.");
         }
 
+        MarkDone(onboarding, step, evidence, by);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict($"Someone else completed the step '{OnboardingSteps.Id(kind)}' at the same moment.");
+        }
+
+        return onboarding;
+    }
+
+    /// <summary>Gives a step to another specialist and/or moves its due date; the overdue warnings start afresh.</summary>
+    public async Task<Result<ClientOnboarding>> AssignAsync(Guid organizationId, string? stepId, Guid? ownerId, DateTime? dueAt, string by, CancellationToken cancellationToken)
+    {
+        if (OnboardingSteps.Parse(stepId) is not { } kind)
+        {
+            return UnknownStep(stepId);
+        }
+
+        if (ownerId is null && dueAt is null)
+        {
+            return Error.Validation("ownerId", "Name the step's new owner (ownerId), its new due date (dueAt), or both.");
+        }
+
+        if (ownerId is { } owner && (await company.GetAsync(cancellationToken)).Specialists.All(s => s.Id != owner))
+        {
+            return Error.Validation("ownerId", $"'{owner}' is not an active specialist: a step's owner is a member of staff.");
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        // A time without a zone is UTC, as every time in the API.
+        dueAt = dueAt is { } given ? given.Kind == DateTimeKind.Local ? given.ToUniversalTime() : DateTime.SpecifyKind(given, DateTimeKind.Utc) : null;
+        if (dueAt is { } due && due < onboarding.StartedAt)
+        {
+            return Error.Validation("dueAt", $"A step cannot be due before the onboarding started ({onboarding.StartedAt:yyyy-MM-dd HH:mm} UTC).");
+        }
+
+        var step = onboarding.Steps.Single(s => s.Kind == kind);
+        if (step.Status == OnboardingStepStatus.Done)
+        {
+            return Error.Conflict($"The step '{OnboardingSteps.Id(kind)}' is done already; there is nothing left to reassign.");
+        }
+
+        var before = new { step.OwnerId, step.DueAt };
+        step.OwnerId = ownerId ?? step.OwnerId;
+        if (dueAt is { } newDue)
+        {
+            step.DueAt = newDue;
+            step.OverdueNotifiedAt = null;
+            step.EscalatedAt = null;
+        }
+
+        audit.Stage(db, new AuditRecord("onboarding.step.assigned", "onboarding", onboarding.Id.ToString(), before, new { step = OnboardingSteps.Id(kind), step.OwnerId, step.DueAt, by }, organizationId));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict($"The step '{OnboardingSteps.Id(kind)}' changed at the same moment; look again.");
+        }
+
+        return onboarding;
+    }
+
+    /// <summary>
+    /// Records an invoice (number, amount, currency, status); a paid one completes the payment step when it is still
+    /// open, in the same transaction. An invoice number that looks like a card number is refused: no card data is kept.
+    /// </summary>
+    public async Task<Result<ClientOnboarding>> RecordPaymentAsync(Guid organizationId, RecordPaymentRequest request, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var invoice = request.InvoiceNumber?.Trim();
+        var currency = request.Currency?.Trim().ToUpperInvariant();
+        var fields = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(invoice) || invoice.Length > OnboardingPayments.MaxInvoiceNumberLength)
+        {
+            fields["invoiceNumber"] = [$"The invoice number is required, at most {OnboardingPayments.MaxInvoiceNumberLength} characters."];
+        }
+        else if (OnboardingPayments.LooksLikeCardNumber(invoice))
+        {
+            fields["invoiceNumber"] = ["This looks like a payment card number. Card data is never stored: enter the invoice number."];
+        }
+
+        if (request.Amount is not { } amount || amount <= 0 || amount > 1_000_000_000m)
+        {
+            fields["amount"] = ["The amount is required and must be more than 0."];
+        }
+
+        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        {
+            fields["currency"] = ["The currency is a three-letter ISO 4217 code, such as USD or EUR."];
+        }
+
+        var status = request.Status is null ? PaymentStatus.Issued : OnboardingPayments.Parse(request.Status);
+        if (status is null)
+        {
+            fields["status"] = ["The status is issued, paid or void."];
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).Include(o => o.Payments).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        if (onboarding.Payments.Any(p => string.Equals(p.InvoiceNumber, invoice, StringComparison.OrdinalIgnoreCase)))
+        {
+            return Error.Conflict($"The invoice '{invoice}' is recorded already; change its status instead.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var payment = new OnboardingPayment
+        {
+            Id = Guid.CreateVersion7(),
+            OnboardingId = onboarding.Id,
+            OrganizationId = organizationId,
+            InvoiceNumber = invoice!,
+            Amount = request.Amount!.Value,
+            Currency = currency!,
+            Status = status!.Value,
+            RecordedAt = now,
+            RecordedBy = by,
+            UpdatedAt = now,
+        };
+        db.Payments.Add(payment);
+        audit.Stage(db, new AuditRecord("onboarding.payment.recorded", "onboarding", onboarding.Id.ToString(), After: new { payment.InvoiceNumber, payment.Amount, payment.Currency, status = OnboardingPayments.Id(payment.Status) }, OrganizationId: organizationId));
+        CompletePaymentStepIfPaid(onboarding, payment, by);
+        return await SaveAsync(onboarding, $"The invoice '{invoice}' was recorded at the same moment.", cancellationToken);
+    }
+
+    /// <summary>Moves an invoice on: issued → paid or void, paid → void; void is final.</summary>
+    public async Task<Result<ClientOnboarding>> ChangePaymentStatusAsync(Guid organizationId, Guid paymentId, string? statusId, string by, CancellationToken cancellationToken)
+    {
+        if (OnboardingPayments.Parse(statusId) is not { } status)
+        {
+            return Error.Validation("status", "The status is issued, paid or void.");
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).Include(o => o.Payments).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding?.Payments.FirstOrDefault(p => p.Id == paymentId) is not { } payment)
+        {
+            return Error.NotFound("Invoice", paymentId);
+        }
+
+        if (payment.Status == status)
+        {
+            return onboarding;
+        }
+
+        if (payment.Status == PaymentStatus.Void || status == PaymentStatus.Issued)
+        {
+            return Error.Conflict($"The invoice '{payment.InvoiceNumber}' is {OnboardingPayments.Id(payment.Status)}: it cannot become {OnboardingPayments.Id(status)}.");
+        }
+
+        audit.Stage(db, new AuditRecord("onboarding.payment.status-changed", "onboarding", onboarding.Id.ToString(), new { payment.InvoiceNumber, status = OnboardingPayments.Id(payment.Status) }, new { payment.InvoiceNumber, status = OnboardingPayments.Id(status), by }, organizationId));
+        payment.Status = status;
+        payment.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        CompletePaymentStepIfPaid(onboarding, payment, by);
+        return await SaveAsync(onboarding, $"The invoice '{payment.InvoiceNumber}' changed at the same moment; look again.", cancellationToken);
+    }
+
+    private void CompletePaymentStepIfPaid(ClientOnboarding onboarding, OnboardingPayment payment, string by)
+    {
+        var step = onboarding.Steps.Single(s => s.Kind == OnboardingStepKind.Payment);
+        if (payment.Status == PaymentStatus.Paid && step.Status == OnboardingStepStatus.Pending)
+        {
+            MarkDone(onboarding, step, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Invoice {payment.InvoiceNumber} paid ({payment.Amount:0.00} {payment.Currency})"), by);
+        }
+    }
+
+    private async Task<Result<ClientOnboarding>> SaveAsync(ClientOnboarding onboarding, string conflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return onboarding;
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent change (the same invoice recorded twice, or the step completed meantime): nothing was saved.
+            return Error.Conflict(conflict);
+        }
+    }
+
+    /// <summary>Marks the step done (audited, <see cref="OnboardingStepCompleted"/>; go-live makes the client live); saved by the caller.</summary>
+    private void MarkDone(ClientOnboarding onboarding, OnboardingStep step, string evidence, string by)
+    {
+        var kind = step.Kind;
+        var organizationId = onboarding.OrganizationId;
         var now = time.GetUtcNow().UtcDateTime;
         step.Status = OnboardingStepStatus.Done;
         step.CompletedAt = now;
@@ -98,15 +310,8 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
         }
 
         audit.Stage(db, new AuditRecord("onboarding.step.completed", "onboarding", onboarding.Id.ToString(), After: new { step = OnboardingSteps.Id(kind), evidence }, OrganizationId: organizationId));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict($"Someone else completed the step '{OnboardingSteps.Id(kind)}' at the same moment.");
-        }
-
-        return onboarding;
     }
+
+    private static Error UnknownStep(string? stepId) =>
+        Error.Validation("step", $"Unknown step '{stepId}'. Steps: {string.Join(", ", Enum.GetValues<OnboardingStepKind>().Select(OnboardingSteps.Id))}.");
 }

@@ -3,7 +3,8 @@ namespace Nqba.Server.Modules.Onboarding;
 /// <summary>
 /// A client's onboarding: <c>state</c> is <c>in-progress</c> or <c>live</c>; <c>durationHours</c> runs from the won
 /// deal to go-live (to now while in progress); <c>slowestStep</c> is the done step that took longest after the one
-/// before it, or the most overdue open one.
+/// before it, or the most overdue open one; <c>payments</c> are the recorded invoices; <c>goLiveSupportUntil</c> is the end
+/// of the raised ticket priority after go-live; <c>health</c> is the success health score (see <see cref="OnboardingHealth"/>).
 /// </summary>
 public sealed record OnboardingDto(
     Guid Id,
@@ -17,9 +18,12 @@ public sealed record OnboardingDto(
     double DurationHours,
     string? SlowestStep,
     int Overdue,
-    IReadOnlyList<OnboardingStepDto> Steps)
+    IReadOnlyList<OnboardingStepDto> Steps,
+    IReadOnlyList<PaymentDto> Payments,
+    DateTime? GoLiveSupportUntil,
+    OnboardingHealth Health)
 {
-    internal static OnboardingDto From(ClientOnboarding o, DateTime now)
+    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, IReadOnlyList<Nqba.Server.Modules.Support.OrganizationTicket> tickets)
     {
         var steps = o.Steps.OrderBy(s => s.Kind).ToList();
         var end = o.LiveAt ?? now;
@@ -48,12 +52,33 @@ public sealed record OnboardingDto(
 
         return new(o.Id, o.OrganizationId, o.DealId, o.OwnerId, o.UnitCode, o.StartedAt, o.LiveAt, o.LiveAt is null ? "in-progress" : "live",
             Math.Round((end - o.StartedAt).TotalHours, 2), slowest, overdue.Count,
-            [.. steps.Select(s => new OnboardingStepDto(OnboardingSteps.Id(s.Kind), OnboardingSteps.Label(s.Kind), s.DueAt, s.Status == OnboardingStepStatus.Done ? "done" : s.DueAt < now ? "overdue" : "pending", s.CompletedAt, s.CompletedBy, s.Evidence))]);
+            [.. steps.Select(s => new OnboardingStepDto(OnboardingSteps.Id(s.Kind), OnboardingSteps.Label(s.Kind), s.DueAt, s.Status == OnboardingStepStatus.Done ? "done" : s.DueAt < now ? "overdue" : "pending", s.CompletedAt, s.CompletedBy, s.Evidence,
+                s.OwnerId ?? o.OwnerId, (s.OwnerId ?? o.OwnerId) is { } owner ? staffNames.GetValueOrDefault(owner) : null, s.OverdueNotifiedAt is not null, s.EscalatedAt is not null))],
+            [.. o.Payments.OrderBy(p => p.RecordedAt).Select(p => new PaymentDto(p.Id, p.InvoiceNumber, p.Amount, p.Currency, OnboardingPayments.Id(p.Status), p.RecordedAt, p.UpdatedAt))],
+            o.LiveAt is { } live && goLiveSupportDays > 0 ? live.AddDays(goLiveSupportDays) : null,
+            OnboardingHealth.Of(tickets, overdue.Count));
     }
 }
 
-/// <summary>One step: <c>status</c> is <c>pending</c>, <c>overdue</c> or <c>done</c>.</summary>
-public sealed record OnboardingStepDto(string Step, string Name, DateTime DueAt, string Status, DateTime? CompletedAt, string? CompletedBy, string? Evidence);
+/// <summary>
+/// One step: <c>status</c> is <c>pending</c>, <c>overdue</c> or <c>done</c>; <c>ownerId</c> and <c>owner</c> name the
+/// specialist who answers for it; <c>ownerNotified</c> and <c>escalated</c> say whether the overdue check has told the
+/// owner and escalated it.
+/// </summary>
+public sealed record OnboardingStepDto(string Step, string Name, DateTime DueAt, string Status, DateTime? CompletedAt, string? CompletedBy, string? Evidence,
+    Guid? OwnerId, string? Owner, bool OwnerNotified, bool Escalated);
+
+/// <summary>A recorded invoice: <c>status</c> is <c>issued</c>, <c>paid</c> or <c>void</c>.</summary>
+public sealed record PaymentDto(Guid Id, string InvoiceNumber, decimal Amount, string Currency, string Status, DateTime RecordedAt, DateTime UpdatedAt);
+
+/// <summary>A step given to another specialist (<c>ownerId</c>) and/or due at another time (<c>dueAt</c>, UTC).</summary>
+public sealed record AssignStepRequest(Guid? OwnerId, DateTime? DueAt);
+
+/// <summary>An invoice to record: number, amount, currency (ISO 4217) and status (issued, the default, paid or void).</summary>
+public sealed record RecordPaymentRequest(string? InvoiceNumber, decimal? Amount, string? Currency, string? Status);
+
+/// <summary>An invoice's new status: <c>paid</c> or <c>void</c>.</summary>
+public sealed record ChangePaymentStatusRequest(string? Status);
 
 /// <summary>A step marked done, with what shows it.</summary>
 public sealed record CompleteStepRequest(string? Evidence);

@@ -28,6 +28,21 @@ internal static class OnboardingEndpoints
             .WithName("CompleteOnboardingStep")
             .WithSummary("Marks a step (contract, payment, provisioning, onboarding-call, training, go-live, success-monitoring) done with its evidence; go-live makes the client live. 409 if it was done already.");
 
+        group.MapPatch("/{organizationId:guid}/steps/{step}", AssignOnboardingStep)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("AssignOnboardingStep")
+            .WithSummary("Gives an open step to another specialist (ownerId) and/or moves its due date (dueAt, UTC); the overdue warnings start afresh. 400 naming ownerId or dueAt, 409 when the step is done.");
+
+        group.MapPost("/{organizationId:guid}/payments", RecordOnboardingPayment)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("RecordOnboardingPayment")
+            .WithSummary("Records an invoice (invoiceNumber, amount, currency, status issued|paid|void); a paid one completes the payment step. No card data: an invoice number that looks like a card number is a 400 naming invoiceNumber.");
+
+        group.MapPost("/{organizationId:guid}/payments/{paymentId:guid}/status", ChangeOnboardingPaymentStatus)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("ChangeOnboardingPaymentStatus")
+            .WithSummary("Moves an invoice on (issued to paid or void, paid to void); paid completes the payment step. 409 for a move back.");
+
         return app;
     }
 
@@ -44,4 +59,18 @@ internal static class OnboardingEndpoints
         var done = await desk.CompleteAsync(organizationId, step, request.Evidence, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", ct);
         return done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
     }
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> AssignOnboardingStep(Guid organizationId, string step, [FromBody] AssignStepRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct) =>
+        await Answer(organizationId, await desk.AssignAsync(organizationId, step, request.OwnerId, request.DueAt, By(user), ct), onboardings, ct);
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> RecordOnboardingPayment(Guid organizationId, [FromBody] RecordPaymentRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct) =>
+        await Answer(organizationId, await desk.RecordPaymentAsync(organizationId, request, By(user), ct), onboardings, ct);
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> ChangeOnboardingPaymentStatus(Guid organizationId, Guid paymentId, [FromBody] ChangePaymentStatusRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct) =>
+        await Answer(organizationId, await desk.ChangePaymentStatusAsync(organizationId, paymentId, request.Status, By(user), ct), onboardings, ct);
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> Answer(Guid organizationId, Result<ClientOnboarding> done, OnboardingQueries onboardings, CancellationToken ct) =>
+        done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
+
+    private static string By(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 }

@@ -94,6 +94,8 @@ internal sealed class ClientOnboarding
     public DateTime? LiveAt { get; set; }
 
     public List<OnboardingStep> Steps { get; set; } = [];
+
+    public List<OnboardingPayment> Payments { get; set; } = [];
 }
 
 /// <summary>One step: due date, status, who did it and the evidence they gave.</summary>
@@ -114,6 +116,15 @@ internal sealed class OnboardingStep
     public string? CompletedBy { get; set; }
 
     public string? Evidence { get; set; }
+
+    /// <summary>The specialist (staff) who answers for the step; the onboarding's owner until someone reassigns it.</summary>
+    public Guid? OwnerId { get; set; }
+
+    /// <summary>When the overdue check told the owner the step is past due (once per due date).</summary>
+    public DateTime? OverdueNotifiedAt { get; set; }
+
+    /// <summary>When the overdue step was escalated beyond its owner (once per due date).</summary>
+    public DateTime? EscalatedAt { get; set; }
 
     /// <summary>A concurrency token: a step is completed once.</summary>
     public int Version { get; set; }

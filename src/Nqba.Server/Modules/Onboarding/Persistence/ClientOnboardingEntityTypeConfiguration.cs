@@ -13,6 +13,7 @@ internal sealed class ClientOnboardingEntityTypeConfiguration(OnboardingDbContex
         builder.HasIndex(o => o.OrganizationId).IsUnique();
         builder.HasIndex(o => o.DealId).IsUnique();
         builder.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.OnboardingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OnboardingId).OnDelete(DeleteBehavior.Cascade);
         builder.HasQueryFilter(o => context.TenantOrganizationId == null || o.OrganizationId == context.TenantOrganizationId);
     }
 }

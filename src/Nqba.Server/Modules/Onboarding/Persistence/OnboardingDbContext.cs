@@ -12,6 +12,8 @@ internal class OnboardingDbContext(DbContextOptions options, ITenantContext tena
 
     public DbSet<OnboardingStep> Steps => Set<OnboardingStep>();
 
+    public DbSet<OnboardingPayment> Payments => Set<OnboardingPayment>();
+
     /// <summary>The organization the current caller is confined to; null for staff.</summary>
     internal Guid? TenantOrganizationId => tenant.OrganizationId;
 
@@ -22,6 +24,11 @@ internal class OnboardingDbContext(DbContextOptions options, ITenantContext tena
             entry.Entity.Version = entry.Property(s => s.Version).OriginalValue + 1;
         }
 
+        foreach (var entry in ChangeTracker.Entries<OnboardingPayment>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+        }
+
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -29,5 +36,6 @@ internal class OnboardingDbContext(DbContextOptions options, ITenantContext tena
     {
         modelBuilder.ApplyConfiguration(new ClientOnboardingEntityTypeConfiguration(this));
         modelBuilder.ApplyConfiguration(new OnboardingStepEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new OnboardingPaymentEntityTypeConfiguration(this));
     }
 }

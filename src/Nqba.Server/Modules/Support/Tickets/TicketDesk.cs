@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Access;
+using Nqba.Server.Modules.Onboarding;
 using Nqba.Server.Modules.Support.Assignment;
 using Nqba.Server.Modules.Support.Channels;
 using Nqba.Server.Modules.Support.Persistence;
@@ -31,7 +32,8 @@ internal sealed class TicketDesk(
     TimeProvider time,
     FieldProtector protector,
     IAuditLedger audit,
-    IOptions<SupportOptions> options)
+    IOptions<SupportOptions> options,
+    IGoLiveSupport goLive)
 {
     private const int MessageAttempts = 3;
 
@@ -115,7 +117,9 @@ internal sealed class TicketDesk(
             RequesterEmail = requesterEmail,
             RequesterUserId = request.RequesterUserId,
             Channel = request.FirstMessage.Channel,
-            Priority = request.FirstMessage.Channel == TicketChannel.Hotline ? TicketPriority.Emergency : request.Priority,
+            Priority = request.FirstMessage.Channel == TicketChannel.Hotline ? TicketPriority.Emergency
+                : request.OrganizationId is { } live && request.Priority < TicketPriority.Urgent && await goLive.IsInGoLiveWindowAsync(live, now, cancellationToken) ? request.Priority + 1 // just live: one level up
+                : request.Priority,
             Status = TicketStatus.New,
             Tags = string.Join(',', AgentChoice.Tags(request.Tags ?? string.Empty)),
             TeamId = team?.Id,

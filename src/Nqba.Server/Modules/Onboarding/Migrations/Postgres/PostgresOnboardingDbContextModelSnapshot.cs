@@ -58,6 +58,60 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                     b.ToTable("onboarding_onboardings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OnboardingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnboardingId", "InvoiceNumber")
+                        .IsUnique();
+
+                    b.ToTable("onboarding_payments", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -74,6 +128,9 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -84,6 +141,12 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<Guid>("OnboardingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
@@ -253,6 +316,15 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingPayment", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OnboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingStep", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
@@ -264,6 +336,8 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
 
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.ClientOnboarding", b =>
                 {
+                    b.Navigation("Payments");
+
                     b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618

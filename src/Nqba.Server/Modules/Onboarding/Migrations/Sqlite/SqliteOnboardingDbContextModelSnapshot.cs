@@ -53,6 +53,60 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                     b.ToTable("onboarding_onboardings", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OnboardingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnboardingId", "InvoiceNumber")
+                        .IsUnique();
+
+                    b.ToTable("onboarding_payments", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -69,6 +123,9 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Evidence")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -79,6 +136,12 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OnboardingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -244,6 +307,15 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingPayment", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("OnboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.OnboardingStep", b =>
                 {
                     b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
@@ -255,6 +327,8 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
 
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.ClientOnboarding", b =>
                 {
+                    b.Navigation("Payments");
+
                     b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
