@@ -14,6 +14,7 @@ public static class OnboardingModule
         builder.Services.AddScoped<OnboardingDesk>();
         builder.Services.AddScoped<OnboardingQueries>();
         builder.Services.AddScoped<IEventSubscriber<DealWon>, StartOnboardingOnDealWon>();
+        builder.Services.AddScoped<IEventSubscriber<ContractSigned>, CompleteContractOnSigned>();
         return builder;
     }
 
