@@ -26,6 +26,7 @@ public static class OnboardingModule
         builder.Services.AddScoped<CompleteCallOnMeeting>();
         builder.Services.AddScoped<IEventSubscriber<MeetingBooked>>(sp => sp.GetRequiredService<CompleteCallOnMeeting>());
         builder.Services.AddScoped<IEventSubscriber<MeetingHeld>>(sp => sp.GetRequiredService<CompleteCallOnMeeting>());
+        builder.Services.AddScoped<IEventSubscriber<ContractSigned>, CompleteContractOnSigned>();
         return builder;
     }
 

@@ -45,6 +45,13 @@ public sealed class PipelineOptions
     /// </summary>
     public Dictionary<string, List<string>> Gates { get; set; } = [];
 
+    /// <summary>
+    /// How many days a proposal's signed link stays open after the offer's validity ends (default 30): the client can
+    /// still see that it expired, and sign the contract of an offer accepted on its last day.
+    /// </summary>
+    [Range(1, 365)]
+    public int ProposalLinkGraceDays { get; set; } = 30;
+
     /// <summary>The shipped probabilities (HubSpot's default sales pipeline is the model).</summary>
     public static IReadOnlyDictionary<DealStage, int> DefaultProbabilities { get; } = new Dictionary<DealStage, int>
     {

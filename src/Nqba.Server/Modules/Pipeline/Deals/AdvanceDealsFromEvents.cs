@@ -8,14 +8,18 @@ namespace Nqba.Server.Modules.Pipeline.Deals;
 /// <summary>
 /// Opens and advances deals from what Intake and Scheduling report: a captured lead opens its deal, a completed
 /// assessment and a routing move it on, a booked qualification call or demo (by meeting type) moves it to that stage,
-/// and a held demo meets the <c>demo-held</c> gate. Idempotent: a replayed event finds the deal already there.
+/// and a held demo meets the <c>demo-held</c> gate. A sent proposal moves the deal to <c>proposal</c> and an accepted
+/// one to <c>won</c>, through those stages' gates (a gate not met holds the move, recorded on the deal). Idempotent: a
+/// replayed event finds the deal already there.
 /// </summary>
 internal sealed class AdvanceDealsFromEvents(DealDesk desk, IOptions<PipelineOptions> options) :
     IEventSubscriber<LeadCaptured>,
     IEventSubscriber<AssessmentCompleted>,
     IEventSubscriber<LeadRouted>,
     IEventSubscriber<MeetingBooked>,
-    IEventSubscriber<MeetingHeld>
+    IEventSubscriber<MeetingHeld>,
+    IEventSubscriber<ProposalSent>,
+    IEventSubscriber<ProposalAccepted>
 {
     public Task HandleAsync(LeadCaptured domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
         desk.OpenForLeadAsync(domainEvent.LeadId, By(info), cancellationToken);
@@ -45,6 +49,28 @@ internal sealed class AdvanceDealsFromEvents(DealDesk desk, IOptions<PipelineOpt
                 }
             }, cancellationToken)
             : Task.CompletedTask;
+
+    /// <summary>A sent proposal: the deal enters <c>proposal</c>; a deal without a value takes the proposal's total.</summary>
+    public Task HandleAsync(ProposalSent domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        desk.AdvanceThroughGatesAsync(domainEvent.DealId, DealStage.Proposal, domainEvent.At, info.EventId, By(info), $"proposal version {domainEvent.Version} sent", deal =>
+        {
+            if (deal.Value is null && domainEvent.Total > 0 && !DealStages.IsClosed(deal.Stage))
+            {
+                deal.Value = domainEvent.Total;
+                deal.Currency = domainEvent.Currency;
+            }
+        }, cancellationToken);
+
+    /// <summary>An accepted proposal: the deal is won, its value the accepted total.</summary>
+    public Task HandleAsync(ProposalAccepted domainEvent, StoredEventInfo info, CancellationToken cancellationToken) =>
+        desk.AdvanceThroughGatesAsync(domainEvent.DealId, DealStage.Won, domainEvent.At, info.EventId, By(info), $"proposal version {domainEvent.Version} accepted", deal =>
+        {
+            if (deal.Stage != DealStage.Lost && domainEvent.Total > 0)
+            {
+                deal.Value = domainEvent.Total;
+                deal.Currency = domainEvent.Currency;
+            }
+        }, cancellationToken);
 
     private static string By(StoredEventInfo info) => $"event:{info.Type}";
 

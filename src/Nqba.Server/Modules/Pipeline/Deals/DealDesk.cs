@@ -125,6 +125,71 @@ internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IClient
     }
 
     /// <summary>
+    /// Moves the deal forward to <paramref name="stage"/> because a proposal event says it got there (sent: proposal;
+    /// accepted: won), through the stage's gates as a move by hand would go: when a gate is not met (no confirmed budget,
+    /// say), the deal stays where it is and the held move is recorded once for the event (<see cref="DealHeldMove"/>,
+    /// shown on the deal page, and audited). Never backwards and never out of a closed deal. <paramref name="update"/>
+    /// records what the event also tells (the proposal's total as the value) before the gates are checked. Returns
+    /// whether the deal moved.
+    /// </summary>
+    public async Task<bool> AdvanceThroughGatesAsync(Guid dealId, DealStage stage, DateTime at, Guid eventId, string by, string reason, Action<Deal>? update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Deals.IgnoreQueryFilters().FirstOrDefaultAsync(d => d.Id == dealId, cancellationToken) is not { } deal)
+            {
+                return false;
+            }
+
+            var before = DealAudit.Of(deal);
+            var was = (deal.Stage, deal.Value, deal.Currency);
+            update?.Invoke(deal);
+            var held = false;
+            if (!DealStages.IsClosed(deal.Stage) && stage > deal.Stage)
+            {
+                var unmet = options.Value.GatesOf(stage).Where(g => !DealGates.IsMet(deal, g)).ToList();
+                if (unmet.Count == 0)
+                {
+                    Enter(deal, stage, at, by, reason);
+                }
+                else if (!await db.HeldMoves.AnyAsync(m => m.EventId == eventId, cancellationToken))
+                {
+                    held = true;
+                    db.HeldMoves.Add(new DealHeldMove { Id = Guid.CreateVersion7(), DealId = deal.Id, EventId = eventId, Stage = stage, UnmetGates = string.Join(',', unmet), At = at, By = by, Reason = reason });
+                    audit.Stage(db, new AuditRecord("pipeline.deal.move-held", "deal", deal.Id.ToString(),
+                        After: new { stage = DealStages.Id(stage), unmet, by, reason }, OrganizationId: deal.OrganizationId));
+                }
+            }
+
+            var changed = was != (deal.Stage, deal.Value, deal.Currency);
+            if (!changed && !held)
+            {
+                return false;
+            }
+
+            if (changed)
+            {
+                audit.Stage(db, new AuditRecord("pipeline.deal.advanced", "deal", deal.Id.ToString(), Before: before, After: DealAudit.Of(deal), OrganizationId: deal.OrganizationId));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return deal.Stage == stage;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < AutomaticMoveAttempts)
+            {
+                // A person or another event changed the deal meanwhile: read it again and decide again.
+            }
+            catch (DbUpdateException) when (held && attempt < AutomaticMoveAttempts)
+            {
+                // A redelivery of the same event recorded the held move first (unique event id): decide again.
+            }
+        }
+    }
+
+    /// <summary>
     /// A person moves the deal to <paramref name="stageId"/>. The stage's gates must hold (409 naming each unmet one),
     /// <c>lost</c> needs one of the configured reasons, and with <paramref name="expectedVersion"/> the deal must still
     /// be at that version (412).

@@ -1,17 +1,26 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Pipeline.Deals;
+using Nqba.Server.Modules.Pipeline.Proposals;
 using Nqba.Server.Platform.Persistence;
 using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Pipeline.Persistence;
 
-/// <summary>Deals and their stage history; tables prefixed <c>pipeline_</c>.</summary>
+/// <summary>Deals and their stage history, proposals with their versions and contract signatures; tables prefixed <c>pipeline_</c>.</summary>
 [MigrationHistory("__ef_pipeline")]
 internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
     public DbSet<Deal> Deals => Set<Deal>();
 
     public DbSet<DealStageChange> StageChanges => Set<DealStageChange>();
+
+    public DbSet<DealHeldMove> HeldMoves => Set<DealHeldMove>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalVersion> ProposalVersions => Set<ProposalVersion>();
+
+    public DbSet<ContractSignature> ContractSignatures => Set<ContractSignature>();
 
     /// <summary>The organization the current caller is confined to; null for staff.</summary>
     internal Guid? TenantOrganizationId => tenant.OrganizationId;
@@ -32,6 +41,11 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
     {
         modelBuilder.ApplyConfiguration(new DealEntityTypeConfiguration(this));
         modelBuilder.ApplyConfiguration(new DealStageChangeEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new DealHeldMoveEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ProposalEntityTypeConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProposalVersionEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ProposalLineItemEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new ContractSignatureEntityTypeConfiguration(this));
     }
 
     private void BumpVersions()
@@ -39,6 +53,11 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
         foreach (var entry in ChangeTracker.Entries<Deal>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(d => d.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Proposal>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
         }
     }
 }
