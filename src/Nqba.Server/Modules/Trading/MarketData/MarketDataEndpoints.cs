@@ -17,7 +17,7 @@ internal static class MarketDataEndpoints
         group.MapPost("/prices/import", ImportPrices)
             .WithName("ImportPrices")
             // No Accepts metadata: it makes routing answer 415 before authorization runs. The handler checks the type.
-            .WithSummary("Imports daily closes from a wide CSV (a date column, then one column per ticker; empty cells are missing prices), as a text/csv body or the first file of a multipart form. New tickers become instruments; a stored close of the same day is replaced. A bad file is a 400 naming the line and column.");
+            .WithSummary("Imports daily closes from a wide CSV (a date column, then one column per ticker; empty cells are missing prices) or from OHLCV files (Date, Open, High, Low, Close[, Adj Close], Volume; one ticker each: the adjusted close when present), as a text/csv body (OHLCV with ?ticker=) or the files of a multipart form (an OHLCV file's ticker is its name without extension, or the form's ticker field for one file). New tickers become instruments; a stored close of the same day is replaced. A bad file is a 400 naming the file, line and column.");
 
         return app;
     }
@@ -35,9 +35,22 @@ internal static class MarketDataEndpoints
                 return Error.Validation("file", "The form has no file: attach the CSV.").ToProblem();
             }
 
-            await using var stream = form.Files[0].OpenReadStream();
-            using var reader = new StreamReader(stream);
-            return (await importer.ImportCsvAsync(reader, null, ct)).ToOk();
+            var files = new List<(string Name, string Text)>(form.Files.Count);
+            foreach (var file in form.Files)
+            {
+                await using var stream = file.OpenReadStream();
+                using var reader = new StreamReader(stream);
+                files.Add((file.FileName, await reader.ReadToEndAsync(ct)));
+            }
+
+            if (files.Count == 1 && !PriceImporter.IsOhlcv(files[0].Text))
+            {
+                return (await importer.ImportCsvAsync(new StringReader(files[0].Text), null, ct)).ToOk();
+            }
+
+            // One ticker per file: the form's ticker field for a single file, else each file's name without its extension.
+            var single = files.Count == 1 && form["ticker"].ToString() is { Length: > 0 } named ? named : null;
+            return (await importer.ImportOhlcvAsync([.. files.Select(f => (single ?? Path.GetFileNameWithoutExtension(f.Name), f.Name, f.Text))], ct)).ToOk();
         }
 
         if (request.ContentType is not { } type || !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
@@ -47,7 +60,14 @@ internal static class MarketDataEndpoints
 
         using var body = new StreamReader(request.Body);
         // The parser reads synchronously; the body is buffered first so no synchronous I/O reaches the server.
-        using var text = new StringReader(await body.ReadToEndAsync(ct));
-        return (await importer.ImportCsvAsync(text, null, ct)).ToOk();
+        var text = await body.ReadToEndAsync(ct);
+        if (PriceImporter.IsOhlcv(text))
+        {
+            return request.Query["ticker"].ToString() is { Length: > 0 } ticker
+                ? (await importer.ImportOhlcvAsync([(ticker, ticker, text)], ct)).ToOk()
+                : Error.Validation("ticker", "An OHLCV file is one ticker's: name it with ?ticker=XYZ.").ToProblem();
+        }
+
+        return (await importer.ImportCsvAsync(new StringReader(text), null, ct)).ToOk();
     }
 }

@@ -30,6 +30,46 @@ internal sealed class PriceImporter(TradingDbContext db)
         return await ImportAsync(parsed.Value, descriptions, cancellationToken);
     }
 
+    /// <summary>Whether a CSV's header is an OHLCV file's (it names an Open and a Close column).</summary>
+    public static bool IsOhlcv(string csv)
+    {
+        var end = csv.IndexOfAny(['\r', '\n']);
+        var header = end >= 0 ? csv[..end] : csv;
+        var names = header.Split(',').Select(h => h.Trim().Trim('"').ToUpperInvariant()).ToList();
+        return names.Contains("OPEN") && names.Contains("CLOSE");
+    }
+
+    /// <summary>
+    /// Imports OHLCV files, one ticker each (<c>PriceCsv.ReadOhlcv</c>; the adjusted close when present), joined on the
+    /// union of their dates; a bad file is a validation error keyed by the file and line.
+    /// </summary>
+    public async Task<Result<PriceImportResult>> ImportOhlcvAsync(IReadOnlyList<(string Ticker, string File, string Text)> files, CancellationToken cancellationToken)
+    {
+        var series = new List<OhlcvSeries>(files.Count);
+        foreach (var (ticker, file, text) in files)
+        {
+            if (string.IsNullOrWhiteSpace(ticker) || ticker.Length > 32)
+            {
+                return Error.Validation("ticker", $"{file}: a ticker of 1 to 32 characters is needed (the file's name or the ticker field).");
+            }
+
+            var parsed = PriceCsv.ReadOhlcv(ticker.Trim(), new StringReader(text));
+            if (!parsed.IsSuccess)
+            {
+                return Error.Validation(parsed.Error.Line is { } line ? $"{file} line {line}" : file, $"{file}: {parsed.Error.Message}");
+            }
+
+            series.Add(parsed.Value);
+        }
+
+        if (series.Select(s => s.Ticker).Distinct(StringComparer.Ordinal).Count() != series.Count)
+        {
+            return Error.Validation("file", "Two files name the same ticker.");
+        }
+
+        return await ImportAsync(PriceCsv.Combine(series), null, cancellationToken);
+    }
+
     public async Task<Result<PriceImportResult>> ImportAsync(PriceTable table, IReadOnlyDictionary<string, (string Name, string? Sector)>? descriptions, CancellationToken cancellationToken)
     {
         if (table.Rows == 0 || table.Tickers.Count == 0)

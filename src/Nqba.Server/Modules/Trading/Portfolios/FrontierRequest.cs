@@ -6,4 +6,8 @@ namespace Nqba.Server.Modules.Trading.Portfolios;
 /// </summary>
 public sealed record FrontierRequest(
     IReadOnlyList<string>? Tickers, int? Points = null, double? RiskFreeRate = null, WeightBounds? Bounds = null, DateOnly? From = null, DateOnly? To = null,
-    IReadOnlyDictionary<string, WeightBounds>? AssetBounds = null, IReadOnlyList<SectorLimitRequest>? SectorLimits = null);
+    IReadOnlyDictionary<string, WeightBounds>? AssetBounds = null, IReadOnlyList<SectorLimitRequest>? SectorLimits = null)
+{
+    /// <summary>How expected returns and risk are estimated; see <see cref="OptimizeRequest.Estimators"/>.</summary>
+    public EstimatorOptions? Estimators { get; init; }
+}

@@ -35,6 +35,12 @@ internal static class PortfolioMath
 
         ValidateCommon(request.RiskFreeRate, request.Bounds, errors);
         ValidateLimits(request.AssetBounds, request.SectorLimits, errors);
+        ValidateEstimators(request.Estimators, errors);
+        if (request.AllocateCash is { } cash && (!double.IsFinite(cash) || cash <= 0 || cash > 1e12))
+        {
+            errors["allocateCash"] = ["allocateCash must be a positive amount of cash."];
+        }
+
         if (request.MaxAssets is { } k)
         {
             if (k < 1)
@@ -99,6 +105,75 @@ internal static class PortfolioMath
         }
     }
 
+    /// <summary>The estimator names and the span.</summary>
+    public static void ValidateEstimators(EstimatorOptions? estimators, Dictionary<string, string[]> errors)
+    {
+        if (estimators?.ExpectedReturns is { } returns && returns is not ("mean-historical" or "ema"))
+        {
+            errors["estimators.expectedReturns"] = ["expectedReturns is mean-historical or ema."];
+        }
+
+        if (estimators?.RiskModel is { } risk && risk is not ("sample" or "ledoit-wolf"))
+        {
+            errors["estimators.riskModel"] = ["riskModel is sample or ledoit-wolf."];
+        }
+
+        if (estimators?.Span is { } span && span is < 2 or > 10_000)
+        {
+            errors["estimators.span"] = ["span is between 2 and 10000 trading days."];
+        }
+    }
+
+    /// <summary>Expected returns and covariance as the request asks (PyPortfolioOpt's defaults when it does not), and their description.</summary>
+    private static (double[] Mu, double[,] Sigma, string Description) Estimate(PriceTable prices, EstimatorOptions? options)
+    {
+        var compounding = options?.Compounding ?? true;
+        var mu = options?.ExpectedReturns == "ema"
+            ? ExpectedReturns.ExponentiallyWeighted(prices, options.Span ?? ExpectedReturns.DefaultSpan, compounding)
+            : ExpectedReturns.MeanHistorical(prices, compounding);
+        var covariance = options?.RiskModel == "ledoit-wolf" ? RiskModels.LedoitWolf(prices) : RiskModels.SampleCovariance(prices);
+        var description = (options?.ExpectedReturns ?? "mean-historical") + (compounding ? " (compounded)" : " (arithmetic)") + ", " +
+            (options?.RiskModel ?? "sample") + (covariance.Shrinkage is { } delta ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (shrinkage {delta:0.####})") : string.Empty) +
+            (covariance.WasFixed ? ", made positive semidefinite" : string.Empty);
+        return (mu, covariance.Matrix, description);
+    }
+
+    /// <summary>Whole shares of the weights at each asset's last stored close, least leftover first (CP-SAT), greedy if that fails.</summary>
+    private static Result<AllocationResponse> Allocate(PriceTable prices, IReadOnlyList<double> weights, double cash)
+    {
+        var last = Enumerable.Range(0, prices.Tickers.Count).Select(c =>
+        {
+            var column = prices.Column(c);
+            for (var r = column.Length - 1; r >= 0; r--)
+            {
+                if (double.IsFinite(column[r]))
+                {
+                    return column[r];
+                }
+            }
+
+            return double.NaN;
+        }).ToArray();
+        var held = Enumerable.Range(0, weights.Count).Where(i => weights[i] > 1e-6 && double.IsFinite(last[i])).ToList();
+        var w = held.ConvertAll(i => weights[i]);
+        var total = w.Sum();
+        w = w.ConvertAll(x => x / total);
+        var p = held.ConvertAll(i => last[i]);
+        var exact = Nqba.Trading.Risk.DiscreteAllocation.Exact(w, p, cash, TimeSpan.FromSeconds(1));
+        var allocation = exact.IsSuccess ? exact : Nqba.Trading.Risk.DiscreteAllocation.Greedy(w, p, cash);
+        if (!allocation.IsSuccess)
+        {
+            return Error.Validation("allocateCash", allocation.Error.Message);
+        }
+
+        var a = allocation.Value;
+        return new AllocationResponse(
+            held.Select((i, k) => (prices.Tickers[i], a.Shares[k])).Where(x => x.Item2 > 0).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            held.ToDictionary(i => prices.Tickers[i], i => last[i], StringComparer.Ordinal),
+            Math.Round(a.Leftover, 2),
+            a.Method);
+    }
+
     private static bool InRange(double lower, double upper, double floor) =>
         double.IsFinite(lower) && double.IsFinite(upper) && lower >= floor && upper <= 1 && lower <= upper;
 
@@ -119,8 +194,7 @@ internal static class PortfolioMath
         var constraints = limits.Value;
 
         var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
-        var mu = ExpectedReturns.MeanHistorical(prices);
-        var sigma = RiskModels.SampleCovariance(prices).Matrix;
+        var (mu, sigma, estimators) = Estimate(prices, request.Estimators);
         var frontier = new EfficientFrontier(prices.Tickers, mu, sigma, constraints);
         string? selector = null;
         TradingResult<Portfolio> result;
@@ -171,10 +245,24 @@ internal static class PortfolioMath
             weights[p.Tickers[i]] = Clean(p.Weights[i]);
         }
 
+        AllocationResponse? allocation = null;
+        if (request.AllocateCash is { } cash)
+        {
+            var allocated = Allocate(prices, p.Weights, cash);
+            if (!allocated.Succeeded)
+            {
+                return allocated.Error;
+            }
+
+            allocation = allocated.Value;
+        }
+
         return new OptimizeResponse(request.Method!, weights, p.ExpectedReturn, p.Volatility, p.SharpeRatio, rf, prices.Dates[0], prices.Dates[^1])
         {
             Solver = p.Solve?.Solver,
             Selector = selector,
+            Estimators = estimators,
+            Allocation = allocation,
         };
     }
 
@@ -189,7 +277,8 @@ internal static class PortfolioMath
         var constraints = limits.Value;
 
         var rf = request.RiskFreeRate ?? EfficientFrontier.DefaultRiskFreeRate;
-        var frontier = new EfficientFrontier(prices.Tickers, ExpectedReturns.MeanHistorical(prices), RiskModels.SampleCovariance(prices).Matrix, constraints);
+        var (mu, sigma, _) = Estimate(prices, request.Estimators);
+        var frontier = new EfficientFrontier(prices.Tickers, mu, sigma, constraints);
         var curve = frontier.Frontier(points, rf);
         if (!curve.IsSuccess)
         {

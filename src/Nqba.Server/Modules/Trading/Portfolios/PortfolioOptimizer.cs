@@ -24,6 +24,7 @@ internal sealed class PortfolioOptimizer(MarketDataQueries market, IOptions<Trad
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         PortfolioMath.ValidateCommon(request.RiskFreeRate, request.Bounds, errors);
         PortfolioMath.ValidateLimits(request.AssetBounds, request.SectorLimits, errors);
+        PortfolioMath.ValidateEstimators(request.Estimators, errors);
         var points = request.Points ?? 20;
         if (points < 2 || points > options.Value.MaxFrontierPoints)
         {
