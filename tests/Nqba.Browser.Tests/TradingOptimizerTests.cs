@@ -17,6 +17,7 @@ public sealed class TradingOptimizerTests(BrowserFixture fixture) : IClassFixtur
         await CheckAsync(page, $"trading-optimize-{width}-1-form", width);
 
         await page.SelectOptionAsync("[data-testid=method]", "max-sharpe");
+        await page.FillAsync("[data-testid=cash]", "10000");
         await page.ClickAsync("[data-testid=run-optimize]");
         await page.WaitForSelectorAsync("[data-testid=weights]");
 
@@ -30,7 +31,15 @@ public sealed class TradingOptimizerTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal(1, await chart.CountAsync());
         Assert.Contains("this portfolio at volatility", await chart.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
         Assert.True(await chart.Locator("path").CountAsync() > 2, "the chart has no lines");
+        // The cash becomes whole shares of the weights, with the leftover named.
+        Assert.True(await page.Locator("[data-testid=allocation] tbody tr").CountAsync() >= 3);
+        Assert.Contains("left.", await page.InnerTextAsync("[data-testid=allocation]"), StringComparison.Ordinal);
         await CheckAsync(page, $"trading-optimize-{width}-2-result", width);
+
+        // Ledoit-Wolf shrinkage moves the same optimization's risk estimate, and the page says which estimators ran.
+        await page.SelectOptionAsync("[data-testid=risk-model]", "ledoit-wolf");
+        await page.ClickAsync("[data-testid=run-optimize]");
+        await page.WaitForSelectorAsync("text=ledoit-wolf (shrinkage");
     }
 
     private static async Task CheckAsync(IPage page, string name, int width)
