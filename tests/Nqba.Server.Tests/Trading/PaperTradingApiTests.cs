@@ -131,6 +131,24 @@ public sealed class PaperTradingApiTests(PaperTradingApiTests.Factory factory) :
     }
 
     [Fact]
+    public async Task ParallelBuys_OfOneTicker_NeverTogetherPassThePositionLimit()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var portfolio = await OpenAsync();
+
+            // 200 XOM at ~86 is ~17 % of 100,000: one fits under the 25 % limit, two do not.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OrderAsync(portfolio, "XOM", "buy", 200, "2018-01-02")));
+
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+            Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+            var state = await factory.Trader.GetFromJsonAsync<JsonElement>($"/api/trading/portfolios/{portfolio}");
+            Assert.Equal(200m, state.GetProperty("positions").EnumerateArray().Single().GetProperty("quantity").GetDecimal());
+            Assert.Equal(100_000m - (200 * 85.822395m), state.GetProperty("cash").GetDecimal());
+        }
+    }
+
+    [Fact]
     public async Task BlockedOrders_StayOnTheBlotterWithEveryVerdict()
     {
         var portfolio = await OpenAsync();

@@ -17,7 +17,7 @@ namespace Nqba.Server.Modules.Trading.PaperTrading;
 /// </summary>
 internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IClientDirectory clients, IOptions<TradingOptions> options, TimeProvider time)
 {
-    private const int Attempts = 5;
+    private const int Attempts = 8;
 
     public async Task<Result<Guid>> CreatePortfolioAsync(CreatePortfolioRequest request, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
@@ -109,6 +109,7 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
             CreatedBy = user?.FindFirstValue(ClaimTypes.NameIdentifier),
         };
         portfolio.Cash += amount;
+        portfolio.Version++;
         db.CashMovements.Add(movement);
         await record.AppendAsync("cash", portfolio.Id, movement.Id, new { MovementId = movement.Id, Amount = amount, Date = Day(date), Cash = portfolio.Cash }, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -164,6 +165,8 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
 
         var next = await db.Prices.AsNoTracking().Where(p => p.InstrumentId == instrument.Id && p.Date > date).OrderBy(p => p.Date).FirstOrDefaultAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        // Every order, filled or not, was checked against this state of the portfolio: claim it (see TradingPortfolio.Version).
+        portfolio.Version++;
         var order = new TradeOrder
         {
             Id = Guid.CreateVersion7(),

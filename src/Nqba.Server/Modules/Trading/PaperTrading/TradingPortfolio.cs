@@ -17,4 +17,10 @@ internal sealed class TradingPortfolio
     public DateTime CreatedAt { get; set; }
 
     public string? CreatedBy { get; set; }
+
+    /// <summary>
+    /// Raised by every order and cash movement (a concurrency token): of two writers that read the same portfolio, the
+    /// second to save fails and starts again on the new state, so cash, positions and the limits checked stay exact.
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -14,5 +14,6 @@ internal sealed class TradingPortfolioEntityTypeConfiguration : IEntityTypeConfi
         builder.Property(p => p.Cash).HasPrecision(20, 4);
         builder.Property(p => p.InitialCash).HasPrecision(20, 4);
         builder.HasIndex(p => p.OrganizationId);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
