@@ -68,19 +68,7 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
             return Error.Validation("amount", "amount must be a non-zero sum: positive pays in, negative takes out.");
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            record.Reset();
-            try
-            {
-                return await MoveCashOnceAsync(portfolioId, amount, request.Date, user, cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                // Another write took the trade record's next sequence number: read the portfolio again.
-            }
-        }
+        return await WithRetriesAsync(() => MoveCashOnceAsync(portfolioId, amount, request.Date, user, cancellationToken));
     }
 
     private async Task<Result<Guid>> MoveCashOnceAsync(Guid portfolioId, decimal amount, DateOnly? day, ClaimsPrincipal? user, CancellationToken cancellationToken)
@@ -125,17 +113,26 @@ internal sealed class OrderDesk(TradingDbContext db, TradeRecordChain record, IC
             return Error.Validation(errors);
         }
 
+        return await WithRetriesAsync(() => PlaceOnceAsync(portfolioId, request, side, type, user, cancellationToken));
+    }
+
+    /// <summary>
+    /// Runs one write to a portfolio from a clean context, again when another write took the trade record's next
+    /// sequence number or changed the portfolio first (<see cref="TradingPortfolio.Version"/>).
+    /// </summary>
+    private async Task<Result<Guid>> WithRetriesAsync(Func<Task<Result<Guid>>> write)
+    {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
             record.Reset();
             try
             {
-                return await PlaceOnceAsync(portfolioId, request, side, type, user, cancellationToken);
+                return await write();
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
-                // Another order took the trade record's next sequence number (or changed the portfolio): start again.
+                // Start again on the state the other writer left.
             }
         }
     }

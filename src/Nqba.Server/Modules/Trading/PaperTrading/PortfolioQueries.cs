@@ -42,11 +42,11 @@ internal sealed class PortfolioQueries(TradingDbContext db)
         }
 
         var market = rows.Sum(r => r.MarketValue);
-        var deposits = await db.CashMovements.Where(m => m.PortfolioId == id).Select(m => m.Amount).ToListAsync(cancellationToken);
+        var deposits = (await db.CashMovements.Where(m => m.PortfolioId == id).Select(m => m.Amount).ToListAsync(cancellationToken)).Sum();
         return new PortfolioDto(portfolio.Id, portfolio.Name, portfolio.OrganizationId, portfolio.Cash, portfolio.InitialCash, market, portfolio.Cash + market,
-            portfolio.Cash + market - portfolio.InitialCash - deposits.Sum(), [.. rows.OrderBy(r => r.Ticker, StringComparer.Ordinal)], portfolio.CreatedAt)
+            portfolio.Cash + market - portfolio.InitialCash - deposits, [.. rows.OrderBy(r => r.Ticker, StringComparer.Ordinal)], portfolio.CreatedAt)
         {
-            NetDeposits = deposits.Sum(),
+            NetDeposits = deposits,
         };
     }
 
@@ -87,15 +87,17 @@ internal sealed class PortfolioQueries(TradingDbContext db)
         var previous = portfolio.InitialCash;
         var index = 1.0;
         var points = new List<PerformancePoint>(days.Count);
+        var fillsOn = fills.ToLookup(f => f.Date);
+        var flowOn = flows.GroupBy(f => f.Date).ToDictionary(g => g.Key, g => g.Sum(f => f.Amount));
         foreach (var day in days)
         {
-            foreach (var fill in fills.Where(f => f.Date == day))
+            foreach (var fill in fillsOn[day])
             {
                 cash += fill.Amount;
                 held[fill.Ticker] = held.GetValueOrDefault(fill.Ticker) + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
             }
 
-            var flow = flows.Where(f => f.Date == day).Sum(f => f.Amount);
+            var flow = flowOn.GetValueOrDefault(day);
             cash += flow;
             if (byDay.TryGetValue(day, out var prices))
             {
