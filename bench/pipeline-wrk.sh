@@ -41,9 +41,10 @@ for i in range(count - con.execute("SELECT COUNT(*) FROM pipeline_deals").fetcho
     path = [s for s in range(min(final, 5) + 1) if s == 0 or random.random() < 0.8] + ([final] if final >= 5 else [])
     path = sorted(set(path))
     created = now - datetime.timedelta(days=random.randint(1, 365))
-    at, prev = created, None
+    at, prev, last = created, None, None
     for s in path:
-        history.append((g(), row["Id"], stages[prev] if prev is not None else None, stages[s], fmt(at), "bench", None))
+        stayed = (at - last).total_seconds() / 86400 if last is not None else None  # as DealDesk keeps it with the move
+        history.append((g(), row["Id"], stages[prev] if prev is not None else None, stages[s], fmt(at), "bench", None, stayed))
         prev, last = s, at
         at = at + datetime.timedelta(days=random.randint(0, 10), hours=random.randint(0, 23))
     row["Stage"], row["StageEnteredAt"], row["CreatedAt"] = stages[path[-1]], fmt(last), fmt(created)
@@ -55,7 +56,7 @@ for i in range(count - con.execute("SELECT COUNT(*) FROM pipeline_deals").fetcho
     row["Version"] = 0
     deal_rows.append(tuple(row[c] for c in columns))
 con.executemany(f"INSERT INTO pipeline_deals ({', '.join(chr(34) + c + chr(34) for c in columns)}) VALUES ({', '.join('?' for _ in columns)})", deal_rows)
-con.executemany('INSERT INTO pipeline_stage_changes ("Id", "DealId", "FromStage", "ToStage", "At", "By", "Reason") VALUES (?, ?, ?, ?, ?, ?, ?)', history)
+con.executemany('INSERT INTO pipeline_stage_changes ("Id", "DealId", "FromStage", "ToStage", "At", "By", "Reason", "FromStageDays") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', history)
 con.commit()
 open_ids = [r[0] for r in con.execute("SELECT Id FROM pipeline_deals WHERE Stage IN ('Routed', 'Qualification', 'Demo') LIMIT 2000")]
 open(out, "w").write("\n".join(open_ids) + "\n")

@@ -184,7 +184,13 @@ for name in "${runs[@]}"; do
     python3 - "$trx" <<'PY' || true
 import sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+root = ET.parse(sys.argv[1]).getroot()
+# Errors outside any test (a class clean-up failure, a crashed host) fail the run with every test passed: say which.
+for info in root.iterfind(".//t:RunInfos/t:RunInfo", ns):
+    if info.get("outcome") == "Error":
+        text = (info.findtext("t:Text", default="", namespaces=ns) or "").strip().splitlines()
+        print("    run error: " + (text[0][:400] if text else "(no text)"))
+for result in root.iterfind(".//t:UnitTestResult", ns):
     if result.get("outcome") != "Failed":
         continue
     print(f'    failed: "{result.get("testName")}"')

@@ -26,6 +26,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "nqba-tests", Guid.NewGuid().ToString("N"));
     private string? _postgresDatabase;
+    private bool _started;
 
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("NQBA_TEST_DB"), "postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -71,6 +72,7 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Starting the host migrates and seeds (the same start-up step as production).
         Start();
+        _started = true;
     }
 
     /// <summary>Starts the in-memory test server; the browser tests start Kestrel instead.</summary>
@@ -78,6 +80,19 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        // Quartz's clustered store (PostgreSQL) resolves its scheduler signaler from the service provider on first use.
+        // When that first use is the cluster check-in during the host's stop, WebApplicationFactory has already released
+        // the provider, and xUnit reports the ObjectDisposedException as a class clean-up failure (a red run with every
+        // test passed). The schedulers are shut down here first, while the provider is alive; the host's stop then finds
+        // them shut down. A server that never started has nothing to shut down.
+        if (_started)
+        {
+            foreach (var scheduler in await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetAllSchedulers())
+            {
+                await scheduler.Shutdown(waitForJobsToComplete: true);
+            }
+        }
+
         await DisposeAsync();
         if (_postgresDatabase is not null)
         {

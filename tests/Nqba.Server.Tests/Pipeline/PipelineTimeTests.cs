@@ -49,7 +49,11 @@ public sealed class PipelineTimeTests(PipelineTimeTests.Factory factory) : IClas
         Assert.Equal(1, await StalledMailsAsync()); // told once per stall
 
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/pipeline/deals/{id}/stage", new { stage = "qualification" })).StatusCode);
-        Assert.False((await admin.GetFromJsonAsync<JsonElement>($"/api/pipeline/deals/{id}")).GetProperty("stalled").GetBoolean());
+        var moved = await admin.GetFromJsonAsync<JsonElement>($"/api/pipeline/deals/{id}");
+        Assert.False(moved.GetProperty("stalled").GetBoolean());
+        var last = moved.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("routed", last.GetProperty("from").GetString());
+        Assert.InRange(last.GetProperty("fromStageDays").GetDouble(), 15.0, 15.01); // the stay in "routed" (the test clock ticks on a little), kept with the move
         factory.Clock.Advance(TimeSpan.FromDays(15));
         await factory.RunDueJobsAsync();
         Assert.Equal(2, await StalledMailsAsync()); // a new stall in the new stage
@@ -81,10 +85,12 @@ public sealed class PipelineTimeTests(PipelineTimeTests.Factory factory) : IClas
                 };
                 db.Deals.Add(deal);
                 DealStage? from = null;
+                int? since = null;
                 foreach (var (stage, n) in path)
                 {
-                    db.StageChanges.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, FromStage = from, ToStage = stage, At = D(n), By = "test" });
-                    from = stage;
+                    // As DealDesk writes a move: with the days the deal had spent in the stage it leaves.
+                    db.StageChanges.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, FromStage = from, ToStage = stage, At = D(n), By = "test", FromStageDays = n - since });
+                    (from, since) = (stage, n);
                 }
             }
 

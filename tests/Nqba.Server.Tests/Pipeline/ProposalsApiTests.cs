@@ -169,6 +169,17 @@ public sealed class ProposalsApiTests(NqbaFactory factory) : IClassFixture<NqbaF
         var dealPage = WebUtility.HtmlDecode(await admin.GetStringAsync($"/pipeline/deals/{dealId}"));
         Assert.Contains("version 1 declined by the client: Over this year's budget", dealPage, StringComparison.Ordinal);
 
+        // The deal's owner is told by e-mail, with a link to the proposal; the client's own words stay on the page.
+        await factory.DeliverEventsAsync();
+        var ownerId = (await admin.GetFromJsonAsync<JsonElement>($"/api/pipeline/deals/{dealId}")).GetProperty("ownerId").GetGuid();
+        var owner = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/company/specialists"))!
+            .Single(s => s.GetProperty("id").GetGuid() == ownerId).GetProperty("email").GetString()!;
+        var told = await factory.SentMailsAsync(m => m.To.Mailboxes.Any(b => b.Address == owner) && m.Subject?.StartsWith("Proposal declined", StringComparison.Ordinal) == true
+            && m.TextBody?.Contains($"/pipeline/proposals/{id}", StringComparison.Ordinal) == true);
+        var mail = Assert.Single(told);
+        Assert.Contains("gave a reason", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Over this year's budget", mail.TextBody, StringComparison.Ordinal);
+
         // A second version with a bigger discount; the declined one stays as it was.
         var cheaper = await admin.PutAsJsonAsync($"/api/pipeline/proposals/{id}", Body(validUntil, Email(), language: "en", firstQuantity: 6m));
         Assert.Equal(2, (await cheaper.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("latestVersion").GetInt32());

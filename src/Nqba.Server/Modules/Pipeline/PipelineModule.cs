@@ -1,4 +1,5 @@
 using Nqba.Server.Modules.Intake;
+using Nqba.Server.Modules.Pipeline.Catalogue;
 using Nqba.Server.Modules.Pipeline.Deals;
 using Nqba.Server.Modules.Pipeline.Notifications;
 using Nqba.Server.Modules.Pipeline.Persistence;
@@ -25,6 +26,8 @@ public static class PipelineModule
         services.AddScoped<DealQueries>();
         services.AddScoped<ILeadDeals, LeadDeals>();
         services.AddScoped<IDataSeeder, PipelineSeeder>();
+        services.AddScoped<ProductCatalogue>();
+        services.AddScoped<IDataSeeder, CatalogueSeeder>();
         services.AddJob<StalledDealsJob, PipelineOptions>(o => new JobPlan(
             JobSchedule.AtCron(o.StallCheckCron), JobMisfire.FireOnceNow, JobRetry.AtNextFire, Enabled: o.StallCheckEnabled));
         services.AddScoped<IEventSubscriber<DealStalled>, NotifyOwnerOfStalledDeal>();
@@ -40,10 +43,11 @@ public static class PipelineModule
         services.AddScoped<ProposalDesk>();
         services.AddScoped<ProposalQueries>();
         services.AddScoped<IEventSubscriber<ProposalSent>, MailProposalOnSent>();
+        services.AddScoped<IEventSubscriber<ProposalDeclined>, NotifyOwnerOfDeclinedProposal>();
         services.AddPersonalData<ProposalPersonalData>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapPipelineModuleEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPipelineEndpoints().MapPipelineFormEndpoints().MapProposalEndpoints().MapProposalFormEndpoints();
+        app.MapPipelineEndpoints().MapCatalogueEndpoints().MapPipelineFormEndpoints().MapCatalogueFormEndpoints().MapProposalEndpoints().MapProposalFormEndpoints();
 }

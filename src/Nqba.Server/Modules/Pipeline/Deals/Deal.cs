@@ -69,4 +69,10 @@ internal sealed class DealStageChange
     public required string By { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// How many days the deal had been in <see cref="FromStage"/> when this change moved it on (null for the opening):
+    /// kept with the move so that the time in each stage is one aggregate in the database, not a walk of the history.
+    /// </summary>
+    public double? FromStageDays { get; set; }
 }

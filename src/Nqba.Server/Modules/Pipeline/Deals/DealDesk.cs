@@ -291,12 +291,13 @@ internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IClient
     private void Enter(Deal deal, DealStage stage, DateTime at, string by, string? reason)
     {
         var from = deal.Stage;
+        var stayed = (at - deal.StageEnteredAt).TotalDays;
         deal.Stage = stage;
         deal.StageEnteredAt = at;
         deal.StalledNotifiedAt = null;
         deal.ClosedAt = DealStages.IsClosed(stage) ? at : null;
         deal.LostReason = stage == DealStage.Lost ? reason : null;
-        Record(deal, from, stage, at, by, reason);
+        Record(deal, from, stage, at, by, reason, stayed);
         db.Publish(new DealStageChanged(deal.Id, deal.OrganizationId, deal.LeadId, DealStages.Id(from), DealStages.Id(stage), by, at), at);
         if (stage == DealStage.Won)
         {
@@ -308,8 +309,8 @@ internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IClient
         }
     }
 
-    private void Record(Deal deal, DealStage? from, DealStage to, DateTime at, string by, string? reason) =>
-        db.StageChanges.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, FromStage = from, ToStage = to, At = at, By = by, Reason = reason });
+    private void Record(Deal deal, DealStage? from, DealStage to, DateTime at, string by, string? reason, double? fromStageDays = null) =>
+        db.StageChanges.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, FromStage = from, ToStage = to, At = at, By = by, Reason = reason, FromStageDays = fromStageDays });
 }
 
 /// <summary>What the audit ledger keeps of a deal: no personal data, only the business facts.</summary>

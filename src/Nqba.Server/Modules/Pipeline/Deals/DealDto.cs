@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Nqba.Server.Modules.Pipeline.Catalogue;
 
 namespace Nqba.Server.Modules.Pipeline.Deals;
 
@@ -29,6 +30,14 @@ public sealed record DealDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DealHistoryDto>? History { get; init; }
 
+    /// <summary>The products on the deal, in order: on a single deal's answer, not in lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DealItemDto>? Products { get; init; }
+
+    /// <summary>The monthly recurring revenue of the deal's products (monthly, plus a twelfth of annual): on a single deal's answer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? MonthlyRecurring { get; init; }
+
     internal static DealDto From(Deal d, PipelineOptions options, DateTime now)
     {
         var probability = options.ProbabilityOf(d.Stage);
@@ -44,5 +53,8 @@ public sealed record DealDto(
         !DealStages.IsClosed(d.Stage) && options.IsStalled(d.StageEnteredAt, now);
 }
 
-/// <summary>One entry of a deal's stage history: <c>stage</c> entered at <c>at</c>, by a user id or <c>event:&lt;name&gt;</c>.</summary>
-public sealed record DealHistoryDto(string Stage, string? From, DateTime At, string By, string? Reason);
+/// <summary>
+/// One entry of a deal's stage history: <c>stage</c> entered at <c>at</c>, by a user id or <c>event:&lt;name&gt;</c>, and how many
+/// days the deal had spent in <c>from</c> (null for the opening).
+/// </summary>
+public sealed record DealHistoryDto(string Stage, string? From, DateTime At, string By, string? Reason, double? FromStageDays);

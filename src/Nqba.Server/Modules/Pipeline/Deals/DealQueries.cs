@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Pipeline.Catalogue;
 using Nqba.Server.Modules.Pipeline.Persistence;
 
 namespace Nqba.Server.Modules.Pipeline.Deals;
@@ -75,12 +76,15 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
             open = open.Where(d => d.UnitCode == unitCode);
         }
 
-        var rows = await open.Select(d => new { d.Stage, d.Currency, d.Value, d.StageEnteredAt }).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        // Aggregated in the database: one row per stage and currency, whatever the number of deals.
+        var stalledBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(options.Value.StallDays);
+        var rows = await open.GroupBy(d => new { d.Stage, d.Currency })
+            .Select(g => new { g.Key.Stage, g.Key.Currency, Count = g.Count(), Value = g.Sum(d => d.Value), Valued = g.Count(d => d.Value != null), Stalled = g.Count(d => d.StageEnteredAt < stalledBefore) })
+            .ToListAsync(cancellationToken);
         return new BoardSummary(
-            rows.Count,
-            CurrencyTotal.Of(rows.Select(r => (r.Stage, r.Currency, r.Value)), options.Value),
-            rows.Count(r => options.Value.IsStalled(r.StageEnteredAt, now)));
+            rows.Sum(r => r.Count),
+            CurrencyTotal.Of(rows.Where(r => r.Valued > 0).Select(r => (r.Stage, r.Currency, r.Value)), options.Value),
+            rows.Sum(r => r.Stalled));
     }
 
     public async Task<DealDto?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -92,9 +96,12 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         }
 
         var history = await db.StageChanges.AsNoTracking().Where(c => c.DealId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var items = await db.DealItems.AsNoTracking().Where(i => i.DealId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         return DealDto.From(deal, options.Value, time.GetUtcNow().UtcDateTime) with
         {
-            History = history.ConvertAll(c => new DealHistoryDto(DealStages.Id(c.ToStage), c.FromStage is { } from ? DealStages.Id(from) : null, c.At, c.By, c.Reason)),
+            History = history.ConvertAll(c => new DealHistoryDto(DealStages.Id(c.ToStage), c.FromStage is { } from ? DealStages.Id(from) : null, c.At, c.By, c.Reason, c.FromStageDays is { } days ? Math.Round(days, 4) : null)),
+            Products = items.ConvertAll(DealItemDto.From),
+            MonthlyRecurring = DealValue.Monthly(items),
         };
     }
 
@@ -121,12 +128,27 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
             deals = deals.Where(d => d.CreatedAt < end);
         }
 
-        // Narrow projections, and the history joined in the database (not a list of ids sent back to it).
-        var rows = await deals.Select(d => new DealFacts(d.Id, d.Stage, d.Currency, d.Value, d.CreatedAt, d.ClosedAt, d.StageEnteredAt)).ToListAsync(cancellationToken);
-        var history = (await db.StageChanges.AsNoTracking().Where(c => deals.Any(d => d.Id == c.DealId))
-                .Select(c => new StageEntry(c.DealId, c.ToStage, c.At, c.Id)).ToListAsync(cancellationToken))
-            .GroupBy(c => c.DealId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.At).ThenBy(c => c.Id).ToList());
-        return PipelineMetrics.Compute(rows, history, options.Value, time.GetUtcNow().UtcDateTime);
+        // Each part is one aggregate in the database (the stays were measured when each move was written), so the cost
+        // grows with the number of stages and currencies, not with the deals and their history.
+        var perStage = await deals.GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var open = deals.Where(d => d.Stage != DealStage.Won && d.Stage != DealStage.Lost);
+        var values = await open.Where(d => d.Value != null).GroupBy(d => new { d.Stage, d.Currency })
+            .Select(g => new { g.Key.Stage, g.Key.Currency, Value = g.Sum(d => d.Value) }).ToListAsync(cancellationToken);
+        var won = await deals.Where(d => d.Stage == DealStage.Won && d.ClosedAt != null).Select(d => new { d.CreatedAt, d.ClosedAt }).ToListAsync(cancellationToken);
+        var afterDemo = await deals.Where(d => (d.Stage == DealStage.Won || d.Stage == DealStage.Lost) && db.StageChanges.Any(c => c.DealId == d.Id && c.ToStage == DealStage.Demo))
+            .GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var stays = await db.StageChanges.Where(c => c.FromStage != null && c.FromStageDays != null && deals.Any(d => d.Id == c.DealId))
+            .GroupBy(c => c.FromStage!.Value).Select(g => new { g.Key, Days = g.Average(c => c.FromStageDays!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Days, cancellationToken);
+        var stalledBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(options.Value.StallDays);
+        var stalled = await open.CountAsync(d => d.StageEnteredAt < stalledBefore, cancellationToken);
+        var facts = new MetricsFacts(
+            perStage,
+            values.ConvertAll(v => (v.Stage, v.Currency, v.Value)),
+            won.ConvertAll(w => (w.ClosedAt!.Value - w.CreatedAt).TotalDays),
+            afterDemo,
+            stays,
+            stalled);
+        return PipelineMetrics.Compute(facts, options.Value);
     }
 }
 

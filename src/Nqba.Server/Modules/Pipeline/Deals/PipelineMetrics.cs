@@ -16,57 +16,37 @@ public sealed record PipelineMetrics(
     IReadOnlyDictionary<string, double> AverageDaysInStage,
     int Stalled)
 {
-    internal static PipelineMetrics Compute(IReadOnlyList<DealFacts> deals, IReadOnlyDictionary<Guid, List<StageEntry>> history, PipelineOptions options, DateTime now)
+    /// <summary>The figures from what the database aggregated (see <see cref="DealQueries.MetricsAsync"/>).</summary>
+    internal static PipelineMetrics Compute(MetricsFacts facts, PipelineOptions options)
     {
-        var won = deals.Where(d => d.Stage == DealStage.Won).ToList();
-        var open = deals.Where(d => !DealStages.IsClosed(d.Stage)).ToList();
-        var openValue = CurrencyTotal.Of(open.Select(d => (d.Stage, d.Currency, d.Value)), options);
-
-        // Sales cycle: from the deal's opening to its win.
-        double? cycle = won.Count == 0 ? null : won.Average(d => (d.ClosedAt!.Value - d.CreatedAt).TotalDays);
-
-        // Demo to close: among closed deals whose history entered the demo stage, the share won.
-        var demoClosed = deals.Where(d => DealStages.IsClosed(d.Stage) && history.TryGetValue(d.Id, out var h) && h.Any(c => c.ToStage == DealStage.Demo)).ToList();
-        double? demoToClose = demoClosed.Count == 0 ? null : (double)demoClosed.Count(d => d.Stage == DealStage.Won) / demoClosed.Count;
-
-        // Time in stage: each stay that has ended (the entry until the next one); a deal's current stay is not counted yet.
-        var days = new Dictionary<DealStage, List<double>>();
-        foreach (var deal in deals)
-        {
-            if (!history.TryGetValue(deal.Id, out var changes))
-            {
-                continue;
-            }
-
-            for (var i = 0; i + 1 < changes.Count; i++)
-            {
-                var stage = changes[i].ToStage;
-                if (!DealStages.IsClosed(stage))
-                {
-                    (days.TryGetValue(stage, out var list) ? list : days[stage] = []).Add((changes[i + 1].At - changes[i].At).TotalDays);
-                }
-            }
-        }
-
+        var count = (DealStage stage) => facts.DealsPerStage.GetValueOrDefault(stage);
+        var closedAfterDemo = facts.ClosedAfterDemo.Values.Sum();
         return new PipelineMetrics(
-            deals.Count,
-            open.Count,
-            won.Count,
-            deals.Count(d => d.Stage == DealStage.Lost),
-            openValue,
-            cycle,
-            demoToClose,
-            demoClosed.Count,
-            DealStages.Open.Where(days.ContainsKey).ToDictionary(DealStages.Id, s => Math.Round(days[s].Average(), 4)),
-            open.Count(d => options.IsStalled(d.StageEnteredAt, now)));
+            facts.DealsPerStage.Values.Sum(),
+            DealStages.Open.Sum(count),
+            count(DealStage.Won),
+            count(DealStage.Lost),
+            CurrencyTotal.Of(facts.OpenValues, options),
+            facts.WonCycleDays.Count == 0 ? null : facts.WonCycleDays.Average(),
+            closedAfterDemo == 0 ? null : (double)facts.ClosedAfterDemo.GetValueOrDefault(DealStage.Won) / closedAfterDemo,
+            closedAfterDemo,
+            DealStages.Open.Where(facts.AverageDaysInStage.ContainsKey).ToDictionary(DealStages.Id, s => Math.Round(facts.AverageDaysInStage[s], 4)),
+            facts.Stalled);
     }
 }
 
-/// <summary>What the figures need of a deal (read as a narrow projection, not the whole row).</summary>
-internal sealed record DealFacts(Guid Id, DealStage Stage, string Currency, decimal? Value, DateTime CreatedAt, DateTime? ClosedAt, DateTime StageEnteredAt);
-
-/// <summary>What the figures need of a stage change.</summary>
-internal sealed record StageEntry(Guid DealId, DealStage ToStage, DateTime At, Guid Id);
+/// <summary>
+/// What the figures are computed from, each read as one aggregate: deals per stage; the open deals' value per stage
+/// and currency; the won deals' cycle lengths; closed deals that reached the demo, per outcome; the average finished
+/// stay per open stage; the stalled count.
+/// </summary>
+internal sealed record MetricsFacts(
+    IReadOnlyDictionary<DealStage, int> DealsPerStage,
+    IReadOnlyList<(DealStage Stage, string Currency, decimal? Value)> OpenValues,
+    IReadOnlyList<double> WonCycleDays,
+    IReadOnlyDictionary<DealStage, int> ClosedAfterDemo,
+    IReadOnlyDictionary<DealStage, double> AverageDaysInStage,
+    int Stalled);
 
 /// <summary>The open deals' value in one currency, and that value weighted by each stage's probability.</summary>
 public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nqba.Server.Modules.Pipeline.Catalogue;
 using Nqba.Server.Modules.Pipeline.Deals;
 using Nqba.Server.Modules.Pipeline.Proposals;
 using Nqba.Server.Platform.Persistence;
@@ -6,7 +7,7 @@ using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Pipeline.Persistence;
 
-/// <summary>Deals and their stage history, proposals with their versions and contract signatures; tables prefixed <c>pipeline_</c>.</summary>
+/// <summary>Deals with their stage history and products, the product catalogue, proposals with their versions and contract signatures; tables prefixed <c>pipeline_</c>.</summary>
 [MigrationHistory("__ef_pipeline")]
 internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
@@ -21,6 +22,10 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
     public DbSet<ProposalVersion> ProposalVersions => Set<ProposalVersion>();
 
     public DbSet<ContractSignature> ContractSignatures => Set<ContractSignature>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<DealItem> DealItems => Set<DealItem>();
 
     /// <summary>The organization the current caller is confined to; null for staff.</summary>
     internal Guid? TenantOrganizationId => tenant.OrganizationId;
@@ -46,6 +51,8 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
         modelBuilder.ApplyConfiguration(new ProposalVersionEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ProposalLineItemEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new ContractSignatureEntityTypeConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ProductEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new DealItemEntityTypeConfiguration());
     }
 
     private void BumpVersions()
@@ -53,6 +60,11 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
         foreach (var entry in ChangeTracker.Entries<Deal>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version = entry.Property(d => d.Version).OriginalValue + 1;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Product>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
         }
 
         foreach (var entry in ChangeTracker.Entries<Proposal>().Where(e => e.State == EntityState.Modified))
