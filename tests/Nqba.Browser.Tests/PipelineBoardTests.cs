@@ -66,6 +66,13 @@ public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<B
         await page.CheckAsync("[data-testid=deal-budget]");
         await page.ClickAsync("form[aria-label='Edit the deal'] button[type=submit]");
         await page.WaitForPageAsync($"**/pipeline/deals/{dealId}");
+        // Two seats of a monthly product from the catalogue: the value becomes their first year (2 × 1,200 × 12).
+        await page.SelectOptionAsync("[data-testid=deal-product]", "sigma-intelligence");
+        await page.FillAsync("[data-testid=deal-product-quantity]", "2");
+        await page.ClickAsync("[data-testid=deal-product-add]");
+        await page.WaitForSelectorAsync("[data-testid=deal-products]");
+        Assert.Contains("Sigma Select sales intelligence", await page.InnerTextAsync("[data-testid=deal-products]"), StringComparison.Ordinal);
+        Assert.Contains("28,800", await page.InnerTextAsync("[data-testid=deal-recurring]"), StringComparison.Ordinal);
         await page.SelectOptionAsync("[data-testid=deal-move-stage]", "proposal");
         await page.ClickAsync("form[aria-label='Move the deal'] button[type=submit]");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=deal-stage]').textContent.includes('Proposal')");
@@ -95,6 +102,11 @@ public sealed class PipelineBoardTests(BrowserFixture fixture) : IClassFixture<B
         await page.WaitForSelectorAsync($"[data-testid=onboarding-{organization}] li[data-step=contract].done");
         Assert.Contains("Signed contract v1", await page.Locator($"[data-testid=onboarding-{organization}] li[data-step=contract]").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(page, $"pipeline-{width}-4-onboarding", width);
+        // The catalogue the deal's product came from, as a sales rep sees it (read only).
+        await page.GotoAsync("/pipeline/products");
+        Assert.Contains("Sigma Select sales intelligence", await page.InnerTextAsync("[data-testid=catalogue]"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("form[aria-label='Add a product']").CountAsync());
+        await CheckAsync(page, $"pipeline-{width}-5-products", width);
     }
 
     private static async Task CheckAsync(IPage page, string name, int width)

@@ -137,7 +137,8 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         var won = await deals.Where(d => d.Stage == DealStage.Won && d.ClosedAt != null).Select(d => new { d.CreatedAt, d.ClosedAt }).ToListAsync(cancellationToken);
         var afterDemo = await deals.Where(d => (d.Stage == DealStage.Won || d.Stage == DealStage.Lost) && db.StageChanges.Any(c => c.DealId == d.Id && c.ToStage == DealStage.Demo))
             .GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var stays = await db.StageChanges.Where(c => c.FromStage != null && c.FromStageDays != null && deals.Any(d => d.Id == c.DealId))
+        // A join from the deals in scope (their index), not a lookup per stage change.
+        var stays = await deals.Join(db.StageChanges.Where(c => c.FromStage != null && c.FromStageDays != null), d => d.Id, c => c.DealId, (d, c) => c)
             .GroupBy(c => c.FromStage!.Value).Select(g => new { g.Key, Days = g.Average(c => c.FromStageDays!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Days, cancellationToken);
         var stalledBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(options.Value.StallDays);
         var stalled = await open.CountAsync(d => d.StageEnteredAt < stalledBefore, cancellationToken);
