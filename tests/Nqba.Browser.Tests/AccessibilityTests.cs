@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, path) in new[]
         {
-            ("dashboard", "/dashboard"), ("leads", "/leads"), ("calendar", "/scheduling/calendar"), ("operations", "/monitoring"),
+            ("dashboard", "/dashboard"), ("leads", "/leads"), ("calendar", "/scheduling/calendar"), ("operations", "/monitoring"), ("insights", "/insights"), ("insights-kpi", "/insights/uptime"),
             ("audit", "/admin/audit"), ("events", "/admin/events"), ("jobs", "/admin/jobs"), ("privacy", "/admin/privacy"), ("compliance", "/admin/compliance"), ("security", "/account/mfa"),
             ("support-inbox", "/support/inbox"), ("knowledge", "/support/kb"), ("chat-console", "/support/chat"), ("home-signed-in", "/"),
             ("calendars", "/company/calendars"), ("calendar-edit", "/company/calendars/apac"), ("availability", "/scheduling/availability"), ("meeting-types", "/scheduling/meeting-types"),

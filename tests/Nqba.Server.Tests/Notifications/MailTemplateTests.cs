@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Nqba.Server.Modules.Access.Users;
+using Nqba.Server.Modules.Insights.Reports;
 using Nqba.Server.Modules.Intake.Notifications;
 using Nqba.Server.Modules.Monitoring;
 using Nqba.Server.Modules.Monitoring.Incidents;
@@ -60,6 +61,8 @@ public sealed partial class MailTemplateTests : IAsyncLifetime
         ["briefing"] = (n, l) => n.RenderAsync<BriefingMail, BriefingMailModel>(
             new(Guid.NewGuid(), "demo-60", At, "Asia/Tokyo", "Erika", "erika@example.com", null, 81, "flyfox-ai", null, "demo-60", "Europe client", [("discovery-30", At.AddDays(-7))], ["#42 Export broken (Urgent)"], ("demo", At.AddDays(-2), "USD 25,000"), ["CSAT/NPS history"]), l, default),
         ["mfa-reset"] = (n, l) => n.RenderAsync<MfaResetMail, MfaResetMailModel>(new("Ana"), l, default),
+        ["insights-weekly"] = (n, l) => n.RenderAsync<WeeklyKpiReportMail, WeeklyKpiReportMailModel>(
+            new(At.Date.AddDays(-7), At.Date, [new("lead-response-time", 4.5, "min", 5, "green"), new("nps", null, "points", 70, "none")]), l, default),
         ["channel-notice"] = (n, l) => n.RenderAsync<ChannelNoticeMail, ChannelNoticeMailModel>(new("API is down", "API changed from up to down", "timeout", new Dictionary<string, string> { ["Component"] = "API" }), l, default),
     };
 

@@ -43,11 +43,11 @@ public sealed partial class NavigationTests(NavigationTests.Fixture fixture) : I
 
     public static TheoryData<string, string[]> Expected() => new()
     {
-        { NqbaRoles.Admin, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/scheduling/meeting-types", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/admin/audit", "/admin/privacy", "/admin/compliance", "/admin/events", "/admin/jobs", "/account/mfa"] },
-        { NqbaRoles.ComplianceOfficer, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/admin/audit", "/admin/privacy", "/admin/compliance", GammaModuleDeclaration.Path, "/account/mfa"] },
-        { NqbaRoles.SalesRep, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
-        { NqbaRoles.SupportAgent, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
-        { NqbaRoles.Trader, ["/dashboard", "/leads", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/trading", "/company/calendars", "/docs", "/account/mfa"] },
+        { NqbaRoles.Admin, ["/dashboard", "/leads", "/insights", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/scheduling/meeting-types", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/admin/audit", "/admin/privacy", "/admin/compliance", "/admin/events", "/admin/jobs", "/account/mfa"] },
+        { NqbaRoles.ComplianceOfficer, ["/dashboard", "/leads", "/insights", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/admin/audit", "/admin/privacy", "/admin/compliance", GammaModuleDeclaration.Path, "/account/mfa"] },
+        { NqbaRoles.SalesRep, ["/dashboard", "/leads", "/insights", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
+        { NqbaRoles.SupportAgent, ["/dashboard", "/leads", "/insights", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/company/calendars", "/docs", "/account/mfa"] },
+        { NqbaRoles.Trader, ["/dashboard", "/leads", "/insights", "/pipeline", "/onboarding", "/scheduling/calendar", "/scheduling/availability", "/monitoring", "/support/inbox", "/support/chat", "/support/kb", "/trading", "/company/calendars", "/docs", "/account/mfa"] },
         { NqbaRoles.Client, ["/dashboard", "/support/portal", "/onboarding/mine", "/account/mfa"] },
     };
 

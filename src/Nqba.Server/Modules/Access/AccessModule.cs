@@ -102,6 +102,7 @@ public static class AccessModule
         services.AddTransient<IClaimsTransformation, SessionClaimsTransformation>();
         services.AddScoped<ClientDirectory>();
         services.AddScoped<IClientDirectory>(sp => sp.GetRequiredService<ClientDirectory>());
+        services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
         services.AddPersonalData<AccessPersonalData>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nqba.Server.Modules.Support.Persistence;
 using Nqba.Server.Platform.Errors;
+using Nqba.Server.Platform.Events;
 
 namespace Nqba.Server.Modules.Support.Surveys;
 
@@ -31,8 +32,10 @@ internal sealed class SurveyAnswers(SupportDbContext db, SurveyLinks links, Time
             return Error.Validation("comment", "comment is at most 2000 characters.");
         }
 
-        // One answer per invitation: the conditional update lets exactly one request claim it.
+        // One answer per invitation: the conditional update lets exactly one request claim it. The answer, its comment
+        // and the SurveyAnswered event (the KPIs' source) commit together.
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Surveys.IgnoreQueryFilters().Where(s => s.Id == invitation.Id && s.AnsweredAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.AnsweredAt, now).SetProperty(x => x.Score, score), cancellationToken);
         if (claimed == 0)
@@ -45,9 +48,12 @@ internal sealed class SurveyAnswers(SupportDbContext db, SurveyLinks links, Time
             // Comments are encrypted at rest, which a bulk update cannot do: saved through the entity.
             var tracked = await db.Surveys.IgnoreQueryFilters().FirstAsync(s => s.Id == invitation.Id, cancellationToken);
             tracked.Comment = comment.Trim();
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        var kind = invitation.Kind == SurveyKind.Csat ? "csat" : "nps";
+        db.Publish(new SurveyAnswered(invitation.Id, invitation.OrganizationId, invitation.TicketId, kind, score, now), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return invitation;
     }
 }
