@@ -52,6 +52,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/pipeline/products"] = Admin,
         ["PATCH /api/pipeline/products/{code}"] = Admin,
         ["PUT /api/pipeline/deals/{id}/products"] = Staff,
+        ["POST /api/pipeline/deals/{id}/notes"] = Staff,
         ["POST /api/pipeline/deals/{id}/proposals"] = Staff,
         ["GET /api/pipeline/deals/{id}/proposals"] = Staff,
         ["GET /api/pipeline/proposals/{id}"] = Staff,

@@ -6,6 +6,7 @@ using Nqba.Server.Modules.Pipeline.Persistence;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Pipeline.Deals;
 
@@ -285,6 +286,28 @@ internal sealed class DealDesk(PipelineDbContext db, IIntakeLeads leads, IClient
         }
 
         return deal;
+    }
+
+    /// <summary>A person keeps a note on the deal (audited without its text, which may name people).</summary>
+    public async Task<Result<DealNote>> AddNoteAsync(Guid dealId, string? text, string by, CancellationToken cancellationToken)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length is 0 or > DealNote.MaxLength || FormBinding.HasControlCharacter(trimmed))
+        {
+            return Error.Validation("text", $"text is 1 to {DealNote.MaxLength} characters of text.");
+        }
+
+        var deal = await db.Deals.AsNoTracking().Where(d => d.Id == dealId).Select(d => new { d.Id, d.OrganizationId }).FirstOrDefaultAsync(cancellationToken);
+        if (deal is null)
+        {
+            return Error.NotFound("Deal", dealId);
+        }
+
+        var note = new DealNote { Id = Guid.CreateVersion7(), DealId = deal.Id, OrganizationId = deal.OrganizationId, Text = trimmed, By = by, At = time.GetUtcNow().UtcDateTime };
+        db.DealNotes.Add(note);
+        audit.Stage(db, new AuditRecord("pipeline.deal.noted", "deal", deal.Id.ToString(), After: new { note = note.Id, length = trimmed.Length }, OrganizationId: deal.OrganizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        return note;
     }
 
     /// <summary>Puts the deal into <paramref name="stage"/> at <paramref name="at"/> with its history row and events.</summary>

@@ -34,6 +34,10 @@ public sealed record DealDto(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<DealItemDto>? Products { get; init; }
 
+    /// <summary>The notes kept on the deal, oldest first: on a single deal's answer, not in lists.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DealNoteDto>? Notes { get; init; }
+
     /// <summary>The monthly recurring revenue of the deal's products (monthly, plus a twelfth of annual): on a single deal's answer.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? MonthlyRecurring { get; init; }
@@ -58,3 +62,6 @@ public sealed record DealDto(
 /// days the deal had spent in <c>from</c> (null for the opening).
 /// </summary>
 public sealed record DealHistoryDto(string Stage, string? From, DateTime At, string By, string? Reason, double? FromStageDays);
+
+/// <summary>A note on a deal: its text, who wrote it (a user id) and when.</summary>
+public sealed record DealNoteDto(Guid Id, string Text, string By, DateTime At);

@@ -97,10 +97,12 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
 
         var history = await db.StageChanges.AsNoTracking().Where(c => c.DealId == id).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var items = await db.DealItems.AsNoTracking().Where(i => i.DealId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
+        var notes = await db.DealNotes.AsNoTracking().Where(n => n.DealId == id).OrderBy(n => n.At).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         return DealDto.From(deal, options.Value, time.GetUtcNow().UtcDateTime) with
         {
             History = history.ConvertAll(c => new DealHistoryDto(DealStages.Id(c.ToStage), c.FromStage is { } from ? DealStages.Id(from) : null, c.At, c.By, c.Reason, c.FromStageDays is { } days ? Math.Round(days, 4) : null)),
             Products = items.ConvertAll(DealItemDto.From),
+            Notes = notes.ConvertAll(n => new DealNoteDto(n.Id, n.Text, n.By, n.At)),
             MonthlyRecurring = DealValue.Monthly(items),
         };
     }

@@ -36,6 +36,10 @@ internal static class PipelineEndpoints
             .WithName("UpdateDeal")
             .WithSummary("Edits the deal's value, currency, expected close, budget confirmation or owner (fields left out keep their value); audited; If-Match as for moves.");
 
+        group.MapPost("/deals/{id:guid}/notes", AddDealNote)
+            .WithName("AddDealNote")
+            .WithSummary("Keeps a note on the deal ({text}, 1 to 4,000 characters), shown on its timeline; encrypted under the client organization's key.");
+
         group.MapGet("/metrics", GetPipelineMetrics)
             .WithName("GetPipelineMetrics")
             .WithSummary("Figures from the deals and their stage history, for deals opened in [from, to) and one unit or all: open and weighted value per currency, average days in each stage, sales-cycle days of won deals, demo-to-close rate, stalled deals. Null where there is no data.");
@@ -117,6 +121,14 @@ internal static class PipelineEndpoints
         return updated.Succeeded ? await AnswerAsync(id, deals, response, ct) : updated.Error.ToProblem();
     }
 
+    private static async Task<Results<Created<DealNoteDto>, ProblemHttpResult>> AddDealNote(Guid id, AddDealNoteRequest request, ClaimsPrincipal user, DealDesk desk, CancellationToken ct)
+    {
+        var added = await desk.AddNoteAsync(id, request.Text, Actor(user), ct);
+        return added.Succeeded
+            ? TypedResults.Created($"/api/pipeline/deals/{id}", new DealNoteDto(added.Value.Id, added.Value.Text, added.Value.By, added.Value.At))
+            : added.Error.ToProblem();
+    }
+
     private static async Task<Results<Ok<PipelineMetrics>, ProblemHttpResult>> GetPipelineMetrics([AsParameters] PipelineMetricsRequest request, DealQueries deals, CancellationToken ct)
     {
         var parsed = request.Parse();
@@ -148,3 +160,6 @@ public sealed record PipelineSettingsDto(IReadOnlyList<StageSettingsDto> Stages,
 
 /// <summary>One stage: its identifier, probability in percent and gates.</summary>
 public sealed record StageSettingsDto(string Id, int Probability, IReadOnlyList<string> Gates);
+
+/// <summary>A note to keep on a deal.</summary>
+public sealed record AddDealNoteRequest(string? Text);

@@ -24,6 +24,8 @@ internal static class PipelineFormEndpoints
 
         group.MapPost("/edit", SubmitEditDeal).WithName("SubmitEditDeal");
 
+        group.MapPost("/notes", SubmitDealNote).WithName("SubmitDealNote");
+
         group.MapPost("/products/add", SubmitAddDealProduct).WithName("SubmitAddDealProduct");
 
         group.MapPost("/products/remove", SubmitRemoveDealProduct).WithName("SubmitRemoveDealProduct");
@@ -79,6 +81,12 @@ internal static class PipelineFormEndpoints
 
         var updated = await desk.UpdateAsync(id, new UpdateDealRequest(value, currency, close, form.BudgetConfirmed is "true" or "on", null), Version(form.Version), ct);
         return Back(null, id, updated.Succeeded ? null : updated.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitDealNote(Guid id, [FromForm] NoteForm form, DealDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var added = await desk.AddNoteAsync(id, form.Text, PipelineEndpoints.Actor(user), ct);
+        return Back(null, id, added.Succeeded ? null : added.Error, "timeline");
     }
 
     /// <summary>Adds a catalogue product to the deal's products (the deal's value follows them).</summary>
@@ -169,6 +177,12 @@ internal static class PipelineFormEndpoints
         public string? Version { get; set; }
 
         public string? ReturnTo { get; set; }
+    }
+
+    internal sealed class NoteForm
+    {
+        [System.ComponentModel.DataAnnotations.MaxLength(Deals.DealNote.MaxLength)]
+        public string? Text { get; set; }
     }
 
     internal sealed class ProductForm

@@ -7,7 +7,7 @@ using Nqba.Server.Platform.Tenancy;
 
 namespace Nqba.Server.Modules.Pipeline.Persistence;
 
-/// <summary>Deals with their stage history and products, the product catalogue, proposals with their versions and contract signatures; tables prefixed <c>pipeline_</c>.</summary>
+/// <summary>Deals with their stage history, products and notes, the product catalogue, proposals with their versions and contract signatures; tables prefixed <c>pipeline_</c>.</summary>
 [MigrationHistory("__ef_pipeline")]
 internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant) : ModuleDbContext(options)
 {
@@ -26,6 +26,8 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<DealItem> DealItems => Set<DealItem>();
+
+    public DbSet<DealNote> DealNotes => Set<DealNote>();
 
     /// <summary>The organization the current caller is confined to; null for staff.</summary>
     internal Guid? TenantOrganizationId => tenant.OrganizationId;
@@ -53,6 +55,7 @@ internal class PipelineDbContext(DbContextOptions options, ITenantContext tenant
         modelBuilder.ApplyConfiguration(new ContractSignatureEntityTypeConfiguration(this));
         modelBuilder.ApplyConfiguration(new ProductEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new DealItemEntityTypeConfiguration());
+        modelBuilder.ApplyConfiguration(new DealNoteEntityTypeConfiguration(this));
     }
 
     private void BumpVersions()

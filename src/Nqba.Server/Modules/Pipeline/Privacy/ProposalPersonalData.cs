@@ -7,10 +7,10 @@ using Nqba.Server.Platform.Protection;
 namespace Nqba.Server.Modules.Pipeline.Privacy;
 
 /// <summary>
-/// Proposals and contract signatures for privacy requests: a person's are found by the keyed hash of the recipient's
+/// Proposals, contract signatures and an organization's deal notes for privacy requests: a person's are found by the keyed hash of the recipient's
 /// address (and the signatures of those proposals), an organization's by its id. Exported decrypted; erasure redacts the
 /// recipient, the decline reasons, the signer's name and address (the signature keeps its time and document hash, and the
-/// audit ledger only ever had a keyed hash of the name); rectification corrects the recipient.
+/// audit ledger only ever had a keyed hash of the name) and the organization's deal notes; rectification corrects the recipient.
 /// </summary>
 internal sealed class ProposalPersonalData(PipelineDbContext db) : IPersonalDataSource
 {
@@ -31,6 +31,14 @@ internal sealed class ProposalPersonalData(PipelineDbContext db) : IPersonalData
         foreach (var s in await db.ContractSignatures.AsNoTracking().Where(s => ids.Contains(s.ProposalId)).ToListAsync(cancellationToken))
         {
             records.Add(new PersonalDataRecord("contract-signature", s.Id.ToString(), new { s.ProposalId, Version = s.VersionNumber, s.SignerName, s.Consent, s.SignedAt, s.IpAddress, s.DocumentSha256 }));
+        }
+
+        if (subject.OrganizationId is { } organization)
+        {
+            foreach (var n in await db.DealNotes.IgnoreQueryFilters().AsNoTracking().Where(n => n.OrganizationId == organization).OrderBy(n => n.At).ToListAsync(cancellationToken))
+            {
+                records.Add(new PersonalDataRecord("deal-note", n.Id.ToString(), new { n.DealId, n.Text, n.At }));
+            }
         }
 
         return records;
@@ -57,8 +65,16 @@ internal sealed class ProposalPersonalData(PipelineDbContext db) : IPersonalData
             signature.IpAddress = null;
         }
 
+        var notes = subject.OrganizationId is { } organization
+            ? await db.DealNotes.IgnoreQueryFilters().Where(n => n.OrganizationId == organization).ToListAsync(cancellationToken)
+            : [];
+        foreach (var note in notes)
+        {
+            note.Text = FieldProtector.ErasedValue;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return proposals.Count;
+        return proposals.Count + notes.Count;
     }
 
     public async Task<int> RectifyAsync(DataSubject subject, Rectification correction, CancellationToken cancellationToken)

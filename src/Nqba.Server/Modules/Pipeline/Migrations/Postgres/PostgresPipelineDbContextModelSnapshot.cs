@@ -247,6 +247,39 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
                     b.ToTable("pipeline_held_moves", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("pipeline_deal_notes", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealStageChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -705,6 +738,15 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealNote", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Pipeline.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

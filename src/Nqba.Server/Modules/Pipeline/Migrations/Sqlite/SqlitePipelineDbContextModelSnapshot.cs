@@ -242,6 +242,39 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Sqlite
                     b.ToTable("pipeline_held_moves", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("DealId", "At");
+
+                    b.ToTable("pipeline_deal_notes", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealStageChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -696,6 +729,15 @@ namespace Nqba.Server.Modules.Pipeline.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Pipeline.Deals.DealNote", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Pipeline.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
