@@ -67,6 +67,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["PATCH /api/onboarding/{organizationId}/steps/{step}"] = Staff,
         ["POST /api/onboarding/{organizationId}/payments"] = Staff,
         ["POST /api/onboarding/{organizationId}/payments/{paymentId}/status"] = Staff,
+        ["POST /api/onboarding/{organizationId}/users"] = Staff,
         ["GET /api/trading/instruments"] = Trader,
         ["POST /api/trading/prices/import"] = Trader,
         ["POST /api/trading/optimize"] = Trader,

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Onboarding.Persistence;
 using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Onboarding;
 
@@ -14,7 +16,7 @@ namespace Nqba.Server.Modules.Onboarding;
 /// deliveries), records a step as done with its evidence, reassigns a step's owner or due date, and records invoices;
 /// each change audited and raising its events in the same transaction.
 /// </summary>
-internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, ICompanyDirectory company, IOptions<OnboardingOptions> options, TimeProvider time)
+internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, ICompanyDirectory company, IClientProvisioning provisioning, IOptions<OnboardingOptions> options, TimeProvider time)
 {
     /// <summary>The longest evidence text kept with a step.</summary>
     public const int MaxEvidenceLength = 2000;
@@ -267,6 +269,64 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
         payment.UpdatedAt = time.GetUtcNow().UtcDateTime;
         CompletePaymentStepIfPaid(onboarding, payment, by);
         return await SaveAsync(onboarding, $"The invoice '{payment.InvoiceNumber}' changed at the same moment; look again.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Provisions the client organization's users through Access (all or none, each invited by e-mail); when every
+    /// requested user exists the provisioning step is done, with the count as its evidence. Audited by counts and
+    /// user ids only: no address or name enters the ledger.
+    /// </summary>
+    public async Task<Result<ProvisionedBatch>> ProvisionAsync(Guid organizationId, ProvisionUsersRequest request, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Users is not { Count: > 0 } requested)
+        {
+            return Error.Validation("users", "List the users to provision: each with email, name and role.");
+        }
+
+        if (request.Language is { } language && !UiCultures.IsSupported(language))
+        {
+            return Error.Validation("language", $"The invitation language is one of {string.Join(", ", UiCultures.Codes)}.");
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        var provisioned = await provisioning.ProvisionAsync(organizationId, requested, request.Language, cancellationToken);
+        if (!provisioned.Succeeded)
+        {
+            return provisioned.Error;
+        }
+
+        var users = provisioned.Value.Users;
+        var created = provisioned.Value.Created;
+        // A concurrent provisioning may complete the step first (its concurrency token): then this one only records itself.
+        for (var attempt = 1; ; attempt++)
+        {
+            audit.Stage(db, new AuditRecord("onboarding.users.provisioned", "onboarding", onboarding.Id.ToString(),
+                After: new { requested = users.Count, created, userIds = users.Select(u => u.UserId), roles = users.GroupBy(u => u.Role).ToDictionary(g => g.Key, g => g.Count()), by }, OrganizationId: organizationId));
+            var step = onboarding.Steps.Single(s => s.Kind == OnboardingStepKind.Provisioning);
+            if (step.Status == OnboardingStepStatus.Pending)
+            {
+                MarkDone(onboarding, step, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{users.Count} users provisioned ({created} new), each invited by e-mail"), by);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                onboarding = await db.Onboardings.Include(o => o.Steps).FirstAsync(o => o.OrganizationId == organizationId, cancellationToken);
+            }
+        }
+
+        return provisioned.Value;
     }
 
     private void CompletePaymentStepIfPaid(ClientOnboarding onboarding, OnboardingPayment payment, string by)

@@ -24,7 +24,16 @@ internal static class OnboardingFormEndpoints
         app.MapPost("/onboarding/{organizationId:guid}/payments/{paymentId:guid}/status", SubmitChangeOnboardingPaymentStatus)
             .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
             .WithName("SubmitChangeOnboardingPaymentStatus");
+        app.MapPost("/onboarding/{organizationId:guid}/users", SubmitProvisionOnboardingUser)
+            .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
+            .WithName("SubmitProvisionOnboardingUser");
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitProvisionOnboardingUser(Guid organizationId, [FromForm] ProvisionForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var done = await desk.ProvisionAsync(organizationId, new ProvisionUsersRequest([new Access.ClientUserInvite(form.Email, form.Name, form.Role)], string.IsNullOrEmpty(form.Language) ? null : form.Language), By(user), ct);
+        return Back(organizationId, done.Succeeded ? null : done.Error);
     }
 
     private static async Task<RedirectHttpResult> SubmitCompleteOnboardingStep(Guid organizationId, string step, [FromForm] StepForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
@@ -97,6 +106,17 @@ internal static class OnboardingFormEndpoints
         public string? Currency { get; set; }
 
         public string? Status { get; set; }
+    }
+
+    internal sealed class ProvisionForm
+    {
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Language { get; set; }
     }
 
     internal sealed class PaymentStatusForm
