@@ -68,6 +68,8 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Fi
         ["POST /api/onboarding/{organizationId}/payments"] = Staff,
         ["POST /api/onboarding/{organizationId}/payments/{paymentId}/status"] = Staff,
         ["POST /api/onboarding/{organizationId}/users"] = Staff,
+        ["POST /api/onboarding/{organizationId}/training"] = Staff,
+        ["POST /api/onboarding/{organizationId}/training/{sessionId}/attendance"] = Staff,
         ["GET /api/trading/instruments"] = Trader,
         ["POST /api/trading/prices/import"] = Trader,
         ["POST /api/trading/optimize"] = Trader,

@@ -20,8 +20,8 @@ public interface IClientProvisioning
     /// </summary>
     Task<Result<ProvisionedBatch>> ProvisionAsync(Guid organizationId, IReadOnlyList<ClientUserInvite> users, string? language, CancellationToken cancellationToken);
 
-    /// <summary>The organization's client users, oldest first.</summary>
-    Task<IReadOnlyList<ProvisionedUser>> MembersAsync(Guid organizationId, CancellationToken cancellationToken);
+    /// <summary>The client users of each organization of <paramref name="organizationIds"/>, oldest first (one query for all).</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<ProvisionedUser>>> MembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Per organization, how many client users it has and how many of them signed in at or after

@@ -5,7 +5,8 @@ namespace Nqba.Server.Modules.Onboarding;
 /// deal to go-live (to now while in progress); <c>slowestStep</c> is the done step that took longest after the one
 /// before it, or the most overdue open one; <c>payments</c> are the recorded invoices; <c>goLiveSupportUntil</c> is the end
 /// of the raised ticket priority after go-live; <c>health</c> is the success health score (see <see cref="OnboardingHealth"/>);
-/// <c>organizationName</c> is the client organization's name.
+/// <c>organizationName</c> is the client organization's name; <c>users</c> its provisioned client users; <c>training</c> the
+/// scheduled training sessions with who attended.
 /// </summary>
 public sealed record OnboardingDto(
     Guid Id,
@@ -23,9 +24,12 @@ public sealed record OnboardingDto(
     IReadOnlyList<PaymentDto> Payments,
     DateTime? GoLiveSupportUntil,
     OnboardingHealth Health,
-    string? OrganizationName)
+    string? OrganizationName,
+    IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> Users,
+    IReadOnlyList<TrainingSessionDto> Training)
 {
-    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, HealthInputs health, string? organizationName)
+    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, HealthInputs health, string? organizationName,
+        IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> users, IEnumerable<TrainingSession> training)
     {
         var steps = o.Steps.OrderBy(s => s.Kind).ToList();
         var end = o.LiveAt ?? now;
@@ -58,7 +62,8 @@ public sealed record OnboardingDto(
                 s.OwnerId ?? o.OwnerId, (s.OwnerId ?? o.OwnerId) is { } owner ? staffNames.GetValueOrDefault(owner) : null, s.OverdueNotifiedAt is not null, s.EscalatedAt is not null))],
             [.. o.Payments.OrderBy(p => p.RecordedAt).Select(p => new PaymentDto(p.Id, p.InvoiceNumber, p.Amount, p.Currency, OnboardingPayments.Id(p.Status), p.RecordedAt, p.UpdatedAt))],
             o.LiveAt is { } live && goLiveSupportDays > 0 ? live.AddDays(goLiveSupportDays) : null,
-            OnboardingHealth.Of(health.Tickets, overdue.Count, health.Satisfaction, health.Usage), organizationName);
+            OnboardingHealth.Of(health.Tickets, overdue.Count, health.Satisfaction, health.Usage), organizationName, users,
+            [.. training.OrderBy(t => t.StartsAt).Select(TrainingSessionDto.From)]);
     }
 }
 
@@ -96,3 +101,16 @@ public sealed record ProvisionUsersRequest(IReadOnlyList<Nqba.Server.Modules.Acc
 
 /// <summary>The provisioned users (<c>created</c> false: a member already) and the onboarding afterwards.</summary>
 public sealed record ProvisioningResult(IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> Users, int Created, OnboardingDto Onboarding);
+
+/// <summary>A training session for one client role: <c>attendees</c> are the ids of the users who attended.</summary>
+public sealed record TrainingSessionDto(Guid Id, string Title, string Role, DateTime StartsAt, int DurationMinutes, IReadOnlyList<Guid> Attendees)
+{
+    internal static TrainingSessionDto From(TrainingSession s) =>
+        new(s.Id, s.Title, s.Role, s.StartsAt, s.DurationMinutes, [.. s.Attendance.OrderBy(a => a.RecordedAt).Select(a => a.UserId)]);
+}
+
+/// <summary>A training session to schedule: title, client role, start (UTC) and duration in minutes.</summary>
+public sealed record ScheduleTrainingRequest(string? Title, string? Role, DateTime? StartsAt, int? DurationMinutes);
+
+/// <summary>The users (ids) who attended a training session.</summary>
+public sealed record RecordAttendanceRequest(IReadOnlyList<Guid>? UserIds);

@@ -48,7 +48,29 @@ internal static class OnboardingEndpoints
             .WithName("ProvisionOnboardingUsers")
             .WithSummary("Provisions the client organization's users (users: email, name, role Client; language en|de|ja of the invitations), all or none: each created in that organization only, without a password, and invited by e-mail to set one. A member already is left as it is; the provisioning step is then done. 400 naming the field (users[0].email), 409 naming it for an address of another organization.");
 
+        group.MapPost("/{organizationId:guid}/training", ScheduleOnboardingTraining)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("ScheduleOnboardingTraining")
+            .WithSummary("Schedules a training session for one client role (title, role, startsAt UTC, durationMinutes 15–480). 400 naming the field.");
+
+        group.MapPost("/{organizationId:guid}/training/{sessionId:guid}/attendance", RecordOnboardingTrainingAttendance)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("RecordOnboardingTrainingAttendance")
+            .WithSummary("Records who attended a session (userIds: provisioned users with the session's role; 400 naming userIds[i] otherwise). When every provisioned user has attended a session for their role, the training step is done.");
+
         return app;
+    }
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> ScheduleOnboardingTraining(Guid organizationId, [FromBody] ScheduleTrainingRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct)
+    {
+        var done = await desk.ScheduleTrainingAsync(organizationId, request, By(user), ct);
+        return done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> RecordOnboardingTrainingAttendance(Guid organizationId, Guid sessionId, [FromBody] RecordAttendanceRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct)
+    {
+        var done = await desk.RecordAttendanceAsync(organizationId, sessionId, request, By(user), ct);
+        return done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<OnboardingPage>, ProblemHttpResult>> ListOnboardings(int? page, int? pageSize, OnboardingQueries onboardings, CancellationToken ct) =>

@@ -68,9 +68,13 @@ internal sealed class OnboardingQueries(
         var answers = await satisfaction.ForOrganizationsAsync(ids, now.AddDays(-OnboardingHealth.SatisfactionDays), cancellationToken);
         var usage = await provisioning.UsageAsync(ids, now.AddDays(-OnboardingHealth.UsageDays), cancellationToken);
         var organizations = await clients.NamesAsync(ids, cancellationToken);
+        var members = await provisioning.MembersAsync(ids, cancellationToken);
+        var onboardingIds = rows.Select(o => o.Id).ToList();
+        var training = (await db.TrainingSessions.AsNoTracking().Include(s => s.Attendance).Where(s => onboardingIds.Contains(s.OnboardingId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.OnboardingId);
         return rows.Select(o => OnboardingDto.From(o, now, names, options.Value.GoLiveSupportDays,
             new HealthInputs(load.GetValueOrDefault(o.OrganizationId), answers.GetValueOrDefault(o.OrganizationId), usage.GetValueOrDefault(o.OrganizationId)),
-            organizations.GetValueOrDefault(o.OrganizationId))).ToList();
+            organizations.GetValueOrDefault(o.OrganizationId), members.GetValueOrDefault(o.OrganizationId) ?? [], training[o.Id])).ToList();
     }
 
     private async Task<IReadOnlyDictionary<Guid, string>> StaffNamesAsync(CancellationToken cancellationToken) =>

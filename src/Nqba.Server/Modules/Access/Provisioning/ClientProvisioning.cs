@@ -67,15 +67,18 @@ internal sealed class ClientProvisioning(
         }
     }
 
-    public async Task<IReadOnlyList<ProvisionedUser>> MembersAsync(Guid organizationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ProvisionedUser>>> MembersAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(organizationIds);
+        var orgs = organizationIds.Distinct().ToList();
         // Entities, not a projection: the names are encrypted and only loaded entities are decrypted.
-        var members = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.ClientOrganizationId == organizationId)
+        var members = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.ClientOrganizationId != null && orgs.Contains(u.ClientOrganizationId.Value))
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).ToListAsync(cancellationToken);
         var ids = members.ConvertAll(u => u.Id);
         var roles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken)).ToLookup(x => x.UserId, x => x.Name!);
-        return members.ConvertAll(u => new ProvisionedUser(u.Id, u.DisplayName, roles[u.Id].FirstOrDefault() ?? NqbaRoles.Client, false, u.PasswordHash is not null));
+        return members.GroupBy(u => u.ClientOrganizationId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<ProvisionedUser>)
+            [.. g.Select(u => new ProvisionedUser(u.Id, u.DisplayName, roles[u.Id].FirstOrDefault() ?? NqbaRoles.Client, false, u.PasswordHash is not null))]);
     }
 
     public async Task<IReadOnlyDictionary<Guid, ClientUsage>> UsageAsync(IReadOnlyCollection<Guid> organizationIds, DateTime since, CancellationToken cancellationToken)
