@@ -50,7 +50,18 @@ internal sealed class ClientProvisioning(
         {
             try
             {
-                var done = await ProvisionOnceAsync(organizationId, invites, cancellationToken);
+                if (await ProvisionOnceAsync(organizationId, invites, cancellationToken) is not { } done)
+                {
+                    // Lost a race with a concurrent provisioning of the same address: look again.
+                    db.ChangeTracker.Clear();
+                    if (attempt < 3)
+                    {
+                        continue;
+                    }
+
+                    return Error.Conflict("The same users were being provisioned at the same moment; send the batch again.");
+                }
+
                 if (!done.Succeeded)
                 {
                     return done.Error;
@@ -136,7 +147,8 @@ internal sealed class ClientProvisioning(
         return fields.Count > 0 ? Error.Validation(fields) : null;
     }
 
-    private async Task<Result<List<(ProvisionedUser User, NqbaUser? Account)>>> ProvisionOnceAsync(Guid organizationId, IReadOnlyList<ClientUserInvite> invites, CancellationToken cancellationToken)
+    /// <summary>One attempt, in one transaction; null when a concurrent provisioning created one of the addresses meantime.</summary>
+    private async Task<Result<List<(ProvisionedUser User, NqbaUser? Account)>>?> ProvisionOnceAsync(Guid organizationId, IReadOnlyList<ClientUserInvite> invites, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = new List<(ProvisionedUser, NqbaUser?)>(invites.Count);
@@ -174,6 +186,11 @@ internal sealed class ClientProvisioning(
 
             // No password: the invited person sets one through the invitation's link.
             var created = await users.CreateAsync(user);
+            if (created.Errors.Any(e => e.Code is "DuplicateUserName" or "DuplicateEmail"))
+            {
+                return null;
+            }
+
             if (!created.Succeeded)
             {
                 return Error.Validation($"users[{i}].email", string.Join(" ", created.Errors.Select(e => e.Description)));
