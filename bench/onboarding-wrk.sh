@@ -5,7 +5,8 @@
 #   dotnet build src/Nqba.Server -c Release
 #   bench/onboarding-wrk.sh [ONBOARDINGS] [SECONDS] [CONNECTIONS] [THREADS]      (defaults 500, 5, 4, 2)
 #
-# The onboardings (7 steps each, some done, some overdue) are written with SQLite; the list shows at most 500.
+# The onboardings (7 steps each, some done, some overdue) are written with SQLite; the list and the page show one page
+# (25 by default, at most 100), with one Support, Access and organization-name query for the whole page.
 # Needs wrk, curl, python3.
 set -euo pipefail
 onboardings=${1:-500}
@@ -47,8 +48,9 @@ organization=$(head -1 "$work/organizations.txt" | tr 'A-Z' 'a-z')
 
 run "GET /healthz (baseline)" get-auth.lua "/healthz"
 run "API: one client's onboarding (steps, invoices, health)" get-auth.lua "/api/onboarding/$organization"
-run "API: every onboarding (at most 500, each with its health)" get-auth.lua "/api/onboarding"
-run "page /onboarding (HTML, every onboarding with its forms)" get-auth.lua "/onboarding"
+run "API: first page of onboardings (25, each with its health)" get-auth.lua "/api/onboarding"
+run "API: a page of 100 onboardings (each with its health)" get-auth.lua "/api/onboarding?page=2&pageSize=100"
+run "page /onboarding (HTML, first page of 25 with their forms)" get-auth.lua "/onboarding"
 run "GET /healthz (baseline, again)" get-auth.lua "/healthz"
 
 echo "machine: $(nproc) cores, $(dotnet --version) SDK; wrk -t$threads -c$connections -d${seconds}s; $onboardings onboardings"

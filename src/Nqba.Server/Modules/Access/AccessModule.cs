@@ -9,6 +9,7 @@ using Nqba.Server.Modules.Access.Compliance;
 using Nqba.Server.Modules.Access.Organizations;
 using Nqba.Server.Modules.Access.Persistence;
 using Nqba.Server.Modules.Access.Privacy;
+using Nqba.Server.Modules.Access.Provisioning;
 using Nqba.Server.Modules.Access.Sessions;
 using Nqba.Server.Modules.Access.Users;
 using Nqba.Server.Platform.Jobs;
@@ -103,6 +104,7 @@ public static class AccessModule
         services.AddScoped<ClientDirectory>();
         services.AddScoped<IClientDirectory>(sp => sp.GetRequiredService<ClientDirectory>());
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<IClientProvisioning, ClientProvisioning>();
         services.AddSingleton<IResidencyResolver, ResidencyResolver>();
         services.AddScoped<PrivacyService>();
         services.AddPersonalData<AccessPersonalData>();
@@ -123,6 +125,7 @@ public static class AccessModule
         app.MapPrivacyEndpoints();
         app.MapPrivacyFormEndpoints();
         app.MapComplianceEndpoints();
+        app.MapSetPasswordEndpoints();
         return app;
     }
 

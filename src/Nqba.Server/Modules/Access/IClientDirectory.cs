@@ -12,6 +12,9 @@ public interface IClientDirectory
     /// <summary>The organization's name and region, or null when it does not exist.</summary>
     Task<ClientMatch?> FindAsync(Guid organizationId, CancellationToken cancellationToken);
 
+    /// <summary>The names of the organizations that exist among <paramref name="organizationIds"/>, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+
     /// <summary>The e-mail addresses of the organization's client users: whom to tell about an incident.</summary>
     Task<IReadOnlyList<string>> ContactEmailsAsync(Guid organizationId, CancellationToken cancellationToken);
 }

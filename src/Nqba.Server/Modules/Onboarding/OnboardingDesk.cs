@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Nqba.Server.Modules.Access;
 using Nqba.Server.Modules.Onboarding.Persistence;
 using Nqba.Server.Modules.Pipeline;
 using Nqba.Server.Platform.Audit;
 using Nqba.Server.Platform.Company;
 using Nqba.Server.Platform.Errors;
 using Nqba.Server.Platform.Events;
+using Nqba.Server.Platform.Web;
 
 namespace Nqba.Server.Modules.Onboarding;
 
@@ -14,7 +16,7 @@ namespace Nqba.Server.Modules.Onboarding;
 /// deliveries), records a step as done with its evidence, reassigns a step's owner or due date, and records invoices;
 /// each change audited and raising its events in the same transaction.
 /// </summary>
-internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, ICompanyDirectory company, IOptions<OnboardingOptions> options, TimeProvider time)
+internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit, ICompanyDirectory company, IClientProvisioning provisioning, IOptions<OnboardingOptions> options, TimeProvider time)
 {
     /// <summary>The longest evidence text kept with a step.</summary>
     public const int MaxEvidenceLength = 2000;
@@ -267,6 +269,201 @@ internal sealed class OnboardingDesk(OnboardingDbContext db, IAuditLedger audit,
         payment.UpdatedAt = time.GetUtcNow().UtcDateTime;
         CompletePaymentStepIfPaid(onboarding, payment, by);
         return await SaveAsync(onboarding, $"The invoice '{payment.InvoiceNumber}' changed at the same moment; look again.", cancellationToken);
+    }
+
+    /// <summary>
+    /// Provisions the client organization's users through Access (all or none, each invited by e-mail); when every
+    /// requested user exists the provisioning step is done, with the count as its evidence. Audited by counts and
+    /// user ids only: no address or name enters the ledger.
+    /// </summary>
+    public async Task<Result<ProvisionedBatch>> ProvisionAsync(Guid organizationId, ProvisionUsersRequest request, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Users is not { Count: > 0 } requested)
+        {
+            return Error.Validation("users", "List the users to provision: each with email, name and role.");
+        }
+
+        if (request.Language is { } language && !UiCultures.IsSupported(language))
+        {
+            return Error.Validation("language", $"The invitation language is one of {string.Join(", ", UiCultures.Codes)}.");
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        var provisioned = await provisioning.ProvisionAsync(organizationId, requested, request.Language, cancellationToken);
+        if (!provisioned.Succeeded)
+        {
+            return provisioned.Error;
+        }
+
+        var users = provisioned.Value.Users;
+        var created = provisioned.Value.Created;
+        // A concurrent provisioning may complete the step first (its concurrency token): then this one only records itself.
+        for (var attempt = 1; ; attempt++)
+        {
+            audit.Stage(db, new AuditRecord("onboarding.users.provisioned", "onboarding", onboarding.Id.ToString(),
+                After: new { requested = users.Count, created, userIds = users.Select(u => u.UserId), roles = users.GroupBy(u => u.Role).ToDictionary(g => g.Key, g => g.Count()), by }, OrganizationId: organizationId));
+            var step = onboarding.Steps.Single(s => s.Kind == OnboardingStepKind.Provisioning);
+            if (step.Status == OnboardingStepStatus.Pending)
+            {
+                MarkDone(onboarding, step, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{users.Count} users provisioned ({created} new), each invited by e-mail"), by);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+                onboarding = await db.Onboardings.Include(o => o.Steps).FirstAsync(o => o.OrganizationId == organizationId, cancellationToken);
+            }
+        }
+
+        return provisioned.Value;
+    }
+
+    /// <summary>Schedules a training session for one client role (title, role, start in UTC, duration in minutes).</summary>
+    public async Task<Result<TrainingSession>> ScheduleTrainingAsync(Guid organizationId, ScheduleTrainingRequest request, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fields = new Dictionary<string, string[]>();
+        var title = request.Title?.Trim();
+        if (string.IsNullOrEmpty(title) || title.Length > Training.MaxTitleLength)
+        {
+            fields["title"] = [$"The title is required, at most {Training.MaxTitleLength} characters."];
+        }
+
+        if (!provisioning.ClientRoles.Contains(request.Role ?? string.Empty, StringComparer.Ordinal))
+        {
+            fields["role"] = [$"The role is one of the client roles: {string.Join(", ", provisioning.ClientRoles)}."];
+        }
+
+        if (request.StartsAt is null)
+        {
+            fields["startsAt"] = ["When the session starts (UTC) is required."];
+        }
+
+        if (request.DurationMinutes is not (>= Training.MinDurationMinutes and <= Training.MaxDurationMinutes))
+        {
+            fields["durationMinutes"] = [$"The duration is {Training.MinDurationMinutes} to {Training.MaxDurationMinutes} minutes."];
+        }
+
+        if (fields.Count > 0)
+        {
+            return Error.Validation(fields);
+        }
+
+        var onboarding = await db.Onboardings.AsNoTracking().FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        // A time without a zone is UTC, as every time in the API.
+        var starts = request.StartsAt!.Value;
+        starts = starts.Kind == DateTimeKind.Local ? starts.ToUniversalTime() : DateTime.SpecifyKind(starts, DateTimeKind.Utc);
+        var session = new TrainingSession
+        {
+            Id = Guid.CreateVersion7(),
+            OnboardingId = onboarding.Id,
+            OrganizationId = organizationId,
+            Title = title!,
+            Role = request.Role!,
+            StartsAt = starts,
+            DurationMinutes = request.DurationMinutes!.Value,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            CreatedBy = by,
+        };
+        db.TrainingSessions.Add(session);
+        audit.Stage(db, new AuditRecord("onboarding.training.scheduled", "onboarding", onboarding.Id.ToString(), After: new { session.Id, session.Title, session.Role, session.StartsAt, session.DurationMinutes, by }, OrganizationId: organizationId));
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>
+    /// Records who attended a session: provisioned users of the organization with the session's role; a user recorded
+    /// already stays recorded once. When every provisioned user has attended a session for their role, the training
+    /// step is done in the same transaction.
+    /// </summary>
+    public async Task<Result<TrainingSession>> RecordAttendanceAsync(Guid organizationId, Guid sessionId, RecordAttendanceRequest request, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.UserIds is not { Count: > 0 } userIds)
+        {
+            return Error.Validation("userIds", "Name the users (their ids) who attended.");
+        }
+
+        var onboarding = await db.Onboardings.Include(o => o.Steps).FirstOrDefaultAsync(o => o.OrganizationId == organizationId, cancellationToken);
+        if (onboarding is null)
+        {
+            return Error.NotFound("Onboarding of organization", organizationId);
+        }
+
+        var members = (await provisioning.MembersAsync([organizationId], cancellationToken)).GetValueOrDefault(organizationId) ?? [];
+        for (var attempt = 1; ; attempt++)
+        {
+            var sessions = await db.TrainingSessions.Include(s => s.Attendance).Where(s => s.OnboardingId == onboarding.Id).ToListAsync(cancellationToken);
+            if (sessions.FirstOrDefault(s => s.Id == sessionId) is not { } session)
+            {
+                return Error.NotFound("Training session", sessionId);
+            }
+
+            var fields = new Dictionary<string, string[]>();
+            for (var i = 0; i < userIds.Count; i++)
+            {
+                if (members.FirstOrDefault(m => m.UserId == userIds[i]) is not { } member)
+                {
+                    fields[$"userIds[{i}]"] = ["Not a provisioned user of this client."];
+                }
+                else if (member.Role != session.Role)
+                {
+                    fields[$"userIds[{i}]"] = [$"This user's role is {member.Role}; the session trains {session.Role}."];
+                }
+            }
+
+            if (fields.Count > 0)
+            {
+                return Error.Validation(fields);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var added = userIds.Distinct().Where(u => session.Attendance.All(a => a.UserId != u)).ToList();
+            foreach (var user in added)
+            {
+                // Added to the set, not only the collection: a new row with its own key is an insert, not an update.
+                db.TrainingAttendance.Add(new TrainingAttendance { Id = Guid.CreateVersion7(), SessionId = session.Id, OrganizationId = organizationId, UserId = user, RecordedAt = now, RecordedBy = by });
+            }
+
+            if (added.Count > 0)
+            {
+                audit.Stage(db, new AuditRecord("onboarding.training.attended", "onboarding", onboarding.Id.ToString(), After: new { session = session.Id, userIds = added, by }, OrganizationId: organizationId));
+            }
+
+            var step = onboarding.Steps.Single(s => s.Kind == OnboardingStepKind.Training);
+            if (step.Status == OnboardingStepStatus.Pending && Training.EveryoneTrained(members, sessions))
+            {
+                MarkDone(onboarding, step, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"All {members.Count} provisioned users attended training for their role ({sessions.Count(s => s.Attendance.Count > 0)} sessions)"), by);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return session;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The same attendance recorded at the same moment, or the step completed meantime: look again.
+                db.ChangeTracker.Clear();
+                onboarding = await db.Onboardings.Include(o => o.Steps).FirstAsync(o => o.OrganizationId == organizationId, cancellationToken);
+            }
+        }
     }
 
     private void CompletePaymentStepIfPaid(ClientOnboarding onboarding, OnboardingPayment payment, string by)

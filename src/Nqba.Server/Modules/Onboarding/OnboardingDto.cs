@@ -4,7 +4,9 @@ namespace Nqba.Server.Modules.Onboarding;
 /// A client's onboarding: <c>state</c> is <c>in-progress</c> or <c>live</c>; <c>durationHours</c> runs from the won
 /// deal to go-live (to now while in progress); <c>slowestStep</c> is the done step that took longest after the one
 /// before it, or the most overdue open one; <c>payments</c> are the recorded invoices; <c>goLiveSupportUntil</c> is the end
-/// of the raised ticket priority after go-live; <c>health</c> is the success health score (see <see cref="OnboardingHealth"/>).
+/// of the raised ticket priority after go-live; <c>health</c> is the success health score (see <see cref="OnboardingHealth"/>);
+/// <c>organizationName</c> is the client organization's name; <c>users</c> its provisioned client users; <c>training</c> the
+/// scheduled training sessions with who attended.
 /// </summary>
 public sealed record OnboardingDto(
     Guid Id,
@@ -21,9 +23,13 @@ public sealed record OnboardingDto(
     IReadOnlyList<OnboardingStepDto> Steps,
     IReadOnlyList<PaymentDto> Payments,
     DateTime? GoLiveSupportUntil,
-    OnboardingHealth Health)
+    OnboardingHealth Health,
+    string? OrganizationName,
+    IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> Users,
+    IReadOnlyList<TrainingSessionDto> Training)
 {
-    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, IReadOnlyList<Nqba.Server.Modules.Support.OrganizationTicket> tickets)
+    internal static OnboardingDto From(ClientOnboarding o, DateTime now, IReadOnlyDictionary<Guid, string> staffNames, int goLiveSupportDays, HealthInputs health, string? organizationName,
+        IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> users, IEnumerable<TrainingSession> training)
     {
         var steps = o.Steps.OrderBy(s => s.Kind).ToList();
         var end = o.LiveAt ?? now;
@@ -56,7 +62,8 @@ public sealed record OnboardingDto(
                 s.OwnerId ?? o.OwnerId, (s.OwnerId ?? o.OwnerId) is { } owner ? staffNames.GetValueOrDefault(owner) : null, s.OverdueNotifiedAt is not null, s.EscalatedAt is not null))],
             [.. o.Payments.OrderBy(p => p.RecordedAt).Select(p => new PaymentDto(p.Id, p.InvoiceNumber, p.Amount, p.Currency, OnboardingPayments.Id(p.Status), p.RecordedAt, p.UpdatedAt))],
             o.LiveAt is { } live && goLiveSupportDays > 0 ? live.AddDays(goLiveSupportDays) : null,
-            OnboardingHealth.Of(tickets, overdue.Count));
+            OnboardingHealth.Of(health.Tickets, overdue.Count, health.Satisfaction, health.Usage), organizationName, users,
+            [.. training.OrderBy(t => t.StartsAt).Select(TrainingSessionDto.From)]);
     }
 }
 
@@ -82,3 +89,28 @@ public sealed record ChangePaymentStatusRequest(string? Status);
 
 /// <summary>A step marked done, with what shows it.</summary>
 public sealed record CompleteStepRequest(string? Evidence);
+
+/// <summary>What the health score of one client is computed from, as the other modules report it (null: nothing to count).</summary>
+internal sealed record HealthInputs(Nqba.Server.Modules.Support.OrganizationTicketLoad? Tickets, Nqba.Server.Modules.Support.OrganizationSatisfaction? Satisfaction, Nqba.Server.Modules.Access.ClientUsage? Usage);
+
+/// <summary>One page of onboardings: <c>total</c> counts every onboarding, <c>page</c> starts at 1.</summary>
+public sealed record OnboardingPage(IReadOnlyList<OnboardingDto> Items, int Page, int PageSize, int Total);
+
+/// <summary>The client users to provision (e-mail, name, client role) and the language of their invitations (en, de, ja).</summary>
+public sealed record ProvisionUsersRequest(IReadOnlyList<Nqba.Server.Modules.Access.ClientUserInvite>? Users, string? Language);
+
+/// <summary>The provisioned users (<c>created</c> false: a member already) and the onboarding afterwards.</summary>
+public sealed record ProvisioningResult(IReadOnlyList<Nqba.Server.Modules.Access.ProvisionedUser> Users, int Created, OnboardingDto Onboarding);
+
+/// <summary>A training session for one client role: <c>attendees</c> are the ids of the users who attended.</summary>
+public sealed record TrainingSessionDto(Guid Id, string Title, string Role, DateTime StartsAt, int DurationMinutes, IReadOnlyList<Guid> Attendees)
+{
+    internal static TrainingSessionDto From(TrainingSession s) =>
+        new(s.Id, s.Title, s.Role, s.StartsAt, s.DurationMinutes, [.. s.Attendance.OrderBy(a => a.RecordedAt).Select(a => a.UserId)]);
+}
+
+/// <summary>A training session to schedule: title, client role, start (UTC) and duration in minutes.</summary>
+public sealed record ScheduleTrainingRequest(string? Title, string? Role, DateTime? StartsAt, int? DurationMinutes);
+
+/// <summary>The users (ids) who attended a training session.</summary>
+public sealed record RecordAttendanceRequest(IReadOnlyList<Guid>? UserIds);

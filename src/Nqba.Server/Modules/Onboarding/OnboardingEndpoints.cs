@@ -15,7 +15,7 @@ internal static class OnboardingEndpoints
         group.MapGet("/", ListOnboardings)
             .RequireAuthorization(NqbaPolicies.Staff)
             .WithName("ListOnboardings")
-            .WithSummary("Every client onboarding (in progress first) with its steps, state, duration in hours and slowest step.");
+            .WithSummary("One page (page from 1, pageSize 1–100, default 25) of the client onboardings (in progress first) with their steps, state, duration in hours, slowest step and health; total counts them all. 400 naming page or pageSize.");
 
         // Client users reach this too: the tenant filter confines them to their own organization (another's is a 404).
         group.MapGet("/{organizationId:guid}", GetOnboarding)
@@ -43,11 +43,46 @@ internal static class OnboardingEndpoints
             .WithName("ChangeOnboardingPaymentStatus")
             .WithSummary("Moves an invoice on (issued to paid or void, paid to void); paid completes the payment step. 409 for a move back.");
 
+        group.MapPost("/{organizationId:guid}/users", ProvisionOnboardingUsers)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("ProvisionOnboardingUsers")
+            .WithSummary("Provisions the client organization's users (users: email, name, role Client; language en|de|ja of the invitations), all or none: each created in that organization only, without a password, and invited by e-mail to set one. A member already is left as it is; the provisioning step is then done. 400 naming the field (users[0].email), 409 naming it for an address of another organization.");
+
+        group.MapPost("/{organizationId:guid}/training", ScheduleOnboardingTraining)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("ScheduleOnboardingTraining")
+            .WithSummary("Schedules a training session for one client role (title, role, startsAt UTC, durationMinutes 15–480). 400 naming the field.");
+
+        group.MapPost("/{organizationId:guid}/training/{sessionId:guid}/attendance", RecordOnboardingTrainingAttendance)
+            .RequireAuthorization(NqbaPolicies.Staff)
+            .WithName("RecordOnboardingTrainingAttendance")
+            .WithSummary("Records who attended a session (userIds: provisioned users with the session's role; 400 naming userIds[i] otherwise). When every provisioned user has attended a session for their role, the training step is done.");
+
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<OnboardingDto>>> ListOnboardings(OnboardingQueries onboardings, CancellationToken ct) =>
-        TypedResults.Ok(await onboardings.ListAsync(ct));
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> ScheduleOnboardingTraining(Guid organizationId, [FromBody] ScheduleTrainingRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct)
+    {
+        var done = await desk.ScheduleTrainingAsync(organizationId, request, By(user), ct);
+        return done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> RecordOnboardingTrainingAttendance(Guid organizationId, Guid sessionId, [FromBody] RecordAttendanceRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct)
+    {
+        var done = await desk.RecordAttendanceAsync(organizationId, sessionId, request, By(user), ct);
+        return done.Succeeded ? TypedResults.Ok((await onboardings.ForOrganizationAsync(organizationId, ct))!) : done.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<OnboardingPage>, ProblemHttpResult>> ListOnboardings(int? page, int? pageSize, OnboardingQueries onboardings, CancellationToken ct) =>
+        (await onboardings.ListAsync(page, pageSize, ct)).ToOk();
+
+    private static async Task<Results<Ok<ProvisioningResult>, ProblemHttpResult>> ProvisionOnboardingUsers(Guid organizationId, [FromBody] ProvisionUsersRequest request, ClaimsPrincipal user, OnboardingDesk desk, OnboardingQueries onboardings, CancellationToken ct)
+    {
+        var done = await desk.ProvisionAsync(organizationId, request, By(user), ct);
+        return done.Succeeded
+            ? TypedResults.Ok(new ProvisioningResult(done.Value.Users, done.Value.Created, (await onboardings.ForOrganizationAsync(organizationId, ct))!))
+            : done.Error.ToProblem();
+    }
 
     private static async Task<Results<Ok<OnboardingDto>, ProblemHttpResult>> GetOnboarding(Guid organizationId, OnboardingQueries onboardings, CancellationToken ct) =>
         await onboardings.ForOrganizationAsync(organizationId, ct) is { } onboarding

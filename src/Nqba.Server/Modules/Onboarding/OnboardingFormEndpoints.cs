@@ -24,7 +24,48 @@ internal static class OnboardingFormEndpoints
         app.MapPost("/onboarding/{organizationId:guid}/payments/{paymentId:guid}/status", SubmitChangeOnboardingPaymentStatus)
             .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
             .WithName("SubmitChangeOnboardingPaymentStatus");
+        app.MapPost("/onboarding/{organizationId:guid}/users", SubmitProvisionOnboardingUser)
+            .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
+            .WithName("SubmitProvisionOnboardingUser");
+        app.MapPost("/onboarding/{organizationId:guid}/training", SubmitScheduleOnboardingTraining)
+            .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
+            .WithName("SubmitScheduleOnboardingTraining");
+        app.MapPost("/onboarding/{organizationId:guid}/training/{sessionId:guid}/attendance", SubmitOnboardingTrainingAttendance)
+            .WithTags("Onboarding forms").ExcludeFromDescription().RequireAuthorization(NqbaPolicies.Staff).WithFormBinding()
+            .WithName("SubmitOnboardingTrainingAttendance");
         return app;
+    }
+
+    private static async Task<RedirectHttpResult> SubmitScheduleOnboardingTraining(Guid organizationId, [FromForm] TrainingForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        // The form's date and time are UTC (the page says so).
+        DateTime? starts = DateTime.TryParse(form.StartsAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+        if (!string.IsNullOrWhiteSpace(form.StartsAt) && starts is null)
+        {
+            return Back(organizationId, Error.Validation("startsAt", "The start is a date and time (yyyy-mm-ddThh:mm)."));
+        }
+
+        int? minutes = int.TryParse(form.DurationMinutes, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : null;
+        if (!string.IsNullOrWhiteSpace(form.DurationMinutes) && minutes is null)
+        {
+            return Back(organizationId, Error.Validation("durationMinutes", "The duration is a whole number of minutes."));
+        }
+
+        var done = await desk.ScheduleTrainingAsync(organizationId, new ScheduleTrainingRequest(form.Title, form.Role, starts, minutes), By(user), ct);
+        return Back(organizationId, done.Succeeded ? null : done.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitOnboardingTrainingAttendance(Guid organizationId, Guid sessionId, [FromForm] AttendanceForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var ids = (form.UserIds ?? []).Select(v => Guid.TryParse(v, out var id) ? id : Guid.Empty).ToList();
+        var done = await desk.RecordAttendanceAsync(organizationId, sessionId, new RecordAttendanceRequest(ids), By(user), ct);
+        return Back(organizationId, done.Succeeded ? null : done.Error);
+    }
+
+    private static async Task<RedirectHttpResult> SubmitProvisionOnboardingUser(Guid organizationId, [FromForm] ProvisionForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var done = await desk.ProvisionAsync(organizationId, new ProvisionUsersRequest([new Access.ClientUserInvite(form.Email, form.Name, form.Role)], string.IsNullOrEmpty(form.Language) ? null : form.Language), By(user), ct);
+        return Back(organizationId, done.Succeeded ? null : done.Error);
     }
 
     private static async Task<RedirectHttpResult> SubmitCompleteOnboardingStep(Guid organizationId, string step, [FromForm] StepForm form, OnboardingDesk desk, ClaimsPrincipal user, CancellationToken ct)
@@ -97,6 +138,33 @@ internal static class OnboardingFormEndpoints
         public string? Currency { get; set; }
 
         public string? Status { get; set; }
+    }
+
+    internal sealed class ProvisionForm
+    {
+        public string? Email { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? Language { get; set; }
+    }
+
+    internal sealed class TrainingForm
+    {
+        public string? Title { get; set; }
+
+        public string? Role { get; set; }
+
+        public string? StartsAt { get; set; }
+
+        public string? DurationMinutes { get; set; }
+    }
+
+    internal sealed class AttendanceForm
+    {
+        public List<string>? UserIds { get; set; }
     }
 
     internal sealed class PaymentStatusForm

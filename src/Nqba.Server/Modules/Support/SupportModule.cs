@@ -44,6 +44,7 @@ public static class SupportModule
         services.AddScoped<TicketDesk>();
         services.AddScoped<TicketQueries>();
         services.AddScoped<IOrganizationTickets, OrganizationTickets>();
+        services.AddScoped<IOrganizationSatisfaction, Surveys.OrganizationSatisfactions>();
         services.AddScoped<ImportReader>();
         services.AddScoped<TicketImport>();
         services.AddPersonalData<SupportPersonalData>();

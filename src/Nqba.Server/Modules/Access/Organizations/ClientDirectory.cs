@@ -57,6 +57,14 @@ internal sealed class ClientDirectory(AccessDbContext db, IAuditLedger audit, Ti
         await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == organizationId)
             .Select(o => new ClientMatch(o.Id, o.Name, o.RegionCode, false)).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(organizationIds);
+        var ids = organizationIds.Distinct().ToList();
+        return await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> ContactEmailsAsync(Guid organizationId, CancellationToken cancellationToken)
     {
         // Loaded as entities, not projected: the addresses are encrypted and only entity loading decrypts them.

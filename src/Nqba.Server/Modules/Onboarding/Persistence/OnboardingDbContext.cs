@@ -14,6 +14,10 @@ internal class OnboardingDbContext(DbContextOptions options, ITenantContext tena
 
     public DbSet<OnboardingPayment> Payments => Set<OnboardingPayment>();
 
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
+
     /// <summary>The organization the current caller is confined to; null for staff.</summary>
     internal Guid? TenantOrganizationId => tenant.OrganizationId;
 
@@ -37,5 +41,7 @@ internal class OnboardingDbContext(DbContextOptions options, ITenantContext tena
         modelBuilder.ApplyConfiguration(new ClientOnboardingEntityTypeConfiguration(this));
         modelBuilder.ApplyConfiguration(new OnboardingStepEntityTypeConfiguration());
         modelBuilder.ApplyConfiguration(new OnboardingPaymentEntityTypeConfiguration(this));
+        modelBuilder.ApplyConfiguration(new TrainingSessionEntityTypeConfiguration(this));
+        modelBuilder.ApplyConfiguration(new TrainingAttendanceEntityTypeConfiguration(this));
     }
 }

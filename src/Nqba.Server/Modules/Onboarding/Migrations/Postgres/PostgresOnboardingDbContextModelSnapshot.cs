@@ -168,6 +168,80 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                     b.ToTable("onboarding_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("onboarding_training_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OnboardingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnboardingId", "StartsAt");
+
+                    b.ToTable("onboarding_training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Audit.StagedAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -334,11 +408,34 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingAttendance", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
+                        .WithMany()
+                        .HasForeignKey("OnboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.ClientOnboarding", b =>
                 {
                     b.Navigation("Payments");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }

@@ -163,6 +163,80 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                     b.ToTable("onboarding_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("onboarding_training_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OnboardingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OnboardingId", "StartsAt");
+
+                    b.ToTable("onboarding_training_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Nqba.Server.Platform.Audit.StagedAuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -325,11 +399,34 @@ namespace Nqba.Server.Modules.Onboarding.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingAttendance", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.HasOne("Nqba.Server.Modules.Onboarding.ClientOnboarding", null)
+                        .WithMany()
+                        .HasForeignKey("OnboardingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Nqba.Server.Modules.Onboarding.ClientOnboarding", b =>
                 {
                     b.Navigation("Payments");
 
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Nqba.Server.Modules.Onboarding.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }
