@@ -78,21 +78,30 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Starts the in-memory test server; the browser tests start Kestrel instead.</summary>
     protected virtual void Start() => _ = Server;
 
-    async Task IAsyncLifetime.DisposeAsync()
+    /// <summary>
+    /// Quartz's clustered store (PostgreSQL) resolves its scheduler signaler from the service provider on first use.
+    /// When that first use is the cluster check-in during the host's stop, WebApplicationFactory has already released
+    /// the provider, and xUnit reports the ObjectDisposedException as a class clean-up failure (a red run with every
+    /// test passed). The schedulers are shut down here first, while the provider is alive; the host's stop then finds
+    /// them shut down. Once only: a test that restarts its server disposes the first one itself.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
     {
-        // Quartz's clustered store (PostgreSQL) resolves its scheduler signaler from the service provider on first use.
-        // When that first use is the cluster check-in during the host's stop, WebApplicationFactory has already released
-        // the provider, and xUnit reports the ObjectDisposedException as a class clean-up failure (a red run with every
-        // test passed). The schedulers are shut down here first, while the provider is alive; the host's stop then finds
-        // them shut down. A server that never started has nothing to shut down.
         if (_started)
         {
+            _started = false;
             foreach (var scheduler in await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetAllSchedulers())
             {
                 await scheduler.Shutdown(waitForJobsToComplete: true);
             }
         }
 
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
         await DisposeAsync();
         if (_postgresDatabase is not null)
         {
