@@ -90,7 +90,9 @@ public class NqbaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         if (_started)
         {
             _started = false;
-            foreach (var scheduler in await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetAllSchedulers())
+            // Only a started one: Quartz's clustered store cannot shut down a scheduler that never started (its cluster
+            // manager does not exist yet), and the host's stop leaves such a scheduler alone as well.
+            foreach (var scheduler in (await Services.GetRequiredService<Quartz.ISchedulerFactory>().GetAllSchedulers()).Where(s => s.Status == Quartz.SchedulerStatus.Running))
             {
                 await scheduler.Shutdown(waitForJobsToComplete: true);
             }
