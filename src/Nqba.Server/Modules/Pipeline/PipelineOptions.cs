@@ -73,7 +73,10 @@ public sealed class PipelineOptions
     };
 
     /// <summary>Whether a deal that entered its (open) stage at <paramref name="enteredAt"/> is stalled at <paramref name="now"/>.</summary>
-    public bool IsStalled(DateTime enteredAt, DateTime now) => now - enteredAt > TimeSpan.FromDays(StallDays);
+    public bool IsStalled(DateTime enteredAt, DateTime now) => enteredAt < StalledBefore(now);
+
+    /// <summary>An open deal that entered its stage before this instant is stalled at <paramref name="now"/> (for queries).</summary>
+    public DateTime StalledBefore(DateTime now) => now - TimeSpan.FromDays(StallDays);
 
     /// <summary>The probability of <paramref name="stage"/> in percent.</summary>
     public int ProbabilityOf(DealStage stage) =>

@@ -77,7 +77,7 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         }
 
         // Aggregated in the database: one row per stage and currency, whatever the number of deals.
-        var stalledBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(options.Value.StallDays);
+        var stalledBefore = options.Value.StalledBefore(time.GetUtcNow().UtcDateTime);
         var rows = await open.GroupBy(d => new { d.Stage, d.Currency })
             .Select(g => new { g.Key.Stage, g.Key.Currency, Count = g.Count(), Value = g.Sum(d => d.Value), Valued = g.Count(d => d.Value != null), Stalled = g.Count(d => d.StageEnteredAt < stalledBefore) })
             .ToListAsync(cancellationToken);
@@ -142,7 +142,7 @@ internal sealed class DealQueries(PipelineDbContext db, IOptions<PipelineOptions
         // A join from the deals in scope (their index), not a lookup per stage change.
         var stays = await deals.Join(db.StageChanges.Where(c => c.FromStage != null && c.FromStageDays != null), d => d.Id, c => c.DealId, (d, c) => c)
             .GroupBy(c => c.FromStage!.Value).Select(g => new { g.Key, Days = g.Average(c => c.FromStageDays!.Value) }).ToDictionaryAsync(g => g.Key, g => g.Days, cancellationToken);
-        var stalledBefore = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(options.Value.StallDays);
+        var stalledBefore = options.Value.StalledBefore(time.GetUtcNow().UtcDateTime);
         var stalled = await open.CountAsync(d => d.StageEnteredAt < stalledBefore, cancellationToken);
         var facts = new MetricsFacts(
             perStage,

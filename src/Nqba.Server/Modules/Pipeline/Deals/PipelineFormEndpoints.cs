@@ -42,18 +42,7 @@ internal static class PipelineFormEndpoints
     private static async Task<RedirectHttpResult> SubmitEditDeal(Guid id, [FromForm] EditForm form, DealDesk desk, CancellationToken ct)
     {
         var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        decimal? value = null;
-        if (!string.IsNullOrWhiteSpace(form.Value))
-        {
-            if (decimal.TryParse(form.Value.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
-            {
-                value = parsed;
-            }
-            else
-            {
-                fields["value"] = ["value must be a number, e.g. 12500.00."];
-            }
-        }
+        var value = FormNumber(form.Value, "value", fields);
 
         DateOnly? close = null;
         if (!string.IsNullOrWhiteSpace(form.ExpectedClose))
